@@ -1,0 +1,41 @@
+"""Shared helpers of the sub-commands: settings and ledger from the common options."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk.config import Settings, load_settings
+from kiosk.ledger import Ledger
+from kiosk.ledger.db import LedgerConfigError
+from kiosk.ports import Clock
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="config file (default: $KIOSK_CONFIG or the demo shop)")
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    add_config_option(parser)
+    parser.add_argument("--db", type=Path, help="ledger database (default: the configured ledger)")
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return load_settings(getattr(args, "config", None))
+
+
+def open_ledger(args: argparse.Namespace, settings: Settings, clock: Clock | None = None) -> Ledger:
+    path = args.db if getattr(args, "db", None) else settings.ledger_path
+    try:
+        return Ledger.open(
+            path,
+            device_id=settings.ledger.device_id,
+            clock=clock,
+            tz=settings.tz,
+            day_start_hour=settings.shop.business_day_start_hour,
+            order_numbers=settings.order_number_mode,
+        )
+    except LedgerConfigError as exc:
+        print(f"kiosk: {path}: {exc}", file=sys.stderr)
+        raise SystemExit(3) from None

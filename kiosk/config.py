@@ -1,0 +1,278 @@
+"""The one typed settings object: a TOML file plus KIOSK_* environment overrides.
+
+Every option and its default is declared here, in the dataclasses below. A config file is outside
+data: loading reports the file, the key and what to do, and never a traceback.
+Environment overrides name a key by section and field: KIOSK_SHOP__NAME, KIOSK_PRINTER__URL,
+KIOSK_LEDGER__PATH, and so on (two underscores between section and field).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, get_type_hints
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kiosk.domain.business import is_valid_business_number
+from kiosk.domain.business_day import OrderNumberMode
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEMO_CONFIG = REPO_ROOT / "assets" / "demo" / "kiosk.toml"
+
+
+class ConfigError(ValueError):
+    """An unusable configuration. `str()` says which file, which key and what to do."""
+
+    def __init__(self, path: Path | str, key: str, message: str) -> None:
+        self.path = str(path)
+        self.key = key
+        self.message = message
+        super().__init__(f"{path}: [{key}] {message}" if key else f"{path}: {message}")
+
+
+def default_data_dir() -> Path:
+    """$XDG_DATA_HOME/kiosk (~/.local/share/kiosk), the platform convention on Linux."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "kiosk"
+
+
+@dataclass(frozen=True)
+class ShopSettings:
+    name: str = "데모 카페"
+    business_number: str = "1208147521"
+    owner: str = ""
+    address: str = ""
+    phone: str = ""
+    timezone: str = "Asia/Seoul"
+    business_day_start_hour: int = 5
+    order_numbers: str = OrderNumberMode.SEQUENTIAL.value
+    receipt_footer: str = "감사합니다. 또 오세요!"
+
+
+@dataclass(frozen=True)
+class LedgerSettings:
+    path: str = ""  # empty: <data_dir>/ledger.sqlite3
+    device_id: str = "KIOSK-01"
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    url: str = (
+        "sim://"  # sim://, tcp://host:9100, serial:///dev/ttyUSB0?baudrate=115200, usb://04b8:0202, file:///dev/usb/lp0
+    )
+    profile: str = "korean-80mm"
+    print_kitchen_ticket: bool = True
+
+
+@dataclass(frozen=True)
+class CardTerminalSettings:
+    url: str = "sim://"  # sim:// or a pyserial URL such as /dev/ttyUSB1 or socket://host:port
+    baudrate: int = 9600
+    timeout_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    url: str = "sim://"
+    baudrate: int = 9600
+
+
+@dataclass(frozen=True)
+class NfcSettings:
+    reader: str = "sim://"  # sim://, or "pcsc://" (first reader) / "pcsc://Reader Name"
+    card_list: str = ""  # JSON file of registered membership / staff card hashes
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    backend_url: str = ""  # empty: not enrolled, sync off
+    interval_seconds: float = 10.0
+    batch_size: int = 500
+
+
+@dataclass(frozen=True)
+class PaymentSettings:
+    simulated: bool = True
+    simulated_delay_seconds: float = 1.5
+    qr_expiry_seconds: int = 180
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    scale: float = 1.0
+    palette: str = "normal"  # normal | high-contrast
+    language: str = "ko"
+    idle_timeout_seconds: int = 90
+    idle_warning_seconds: int = 25
+    result_seconds: int = 15
+    fullscreen: bool = True
+    width: int = 1080
+    height: int = 1920
+
+
+@dataclass(frozen=True)
+class Settings:
+    source: str = "<defaults>"
+    data_dir: str = ""
+    catalog: str = str(REPO_ROOT / "assets" / "demo" / "catalog.json")
+    shop: ShopSettings = field(default_factory=ShopSettings)
+    ledger: LedgerSettings = field(default_factory=LedgerSettings)
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
+    card_terminal: CardTerminalSettings = field(default_factory=CardTerminalSettings)
+    scanner: ScannerSettings = field(default_factory=ScannerSettings)
+    nfc: NfcSettings = field(default_factory=NfcSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
+    payments: PaymentSettings = field(default_factory=PaymentSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir) if self.data_dir else default_data_dir()
+
+    @property
+    def ledger_path(self) -> Path:
+        return Path(self.ledger.path) if self.ledger.path else self.data_path / "ledger.sqlite3"
+
+    @property
+    def catalog_path(self) -> Path:
+        return Path(self.catalog)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.shop.timezone)
+
+    @property
+    def order_number_mode(self) -> OrderNumberMode:
+        return OrderNumberMode(self.shop.order_numbers)
+
+
+_SCALARS = (str, int, float, bool)
+
+
+def _coerce(value: Any, typ: type, path: str, key: str) -> Any:
+    if typ is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if typ is bool and isinstance(value, str):
+        low = value.strip().lower()
+        if low in ("1", "true", "yes", "on"):
+            return True
+        if low in ("0", "false", "no", "off"):
+            return False
+    if typ in (int, float) and isinstance(value, str):
+        try:
+            return typ(value)
+        except ValueError:
+            pass
+    if isinstance(value, typ) and not (typ is int and isinstance(value, bool)):
+        return value
+    raise ConfigError(path, key, f"must be {typ.__name__}, got {value!r}; fix the value in the file")
+
+
+def _build(cls: type[Any], raw: Mapping[str, Any], path: str, section: str) -> Any:
+    hints = get_type_hints(cls)
+    known = {f.name for f in fields(cls)}
+    for k in raw:
+        if k not in known:
+            where = f"{section}.{k}" if section else k
+            raise ConfigError(path, where, f"unknown key; valid keys here: {', '.join(sorted(known))}")
+    values: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name not in raw:
+            continue
+        key = f"{section}.{f.name}" if section else f.name
+        typ = hints[f.name]
+        if isinstance(typ, type) and typ not in _SCALARS:
+            sub = raw[f.name]
+            if not isinstance(sub, Mapping):
+                raise ConfigError(path, key, "must be a table, e.g. [" + key + "]")
+            values[f.name] = _build(typ, sub, path, key)
+        else:
+            values[f.name] = _coerce(raw[f.name], typ, path, key)
+    return cls(**values)
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in env.items():
+        if not name.startswith("KIOSK_") or name in ("KIOSK_CONFIG",):
+            continue
+        parts = name[len("KIOSK_") :].lower().split("__")
+        target = out
+        for p in parts[:-1]:
+            target = target.setdefault(p, {})
+        target[parts[-1]] = value
+    return out
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for k, v in over.items():
+        if isinstance(v, Mapping) and isinstance(merged.get(k), Mapping):
+            merged[k] = _merge(dict(merged[k]), v)
+        else:
+            merged[k] = v
+    return merged
+
+
+def validate(settings: Settings) -> None:
+    path = settings.source
+    shop = settings.shop
+    if not shop.name.strip():
+        raise ConfigError(path, "shop.name", "is empty; write the shop name (상호) as on the registration")
+    if not is_valid_business_number(shop.business_number):
+        raise ConfigError(
+            path,
+            "shop.business_number",
+            f"{shop.business_number!r} is not a valid 사업자등록번호 (10 digits, last one a check digit); "
+            "copy it exactly from the business registration certificate",
+        )
+    try:
+        ZoneInfo(shop.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(path, "shop.timezone", f"{shop.timezone!r} is not a time zone; use Asia/Seoul") from None
+    if not 0 <= shop.business_day_start_hour <= 23:
+        raise ConfigError(path, "shop.business_day_start_hour", "must be an hour from 0 to 23")
+    if shop.order_numbers not in {m.value for m in OrderNumberMode}:
+        raise ConfigError(path, "shop.order_numbers", "must be 'sequential' or 'random'")
+    if not 1.0 <= settings.ui.scale <= 2.0:
+        raise ConfigError(path, "ui.scale", "must be between 1.0 and 2.0")
+    if settings.ui.palette not in ("normal", "high-contrast"):
+        raise ConfigError(path, "ui.palette", "must be 'normal' or 'high-contrast'")
+    if settings.ui.idle_warning_seconds < 20:
+        raise ConfigError(path, "ui.idle_warning_seconds", "must be at least 20 so customers can react")
+    if settings.ui.language not in ("ko", "en", "zh", "ja"):
+        raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
+
+
+def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Load and validate. `path` None means $KIOSK_CONFIG, else the demo shop's config."""
+    env = os.environ if env is None else env
+    if path is None:
+        path = Path(env["KIOSK_CONFIG"]) if env.get("KIOSK_CONFIG") else DEMO_CONFIG
+    try:
+        raw_text = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(path, "", "the config file does not exist; check the path or copy the demo config") from None
+    except OSError as exc:
+        raise ConfigError(path, "", f"cannot read the config file ({exc.strerror})") from None
+    try:
+        raw = tomllib.loads(raw_text.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(path, "", "is not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, "", f"is not valid TOML ({exc}); fix that line") from None
+    merged = _merge(raw, _env_overrides(env))
+    settings: Settings = _build(Settings, merged, str(path), "")
+    base = path.parent
+    catalog = Path(settings.catalog)
+    if not catalog.is_absolute():
+        catalog = (base / catalog).resolve()
+    data_dir = settings.data_dir
+    if data_dir and not Path(data_dir).is_absolute():
+        data_dir = str((base / data_dir).resolve())
+    settings = replace(settings, source=str(path), catalog=str(catalog), data_dir=data_dir)
+    validate(settings)
+    return settings

@@ -1,0 +1,394 @@
+"""The ledger: every business event is a journal entry; sales and refunds also write read models in
+the same transaction, so a sale is either wholly there or not at all."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk.domain.business_day import OrderNumberMode, business_date, next_order_number
+from kiosk.domain.ids import uuid7
+from kiosk.domain.order import Order, PaymentMethod
+from kiosk.ledger import db
+from kiosk.ledger.models import DailyTotalRow, JournalRow, OrderLineRow, OrderRow, PaymentRow, RefundRow
+from kiosk.ports import Clock, SystemClock
+from kiosk.protocol import GENESIS_HASH, JournalEntry, canonical_json, chain_hash, entry_canonical_bytes
+
+
+class LedgerError(RuntimeError):
+    """A business rule refused by the ledger (unknown order, refund twice, ...)."""
+
+
+SALE_COMPLETED = "sale.completed"
+SALE_REFUNDED = "sale.refunded"
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRecord:
+    """An approved payment as the ledger keeps it. Never a card number: `masked_card` only."""
+
+    method: PaymentMethod
+    amount: int
+    provider: str = ""
+    approval_no: str = ""
+    issuer: str = ""
+    masked_card: str = ""
+    installments: int = 0
+    id: str = ""
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "method": self.method.value,
+            "amount": self.amount,
+            "provider": self.provider,
+            "approval_no": self.approval_no,
+            "issuer": self.issuer,
+            "masked_card": self.masked_card,
+            "installments": self.installments,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SaleRecord:
+    order_id: str
+    business_date: date
+    order_number: int
+    seq: int
+
+
+class LedgerTransaction:
+    """One open write transaction: append journal entries and write read models with `session`."""
+
+    def __init__(self, ledger: Ledger, session: Session) -> None:
+        self.ledger = ledger
+        self.session = session
+        last = session.execute(select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1))
+        row = last.first()
+        self._seq, self._hash = (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+    def append(self, kind: str, payload: dict[str, Any]) -> JournalEntry:
+        seq = self._seq + 1
+        ts = self.ledger.clock.now().isoformat(timespec="microseconds")
+        entry_id = uuid7()
+        body = canonical_json(payload)
+        digest = chain_hash(self._hash, entry_canonical_bytes(self.ledger.device_id, seq, entry_id, ts, kind, body))
+        entry = JournalEntry(self.ledger.device_id, seq, entry_id, ts, kind, body, self._hash, digest)
+        self.session.execute(insert(JournalRow), [entry.to_wire()])
+        self._seq, self._hash = seq, digest
+        return entry
+
+
+Projector = Callable[[LedgerTransaction, JournalEntry, dict[str, Any]], None]
+
+
+class Ledger:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        device_id: str,
+        clock: Clock,
+        tz: ZoneInfo,
+        day_start_hour: int = 5,
+        order_numbers: OrderNumberMode = OrderNumberMode.SEQUENTIAL,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.engine = engine
+        self.device_id = device_id
+        self.clock = clock
+        self.tz = tz
+        self.day_start_hour = day_start_hour
+        self.order_numbers = order_numbers
+        self._rng = rng or random.SystemRandom()
+        self._tx: LedgerTransaction | None = None
+        self.projectors: dict[str, Projector] = {
+            SALE_COMPLETED: _project_sale,
+            SALE_REFUNDED: _project_refund,
+        }
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        device_id: str = "KIOSK-01",
+        clock: Clock | None = None,
+        tz: ZoneInfo | None = None,
+        day_start_hour: int = 5,
+        order_numbers: OrderNumberMode = OrderNumberMode.SEQUENTIAL,
+        rng: random.Random | None = None,
+        on_connect: Callable[[sqlite3.Connection, Any], None] | None = None,
+    ) -> Ledger:
+        """Open (creating if needed), check the durability PRAGMAs and run migrations."""
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = db.make_engine(path, on_connect=on_connect)
+        try:
+            db.check_pragmas(engine)
+            db.migrate(engine)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(
+            engine,
+            device_id=device_id,
+            clock=clock or SystemClock(),
+            tz=tz or ZoneInfo("Asia/Seoul"),
+            day_start_hour=day_start_hour,
+            order_numbers=order_numbers,
+            rng=rng,
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[LedgerTransaction]:
+        """A write transaction (BEGIN IMMEDIATE). Nested calls join the outer transaction."""
+        if self._tx is not None:
+            yield self._tx
+            return
+        with Session(self.engine) as session, session.begin():
+            self._tx = LedgerTransaction(self, session)
+            try:
+                yield self._tx
+            finally:
+                self._tx = None
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with Session(self.engine.execution_options(sqlite_begin="DEFERRED")) as session, session.begin():
+            yield session
+
+    def record(self, kind: str, payload: dict[str, Any]) -> JournalEntry:
+        """Append one event (and its read-model rows, if a projector is registered for the kind)."""
+        with self.transaction() as tx:
+            entry = tx.append(kind, payload)
+            projector = self.projectors.get(kind)
+            if projector is not None:
+                projector(tx, entry, payload)
+            return entry
+
+    # --- sales ----------------------------------------------------------------------------------
+
+    def record_sale(self, order: Order, payment: PaymentRecord) -> SaleRecord:
+        if payment.amount != order.total:
+            raise LedgerError(f"payment {payment.amount} does not match the order total {order.total}")
+        if not payment.id:
+            payment = PaymentRecord(**{**_payment_fields(payment), "id": uuid7()})
+        day = business_date(order.created_at, self.tz, self.day_start_hour)
+        with self.transaction() as tx:
+            number = self._next_number(tx.session, day)
+            vat = order.vat
+            payload = {
+                "order": order.to_payload(),
+                "payment": payment.to_payload(),
+                "business_date": day.isoformat(),
+                "order_number": number,
+                "local_hour": order.created_at.astimezone(self.tz).hour,
+                "totals": {
+                    "total": order.total,
+                    "taxable": vat.taxable_total,
+                    "tax_free": vat.tax_free_total,
+                    "supply_value": vat.supply_value,
+                    "vat": vat.vat,
+                },
+            }
+            entry = self.record(SALE_COMPLETED, payload)
+            return SaleRecord(order.id, day, number, entry.seq)
+
+    def _next_number(self, session: Session, day: date) -> int:
+        key = day.isoformat()
+        if self.order_numbers is OrderNumberMode.SEQUENTIAL:
+            last = session.execute(
+                select(func.max(OrderRow.order_number)).where(OrderRow.business_date == key)
+            ).scalar()
+            return next_order_number(self.order_numbers, (), last or 0)
+        used = set(session.execute(select(OrderRow.order_number).where(OrderRow.business_date == key)).scalars())
+        return next_order_number(self.order_numbers, used, 0, self._rng)
+
+    def record_refund(self, order_id: str, reason: str = "", method: str = "") -> JournalEntry:
+        """A refund is a reversal entry; the sale's own entry is never changed."""
+        with self.transaction() as tx:
+            order = tx.session.get(OrderRow, order_id)
+            if order is None:
+                raise LedgerError(f"no order {order_id} in this ledger")
+            if order.status == "refunded":
+                raise LedgerError(f"order {order_id} (No. {order.order_number}) is already refunded")
+            now = self.clock.now()
+            payload = {
+                "refund_id": uuid7(),
+                "order_id": order_id,
+                "amount": order.total,
+                "method": method,
+                "reason": reason,
+                "business_date": business_date(now, self.tz, self.day_start_hour).isoformat(),
+            }
+            return self.record(SALE_REFUNDED, payload)
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def last_seq(self) -> int:
+        with self.reading() as s:
+            return s.execute(select(func.coalesce(func.max(JournalRow.seq), 0))).scalar_one()
+
+    def entries_after(self, seq: int, limit: int = 500) -> list[JournalEntry]:
+        with self.reading() as s:
+            rows = s.execute(select(JournalRow).where(JournalRow.seq > seq).order_by(JournalRow.seq).limit(limit))
+            return [_entry(r) for r in rows.scalars()]
+
+    def order_exists(self, order_id: str) -> bool:
+        with self.reading() as s:
+            return s.get(OrderRow, order_id) is not None
+
+    def rebuild_read_models(self) -> int:
+        """Drop and rebuild the sales read models from the journal. Returns the entries replayed."""
+        count = 0
+        with self.transaction() as tx:
+            for table in (OrderLineRow, PaymentRow, RefundRow, DailyTotalRow):
+                tx.session.query(table).delete()
+            tx.session.query(OrderRow).delete()
+            for row in tx.session.execute(select(JournalRow).order_by(JournalRow.seq)).scalars():
+                projector = self.projectors.get(row.kind)
+                if projector is not None:
+                    entry = _entry(row)
+                    projector(tx, entry, json.loads(entry.payload))
+                    count += 1
+        return count
+
+
+def _payment_fields(p: PaymentRecord) -> dict[str, Any]:
+    return {f: getattr(p, f) for f in PaymentRecord.__slots__}
+
+
+def _entry(r: JournalRow) -> JournalEntry:
+    return JournalEntry(r.device_id, r.seq, r.id, r.ts, r.kind, r.payload, r.prev_hash, r.hash)
+
+
+def _daily(session: Session, day: str) -> DailyTotalRow:
+    row = session.get(DailyTotalRow, day)
+    if row is None:
+        row = DailyTotalRow(
+            business_date=day,
+            sale_count=0,
+            gross=0,
+            refund_count=0,
+            refunds=0,
+            taxable_total=0,
+            tax_free_total=0,
+            supply_value=0,
+            vat=0,
+        )
+        session.add(row)
+    return row
+
+
+def _project_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
+    s = tx.session
+    order = payload["order"]
+    totals = payload["totals"]
+    day = payload["business_date"]
+    try:
+        s.execute(
+            insert(OrderRow),
+            [
+                {
+                    "id": order["id"],
+                    "business_date": day,
+                    "order_number": payload["order_number"],
+                    "order_type": order["order_type"],
+                    "created_at": order["created_at"],
+                    "local_hour": payload["local_hour"],
+                    "language": order["language"],
+                    "total": totals["total"],
+                    "taxable_total": totals["taxable"],
+                    "tax_free_total": totals["tax_free"],
+                    "supply_value": totals["supply_value"],
+                    "vat": totals["vat"],
+                    "status": "completed",
+                    "journal_seq": entry.seq,
+                }
+            ],
+        )
+    except IntegrityError:
+        raise LedgerError(f"order {order['id']} is already recorded") from None
+    s.execute(
+        insert(OrderLineRow),
+        [
+            {
+                "order_id": order["id"],
+                "line_no": i,
+                "business_date": day,
+                "item_id": ln["item_id"],
+                "name_ko": ln["name_ko"],
+                "quantity": ln["quantity"],
+                "unit_price": ln["unit_price"],
+                "line_total": ln["line_total"],
+                "tax_type": ln["tax_type"],
+                "options_ko": ", ".join(
+                    o["name_ko"] + (f" x{o['quantity']}" if o["quantity"] > 1 else "") for o in ln["options"]
+                ),
+            }
+            for i, ln in enumerate(order["lines"], start=1)
+        ],
+    )
+    pay = payload["payment"]
+    s.execute(
+        insert(PaymentRow),
+        [{**pay, "order_id": order["id"], "business_date": day, "status": "approved"}],
+    )
+    d = _daily(s, day)
+    d.sale_count += 1
+    d.gross += totals["total"]
+    d.taxable_total += totals["taxable"]
+    d.tax_free_total += totals["tax_free"]
+    d.supply_value += totals["supply_value"]
+    d.vat += totals["vat"]
+    s.flush()
+
+
+def _project_refund(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
+    s = tx.session
+    order = s.get(OrderRow, payload["order_id"])
+    if order is None:
+        raise LedgerError(f"no order {payload['order_id']}")
+    s.execute(
+        insert(RefundRow),
+        [
+            {
+                "id": payload["refund_id"],
+                "order_id": order.id,
+                "business_date": payload["business_date"],
+                "created_at": entry.ts,
+                "amount": payload["amount"],
+                "method": payload["method"],
+                "reason": payload["reason"],
+                "journal_seq": entry.seq,
+            }
+        ],
+    )
+    order.status = "refunded"
+    s.execute(update(PaymentRow).where(PaymentRow.order_id == order.id).values(status="refunded"))
+    d = _daily(s, payload["business_date"])
+    d.refund_count += 1
+    d.refunds += payload["amount"]
+    d.taxable_total -= order.taxable_total
+    d.tax_free_total -= order.tax_free_total
+    d.supply_value -= order.supply_value
+    d.vat -= order.vat
+    s.flush()

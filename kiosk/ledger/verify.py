@@ -1,0 +1,94 @@
+"""Verification of the journal's hash chain: finds the first entry that was edited, is missing or is
+out of order. Reads with raw sqlite3 so a damaged schema cannot hide anything."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.protocol import GENESIS_HASH, chain_hash, entry_canonical_bytes
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    ok: bool
+    entries: int
+    last_seq: int
+    last_hash: str
+    bad_seq: int | None = None
+    problem: str = ""  # edited | missing | reordered | broken link
+    detail: str = ""
+
+
+def verify_journal(path: Path) -> VerifyResult:
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no ledger here; check --db or the ledger path in the config")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT seq, id, device_id, ts, kind, payload, prev_hash, hash FROM journal").fetchall()
+    finally:
+        conn.close()
+    known_hashes = {r[7]: r[0] for r in rows}
+    by_seq = sorted(rows, key=lambda r: r[0])
+    prev_hash = GENESIS_HASH
+    expected = 1
+    for row in by_seq:
+        seq, entry_id, device, ts, kind, payload, stored_prev, stored_hash = row
+        if seq != expected:
+            if seq > expected:
+                return VerifyResult(
+                    False,
+                    len(rows),
+                    by_seq[-1][0],
+                    "",
+                    expected,
+                    "missing",
+                    f"entries {expected}..{seq - 1} are missing (the next entry present is {seq})",
+                )
+            return VerifyResult(False, len(rows), by_seq[-1][0], "", seq, "reordered", "duplicate sequence")
+        recomputed = chain_hash(stored_prev, entry_canonical_bytes(device, seq, entry_id, ts, kind, payload))
+        if stored_prev != prev_hash:
+            if stored_prev in known_hashes and known_hashes[stored_prev] != seq - 1:
+                return VerifyResult(
+                    False,
+                    len(rows),
+                    by_seq[-1][0],
+                    "",
+                    seq,
+                    "reordered",
+                    f"entry {seq} was written after entry {known_hashes[stored_prev]}, "
+                    "not after the entry now before it",
+                )
+            if recomputed != stored_hash:
+                return VerifyResult(
+                    False,
+                    len(rows),
+                    by_seq[-1][0],
+                    "",
+                    seq,
+                    "edited",
+                    f"entry {seq} does not match its hash: its content was changed",
+                )
+            return VerifyResult(
+                False,
+                len(rows),
+                by_seq[-1][0],
+                "",
+                seq,
+                "broken link",
+                f"entry {seq} does not follow entry {seq - 1}: entry {seq - 1} was changed or replaced",
+            )
+        if recomputed != stored_hash:
+            return VerifyResult(
+                False,
+                len(rows),
+                by_seq[-1][0],
+                "",
+                seq,
+                "edited",
+                f"entry {seq} ({kind}) does not match its hash: its content was changed",
+            )
+        prev_hash = stored_hash
+        expected += 1
+    return VerifyResult(True, len(rows), expected - 1, prev_hash)

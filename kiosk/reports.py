@@ -1,0 +1,198 @@
+"""Sales reports from the ledger's read models: a business day or a range of them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from kiosk.domain.money import format_won
+from kiosk.ledger import Ledger
+from kiosk.ledger.models import DailyTotalRow, OrderLineRow, OrderRow, PaymentRow
+from kiosk.text import display_width, pad_left, pad_right, truncate
+
+
+@dataclass(frozen=True)
+class ItemSales:
+    item_id: str
+    name: str
+    quantity: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class SalesReport:
+    date_from: str
+    date_to: str
+    sale_count: int
+    gross: int
+    refund_count: int
+    refunds: int
+    net: int
+    supply_value: int
+    vat: int
+    taxable_total: int
+    tax_free_total: int
+    by_item: list[ItemSales] = field(default_factory=list)
+    by_hour: dict[int, tuple[int, int]] = field(default_factory=dict)  # hour -> (count, amount)
+    by_method: dict[str, tuple[int, int]] = field(default_factory=dict)  # method -> (count, amount)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["by_hour"] = [{"hour": h, "count": c, "amount": a} for h, (c, a) in sorted(self.by_hour.items())]
+        data["by_method"] = [{"method": m, "count": c, "amount": a} for m, (c, a) in self.by_method.items()]
+        return data
+
+
+def sales_report(ledger: Ledger, date_from: date, date_to: date | None = None) -> SalesReport:
+    lo, hi = date_from.isoformat(), (date_to or date_from).isoformat()
+    with ledger.reading() as s:
+        t = s.execute(
+            select(
+                func.coalesce(func.sum(DailyTotalRow.sale_count), 0),
+                func.coalesce(func.sum(DailyTotalRow.gross), 0),
+                func.coalesce(func.sum(DailyTotalRow.refund_count), 0),
+                func.coalesce(func.sum(DailyTotalRow.refunds), 0),
+                func.coalesce(func.sum(DailyTotalRow.supply_value), 0),
+                func.coalesce(func.sum(DailyTotalRow.vat), 0),
+                func.coalesce(func.sum(DailyTotalRow.taxable_total), 0),
+                func.coalesce(func.sum(DailyTotalRow.tax_free_total), 0),
+            ).where(DailyTotalRow.business_date.between(lo, hi))
+        ).one()
+        items = s.execute(
+            select(
+                OrderLineRow.item_id,
+                func.min(OrderLineRow.name_ko),
+                func.sum(OrderLineRow.quantity),
+                func.sum(OrderLineRow.line_total),
+            )
+            .where(OrderLineRow.business_date.between(lo, hi))
+            .group_by(OrderLineRow.item_id)
+            .order_by(func.sum(OrderLineRow.line_total).desc(), OrderLineRow.item_id)
+        ).all()
+        hours = s.execute(
+            select(OrderRow.local_hour, func.count(), func.sum(OrderRow.total))
+            .where(OrderRow.business_date.between(lo, hi))
+            .group_by(OrderRow.local_hour)
+        ).all()
+        methods = s.execute(
+            select(PaymentRow.method, func.count(), func.sum(PaymentRow.amount))
+            .where(PaymentRow.business_date.between(lo, hi))
+            .group_by(PaymentRow.method)
+            .order_by(func.sum(PaymentRow.amount).desc())
+        ).all()
+    count, gross, rcount, refunds, supply, vat, taxable, tax_free = (int(v) for v in t)
+    return SalesReport(
+        date_from=lo,
+        date_to=hi,
+        sale_count=count,
+        gross=gross,
+        refund_count=rcount,
+        refunds=refunds,
+        net=gross - refunds,
+        supply_value=supply,
+        vat=vat,
+        taxable_total=taxable,
+        tax_free_total=tax_free,
+        by_item=[ItemSales(i, n, int(q), int(a)) for i, n, q, a in items],
+        by_hour={int(h): (int(c), int(a)) for h, c, a in hours},
+        by_method={m: (int(c), int(a)) for m, c, a in methods},
+    )
+
+
+LABELS = {
+    "ko": {
+        "title": "일일 매출 보고서",
+        "period": "영업일",
+        "count": "판매 건수",
+        "gross": "총매출",
+        "refunds": "환불",
+        "net": "순매출",
+        "supply": "공급가액",
+        "vat": "부가세",
+        "taxable": "과세 매출",
+        "tax_free": "면세 매출",
+        "by_item": "품목별",
+        "by_hour": "시간대별",
+        "by_method": "결제수단별",
+        "qty": "수량",
+        "amount": "금액",
+        "cases": "건",
+        "none": "(매출 없음)",
+        "card": "카드",
+        "qr": "QR 결제",
+        "barcode": "바코드 결제",
+        "cash": "현금",
+    },
+    "en": {
+        "title": "Daily sales report",
+        "period": "Business day",
+        "count": "Sales",
+        "gross": "Gross sales",
+        "refunds": "Refunds",
+        "net": "Net sales",
+        "supply": "Supply value",
+        "vat": "VAT",
+        "taxable": "Taxable sales",
+        "tax_free": "Tax-free sales",
+        "by_item": "By item",
+        "by_hour": "By hour",
+        "by_method": "By payment method",
+        "qty": "Qty",
+        "amount": "Amount",
+        "cases": "",
+        "none": "(no sales)",
+        "card": "Card",
+        "qr": "QR",
+        "barcode": "Mobile barcode",
+        "cash": "Cash",
+    },
+}
+
+
+def format_report(report: SalesReport, shop_name: str, lang: str = "ko", width: int = 48) -> str:
+    L = LABELS.get(lang, LABELS["ko"])
+
+    def won(v: int) -> str:
+        return format_won(v) if lang == "ko" else f"KRW {v:,}"
+
+    def row(label: str, value: str) -> str:
+        return pad_right(label, width - display_width(value)) + value
+
+    period = report.date_from if report.date_from == report.date_to else f"{report.date_from} ~ {report.date_to}"
+    lines = [shop_name, L["title"], f"{L['period']}: {period}", "=" * width]
+    refunds = f"-{won(report.refunds)} ({report.refund_count}{L['cases'] or ''})"
+    lines += [
+        row(L["count"], f"{report.sale_count:,}{L['cases']}"),
+        row(L["gross"], won(report.gross)),
+        row(L["refunds"], refunds),
+        row(L["net"], won(report.net)),
+        row(L["taxable"], won(report.taxable_total)),
+        row(L["supply"], won(report.supply_value)),
+        row(L["vat"], won(report.vat)),
+        row(L["tax_free"], won(report.tax_free_total)),
+        "-" * width,
+        f"[{L['by_item']}]",
+    ]
+    if not report.by_item:
+        lines.append(L["none"])
+    for it in report.by_item:
+        qty = f"{it.quantity:>4}"
+        amount = pad_left(won(it.amount), 14)
+        name = truncate(it.name, width - 4 - 14 - 2)
+        lines.append(pad_right(name, width - 4 - 14 - 1) + " " + qty + amount)
+    lines += ["-" * width, f"[{L['by_hour']}]"]
+    for hour in sorted(report.by_hour):
+        c, a = report.by_hour[hour]
+        lines.append(
+            pad_right(f"{hour:02d}:00-{hour:02d}:59", 16)
+            + pad_left(f"{c}{L['cases']}", 8)
+            + pad_left(won(a), width - 24)
+        )
+    lines += ["-" * width, f"[{L['by_method']}]"]
+    for m, (c, a) in report.by_method.items():
+        lines.append(pad_right(L.get(m, m), 16) + pad_left(f"{c}{L['cases']}", 8) + pad_left(won(a), width - 24))
+    lines.append("=" * width)
+    return "\n".join(lines)
