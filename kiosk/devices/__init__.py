@@ -1,0 +1,1 @@
+"""Device ports: what the core needs from printers, readers, scanners and card terminals."""
