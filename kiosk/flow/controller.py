@@ -1,0 +1,83 @@
+"""Drives the pure flow machine: keeps the current state, turns timer effects into deadlines read from a
+Clock port, and hands every other effect to the outside (the UI's view-model, or a headless runner).
+
+`tick()` is called often (the UI calls it from a timer); it sends `IdleWarningDue`, `IdleExpired` and
+`ResultTimeout` when the clock passes their deadlines, so tests move a FakeClock instead of waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.flow.machine import (
+    ArmTimer,
+    DisarmTimer,
+    Effect,
+    Event,
+    FlowState,
+    IdleExpired,
+    IdleWarningDue,
+    ResultTimeout,
+    Timer,
+    transition,
+)
+from kiosk.ports import Clock
+
+
+class FlowController:
+    def __init__(
+        self,
+        state: FlowState,
+        clock: Clock,
+        *,
+        idle_timeout_seconds: float,
+        idle_warning_seconds: float,
+        result_seconds: float,
+        on_effect: Callable[[Effect], None],
+        on_change: Callable[[FlowState, FlowState], None] | None = None,
+    ) -> None:
+        if idle_warning_seconds >= idle_timeout_seconds:
+            raise ValueError("the idle warning must come before the idle timeout")
+        self.state = state
+        self.clock = clock
+        self.idle_timeout = idle_timeout_seconds
+        self.idle_warning = idle_warning_seconds
+        self.result_seconds = result_seconds
+        self._on_effect = on_effect
+        self._on_change = on_change
+        self._deadlines: dict[Timer, float] = {}
+
+    def send(self, event: Event) -> FlowState:
+        old = self.state
+        new, effects = transition(old, event)
+        self.state = new
+        for effect in effects:
+            if isinstance(effect, ArmTimer):
+                seconds = self.idle_timeout if effect.timer is Timer.IDLE else self.result_seconds
+                self._deadlines[effect.timer] = self.clock.monotonic() + seconds
+            elif isinstance(effect, DisarmTimer):
+                self._deadlines.pop(effect.timer, None)
+        if self._on_change is not None and new is not old:
+            self._on_change(old, new)
+        for effect in effects:
+            if not isinstance(effect, ArmTimer | DisarmTimer):
+                self._on_effect(effect)
+        return new
+
+    def seconds_left(self, timer: Timer) -> float | None:
+        deadline = self._deadlines.get(timer)
+        return None if deadline is None else max(0.0, deadline - self.clock.monotonic())
+
+    def tick(self) -> None:
+        now = self.clock.monotonic()
+        idle = self._deadlines.get(Timer.IDLE)
+        if idle is not None:
+            if now >= idle:
+                self._deadlines.pop(Timer.IDLE, None)
+                self.send(IdleExpired())
+            elif now >= idle - self.idle_warning and not self.state.idle_warning:
+                self.send(IdleWarningDue())
+        result = self._deadlines.get(Timer.RESULT)
+        if result is not None and now >= result:
+            self._deadlines.pop(Timer.RESULT, None)
+            self.send(ResultTimeout())

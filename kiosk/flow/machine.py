@@ -1,0 +1,691 @@
+"""The customer's ordering flow as a pure state machine (DESIGN section 4).
+
+`transition(state, event) -> (state, effects)`: no Qt, no I/O, no clock reads. The table `TABLE` lists
+every (step, event type) pair that does something; any other pair is a logged no-op, so a stray tap or a
+late device event can never move the kiosk somewhere unexpected. Timers are effects (`ArmTimer`,
+`DisarmTimer`) that a driver (kiosk.flow.controller) turns into `IdleWarningDue` / `IdleExpired` /
+`ResultTimeout` events from a Clock port.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import Enum, StrEnum
+
+from kiosk.domain.cart import Cart, CartError, CartLine, Selection, check_selection, normalize_selection, unit_price
+from kiosk.domain.catalog import LANGUAGES, Catalog
+from kiosk.domain.order import OrderType, PaymentMethod
+
+log = logging.getLogger(__name__)
+
+
+class Step(Enum):
+    ATTRACT = "attract"
+    ORDER_TYPE = "order_type"
+    MENU = "menu"
+    OPTIONS = "options"
+    CART = "cart"
+    PAYMENT_METHOD = "payment_method"
+    PAYING = "paying"
+    PAYMENT_FAILED = "payment_failed"
+    RESULT = "result"
+
+
+class Timer(StrEnum):
+    IDLE = "idle"  # warn, then reset an abandoned order
+    RESULT = "result"  # leave the order-number screen by itself
+
+
+# Steps where an abandoned order is reset. Never PAYING: money may be moving (DESIGN section 4).
+IDLE_STEPS = frozenset({Step.ORDER_TYPE, Step.MENU, Step.OPTIONS, Step.CART, Step.PAYMENT_METHOD, Step.PAYMENT_FAILED})
+
+MAX_EDIT_QUANTITY = 99
+
+
+# --- events ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Base of every event."""
+
+
+@dataclass(frozen=True, slots=True)
+class Intent(Event):
+    """Something the customer did on a screen; it counts as activity for the idle timer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Start(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ChooseLanguage(Intent):
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChooseOrderType(Intent):
+    order_type: OrderType
+
+
+@dataclass(frozen=True, slots=True)
+class Back(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CancelOrder(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SelectCategory(Intent):
+    category_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenItem(Intent):
+    item_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToggleOption(Intent):
+    group_id: str
+    option_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeOptionCount(Intent):
+    """For groups where a choice may repeat (extra shot x3)."""
+
+    group_id: str
+    option_id: str
+    delta: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEditQuantity(Intent):
+    delta: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddToCart(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCart(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLineQuantity(Intent):
+    index: int
+    delta: int
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveLine(Intent):
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Checkout(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ChoosePaymentMethod(Intent):
+    method: PaymentMethod
+
+
+@dataclass(frozen=True, slots=True)
+class CancelPayment(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPayment(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ChooseOtherMethod(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerReceipt(Intent):
+    wanted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Finish(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class MoreTime(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CallStaff(Intent):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentPrompted(Event):
+    instruction: str
+    qr_payload: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentApproved(Event):
+    order_number: int
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentDeclined(Event):
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentCancelled(Event):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentFailed(Event):
+    """No clear answer, or the sale could not be recorded; staff must look (message says what to do)."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class IdleWarningDue(Event):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class IdleExpired(Event):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ResultTimeout(Event):
+    pass
+
+
+# --- effects -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """Base of every effect: something the driver must do outside the machine."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArmTimer(Effect):
+    timer: Timer
+
+
+@dataclass(frozen=True, slots=True)
+class DisarmTimer(Effect):
+    timer: Timer
+
+
+@dataclass(frozen=True, slots=True)
+class StartPayment(Effect):
+    method: PaymentMethod
+
+
+@dataclass(frozen=True, slots=True)
+class AbortPayment(Effect):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class PrintReceipt(Effect):
+    order_number: int
+
+
+@dataclass(frozen=True, slots=True)
+class NotifyStaff(Effect):
+    step: Step
+
+
+# --- state -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Editing:
+    """The item on the options screen, with the choices so far (cart line index when re-editing: none)."""
+
+    item_id: str
+    selection: Selection = ()
+    quantity: int = 1
+
+
+@dataclass(frozen=True)
+class FlowState:
+    catalog: Catalog
+    step: Step = Step.ATTRACT
+    language: str = "ko"
+    default_language: str = "ko"
+    cart: Cart = field(default_factory=Cart)
+    order_type: OrderType | None = None
+    category_id: str = ""
+    editing: Editing | None = None
+    method: PaymentMethod | None = None
+    instruction: str = ""
+    qr_payload: str = ""
+    message: str = ""  # the last refusal or decline reason, for the screen
+    order_number: int = 0
+    receipt_wanted: bool | None = None
+    idle_warning: bool = False
+    staff_called: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.cart.total(self.catalog)
+
+    def editing_problems(self) -> list[str]:
+        if self.editing is None:
+            return ["nothing is being edited"]
+        item = self.catalog.item(self.editing.item_id)
+        return check_selection(self.catalog, item, self.editing.selection)
+
+    def editing_price(self) -> int:
+        if self.editing is None:
+            return 0
+        line = CartLine(self.editing.item_id, self.editing.quantity, normalize_selection(self.editing.selection))
+        try:
+            return unit_price(self.catalog, line) * line.quantity
+        except KeyError:
+            return 0
+
+
+def initial_state(catalog: Catalog, language: str = "ko") -> FlowState:
+    first = catalog.categories[0].id if catalog.categories else ""
+    return FlowState(catalog=catalog, language=language, default_language=language, category_id=first)
+
+
+Result = tuple[FlowState, tuple[Effect, ...]]
+Handler = Callable[[FlowState, Event], Result]
+
+
+def _go(state: FlowState, step: Step, *effects: Effect, **changes: object) -> Result:
+    return replace(state, step=step, **changes), tuple(effects)  # type: ignore[arg-type]
+
+
+def _stay(state: FlowState, **changes: object) -> Result:
+    return replace(state, **changes), ()  # type: ignore[arg-type]
+
+
+def _reset(state: FlowState, *effects: Effect) -> Result:
+    """Back to the attract screen with an empty cart (the next customer starts clean)."""
+    fresh = initial_state(state.catalog, state.default_language)
+    return fresh, tuple(effects)
+
+
+# --- handlers ----------------------------------------------------------------------------------------
+
+
+def _start(s: FlowState, e: Event) -> Result:
+    return _go(s, Step.ORDER_TYPE, staff_called=False)
+
+
+def _language(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, ChooseLanguage)
+    if e.language not in LANGUAGES:
+        return _stay(s)
+    return _stay(s, language=e.language)
+
+
+def _order_type(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, ChooseOrderType)
+    return _go(s, Step.MENU, order_type=e.order_type, message="")
+
+
+def _cancel_order(s: FlowState, e: Event) -> Result:
+    return _reset(s)
+
+
+def _to_attract(s: FlowState, e: Event) -> Result:
+    return _reset(s)
+
+
+def _to_order_type(s: FlowState, e: Event) -> Result:
+    return _go(s, Step.ORDER_TYPE, message="")
+
+
+def _to_menu(s: FlowState, e: Event) -> Result:
+    return _go(s, Step.MENU, editing=None, message="")
+
+
+def _to_cart(s: FlowState, e: Event) -> Result:
+    return _go(s, Step.CART, message="")
+
+
+def _select_category(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, SelectCategory)
+    if e.category_id not in {c.id for c in s.catalog.categories}:
+        return _stay(s)
+    return _stay(s, category_id=e.category_id, message="")
+
+
+def _open_item(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, OpenItem)
+    try:
+        item = s.catalog.item(e.item_id)
+    except KeyError:
+        return _stay(s)
+    if item.sold_out:
+        return _stay(s, message="sold_out")
+    if not item.option_group_ids:
+        # Nothing to choose: straight into the cart, one tap per item (fewer steps for older customers).
+        return _stay(s, cart=s.cart.add(s.catalog, item.id), message="added")
+    # No pre-selected required choices: the customer picks hot / iced and size themselves.
+    return _go(s, Step.OPTIONS, editing=Editing(item.id, (), 1), message="")
+
+
+def _selection_dict(editing: Editing) -> dict[str, tuple[str, ...]]:
+    return {gid: opts for gid, opts in editing.selection}
+
+
+def _with_group(editing: Editing, group_id: str, opts: tuple[str, ...]) -> Editing:
+    chosen = _selection_dict(editing)
+    chosen[group_id] = opts
+    return replace(editing, selection=tuple((g, o) for g, o in chosen.items() if o))
+
+
+def _toggle_option(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, ToggleOption)
+    ed = s.editing
+    if ed is None or e.group_id not in s.catalog.item(ed.item_id).option_group_ids:
+        return _stay(s)
+    group = s.catalog.option_groups[e.group_id]
+    if e.option_id not in {o.id for o in group.options}:
+        return _stay(s)
+    current = _selection_dict(ed).get(e.group_id, ())
+    if e.option_id in current:
+        # A required single choice stays chosen (tapping another one switches); others toggle off.
+        new = (
+            current
+            if group.min_choices == 1 and group.max_choices == 1
+            else tuple(o for o in current if o != e.option_id)
+        )
+    elif group.max_choices == 1:
+        new = (e.option_id,)
+    elif len(current) < group.max_choices:
+        new = (*current, e.option_id)
+    else:
+        return _stay(s, message="max_choices")
+    return _stay(s, editing=_with_group(ed, e.group_id, new), message="")
+
+
+def _change_option_count(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, ChangeOptionCount)
+    ed = s.editing
+    if ed is None or e.group_id not in s.catalog.item(ed.item_id).option_group_ids:
+        return _stay(s)
+    group = s.catalog.option_groups[e.group_id]
+    if not group.allow_repeat or e.option_id not in {o.id for o in group.options}:
+        return _stay(s)
+    current = list(_selection_dict(ed).get(e.group_id, ()))
+    if e.delta > 0:
+        if len(current) + e.delta > group.max_choices:
+            return _stay(s, message="max_choices")
+        current.extend([e.option_id] * e.delta)
+    else:
+        for _ in range(-e.delta):
+            if e.option_id in current:
+                current.remove(e.option_id)
+    return _stay(s, editing=_with_group(ed, e.group_id, tuple(current)), message="")
+
+
+def _edit_quantity(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, ChangeEditQuantity)
+    if s.editing is None:
+        return _stay(s)
+    quantity = max(1, min(MAX_EDIT_QUANTITY, s.editing.quantity + e.delta))
+    return _stay(s, editing=replace(s.editing, quantity=quantity))
+
+
+def _add_to_cart(s: FlowState, e: Event) -> Result:
+    ed = s.editing
+    if ed is None:
+        return _stay(s)
+    if s.editing_problems():
+        return _stay(s, message="required_missing")
+    try:
+        cart = s.cart.add(s.catalog, ed.item_id, ed.selection, ed.quantity)
+    except CartError:
+        return _stay(s, message="required_missing")
+    return _go(s, Step.MENU, cart=cart, editing=None, message="added")
+
+
+def _line_quantity(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, ChangeLineQuantity)
+    if not 0 <= e.index < len(s.cart.lines):
+        return _stay(s)
+    new_qty = s.cart.lines[e.index].quantity + e.delta
+    if new_qty < 1:
+        return _stay(s)  # removing is its own, deliberate button
+    return _stay(s, cart=s.cart.set_quantity(e.index, new_qty))
+
+
+def _remove_line(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, RemoveLine)
+    if not 0 <= e.index < len(s.cart.lines):
+        return _stay(s)
+    cart = s.cart.remove(e.index)
+    if not cart.lines and s.step is Step.CART:
+        return _go(s, Step.MENU, cart=cart)
+    return _stay(s, cart=cart)
+
+
+def _change_order_type(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, ChooseOrderType)
+    return _stay(s, order_type=e.order_type)
+
+
+def _to_payment_method(s: FlowState, e: Event) -> Result:
+    return _go(s, Step.PAYMENT_METHOD, message="")
+
+
+def _checkout(s: FlowState, e: Event) -> Result:
+    if not s.cart.lines:
+        return _stay(s, message="cart_empty")
+    return _go(s, Step.PAYMENT_METHOD, message="")
+
+
+def _choose_method(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, ChoosePaymentMethod)
+    return _go(s, Step.PAYING, StartPayment(e.method), method=e.method, instruction="", qr_payload="", message="")
+
+
+def _retry(s: FlowState, e: Event) -> Result:
+    if s.method is None:
+        return _go(s, Step.PAYMENT_METHOD)
+    return _go(s, Step.PAYING, StartPayment(s.method), instruction="", qr_payload="", message="")
+
+
+def _cancel_payment(s: FlowState, e: Event) -> Result:
+    # The provider answers with CANCELLED (or APPROVED if it was too late to stop): stay until then.
+    return s, (AbortPayment(),)
+
+
+def _prompted(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, PaymentPrompted)
+    return _stay(s, instruction=e.instruction, qr_payload=e.qr_payload or s.qr_payload)
+
+
+def _approved(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, PaymentApproved)
+    return _go(s, Step.RESULT, ArmTimer(Timer.RESULT), order_number=e.order_number, cart=Cart(), receipt_wanted=None)
+
+
+def _declined(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, PaymentDeclined)
+    return _go(s, Step.PAYMENT_FAILED, message=e.reason or "declined")
+
+
+def _payment_cancelled(s: FlowState, e: Event) -> Result:
+    return _go(s, Step.PAYMENT_METHOD, message="")
+
+
+def _payment_failed(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, PaymentFailed)
+    return _go(s, Step.PAYMENT_FAILED, message=e.message)
+
+
+def _receipt(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, AnswerReceipt)
+    if s.receipt_wanted is not None:
+        return _stay(s)
+    effects: tuple[Effect, ...] = (PrintReceipt(s.order_number),) if e.wanted else ()
+    return replace(s, receipt_wanted=e.wanted), (*effects, ArmTimer(Timer.RESULT))
+
+
+def _finish(s: FlowState, e: Event) -> Result:
+    return _reset(s, DisarmTimer(Timer.RESULT))
+
+
+def _result_timeout(s: FlowState, e: Event) -> Result:
+    return _reset(s)
+
+
+def _idle_warning(s: FlowState, e: Event) -> Result:
+    return _stay(s, idle_warning=True)
+
+
+def _more_time(s: FlowState, e: Event) -> Result:
+    return _stay(s, idle_warning=False)
+
+
+def _idle_expired(s: FlowState, e: Event) -> Result:
+    log.info("idle timeout at %s: order reset, cart of %d item(s) cleared", s.step.value, s.cart.count)
+    return _reset(s)
+
+
+def _call_staff(s: FlowState, e: Event) -> Result:
+    return replace(s, staff_called=True), (NotifyStaff(s.step),)
+
+
+# --- the table ---------------------------------------------------------------------------------------
+
+_EVERYWHERE: dict[type[Event], Handler] = {ChooseLanguage: _language, CallStaff: _call_staff}
+_IDLE_EVENTS: dict[type[Event], Handler] = {
+    IdleWarningDue: _idle_warning,
+    IdleExpired: _idle_expired,
+    MoreTime: _more_time,
+}
+
+TABLE: dict[tuple[Step, type[Event]], Handler] = {}
+
+
+def _rows(step: Step, handlers: dict[type[Event], Handler]) -> None:
+    for event_type, handler in handlers.items():
+        TABLE[(step, event_type)] = handler
+
+
+_rows(Step.ATTRACT, {**_EVERYWHERE, Start: _start})
+_rows(
+    Step.ORDER_TYPE,
+    {**_EVERYWHERE, **_IDLE_EVENTS, ChooseOrderType: _order_type, Back: _to_attract, CancelOrder: _cancel_order},
+)
+_rows(
+    Step.MENU,
+    {
+        **_EVERYWHERE,
+        **_IDLE_EVENTS,
+        SelectCategory: _select_category,
+        OpenItem: _open_item,
+        OpenCart: _to_cart,
+        Checkout: _to_cart,  # the summary bar's "order" button goes through the review first
+        Back: _to_order_type,
+        CancelOrder: _cancel_order,
+    },
+)
+_rows(
+    Step.OPTIONS,
+    {
+        **_EVERYWHERE,
+        **_IDLE_EVENTS,
+        ToggleOption: _toggle_option,
+        ChangeOptionCount: _change_option_count,
+        ChangeEditQuantity: _edit_quantity,
+        AddToCart: _add_to_cart,
+        Back: _to_menu,
+        CancelOrder: _cancel_order,
+    },
+)
+_rows(
+    Step.CART,
+    {
+        **_EVERYWHERE,
+        **_IDLE_EVENTS,
+        ChangeLineQuantity: _line_quantity,
+        RemoveLine: _remove_line,
+        Checkout: _checkout,
+        ChooseOrderType: _change_order_type,
+        Back: _to_menu,
+        CancelOrder: _cancel_order,
+    },
+)
+_rows(
+    Step.PAYMENT_METHOD,
+    {**_EVERYWHERE, **_IDLE_EVENTS, ChoosePaymentMethod: _choose_method, Back: _to_cart, CancelOrder: _cancel_order},
+)
+_rows(
+    Step.PAYING,
+    {
+        **_EVERYWHERE,
+        CancelPayment: _cancel_payment,
+        PaymentPrompted: _prompted,
+        PaymentApproved: _approved,
+        PaymentDeclined: _declined,
+        PaymentCancelled: _payment_cancelled,
+        PaymentFailed: _payment_failed,
+    },
+)
+_rows(
+    Step.PAYMENT_FAILED,
+    {
+        **_EVERYWHERE,
+        **_IDLE_EVENTS,
+        RetryPayment: _retry,
+        ChooseOtherMethod: _to_payment_method,
+        Back: _to_cart,
+        CancelOrder: _cancel_order,
+    },
+)
+_rows(Step.RESULT, {**_EVERYWHERE, AnswerReceipt: _receipt, Finish: _finish, ResultTimeout: _result_timeout})
+
+
+def transition(state: FlowState, event: Event) -> Result:
+    """The one entry point. Adds the idle-timer effects every step change needs."""
+    handler = TABLE.get((state.step, type(event)))
+    if handler is None:
+        log.info("flow: %s ignored in %s", type(event).__name__, state.step.value)
+        return state, ()
+    new, effects = handler(state, event)
+    timers: list[Effect] = []
+    if new.step in IDLE_STEPS:
+        # Any touch, and any step change, restarts the idle countdown and clears a warning.
+        if isinstance(event, Intent) or new.step is not state.step:
+            timers.append(ArmTimer(Timer.IDLE))
+            if new.idle_warning and not isinstance(event, IdleWarningDue):
+                new = replace(new, idle_warning=False)
+    elif state.step in IDLE_STEPS or new.step is Step.ATTRACT:
+        timers.append(DisarmTimer(Timer.IDLE))
+        new = replace(new, idle_warning=False)
+    if state.step is Step.RESULT and new.step is not Step.RESULT:
+        timers.append(DisarmTimer(Timer.RESULT))
+    return new, (*effects, *timers)

@@ -1,0 +1,173 @@
+"""Checkout with the simulated provider and a real ledger file; the controller's clock-driven timers."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.config import REPO_ROOT
+from kiosk.domain.cart import Cart
+from kiosk.domain.catalog import Catalog, load_catalog
+from kiosk.domain.order import OrderType, PaymentMethod
+from kiosk.flow import machine as m
+from kiosk.flow.checkout import Checkout
+from kiosk.flow.controller import FlowController
+from kiosk.ledger.ledger import Ledger
+from kiosk.ledger.models import OrderRow, PaymentRow
+from kiosk.payments.port import Instruction, PaymentPrompt, PaymentResult, PaymentStatus
+from kiosk.payments.simulated import SimulatedPaymentProvider
+from kiosk.ports import FakeClock
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.prompts: list[PaymentPrompt] = []
+        self.results: list[PaymentResult] = []
+        self.done = threading.Event()
+
+    def on_prompt(self, prompt: PaymentPrompt) -> None:
+        self.prompts.append(prompt)
+
+    def on_result(self, result: PaymentResult) -> None:
+        self.results.append(result)
+        self.done.set()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(REPO_ROOT / "assets" / "demo" / "catalog.json")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 3, 2, 3, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def ledger(tmp_path: Path, clock: FakeClock) -> Iterator[Ledger]:
+    ledger = Ledger.open(tmp_path / "ledger.sqlite3", clock=clock)
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture
+def provider() -> Iterator[SimulatedPaymentProvider]:
+    p = SimulatedPaymentProvider(delay_seconds=0.05)
+    yield p
+    p.close()
+
+
+def orders(ledger: Ledger) -> list[dict[str, object]]:
+    with ledger.reading() as s:
+        return [dict(r) for r in s.execute(select(OrderRow.__table__)).mappings()]
+
+
+def test_approved_payment_records_one_sale(
+    catalog: Catalog, ledger: Ledger, provider: SimulatedPaymentProvider, clock: FakeClock
+) -> None:
+    cart = Cart().add(catalog, "americano", (("temp", ("iced",)), ("size", ("large",))), 2).add(catalog, "milk_1l")
+    checkout = Checkout(ledger, provider, clock)
+    listener = Collector()
+    request = checkout.begin(catalog, cart, OrderType.TAKE_OUT, PaymentMethod.CARD, listener, "en")
+    assert listener.done.wait(5)
+    assert listener.prompts[0].instruction is Instruction.CARD
+    event = checkout.finish(listener.results[0])
+    assert event == m.PaymentApproved(1)
+    rows = orders(ledger)
+    assert len(rows) == 1
+    total = 2 * (3500 + 500 + 700) + 3200
+    row = rows[0]
+    assert (row["total"], row["tax_free_total"], row["vat"]) == (total, 3200, 9400 - 8545)
+    assert row["order_type"] == "take_out" and row["language"] == "en" and row["id"] == request.order_id
+    with ledger.reading() as s:
+        pay = s.execute(select(PaymentRow.amount, PaymentRow.approval_no, PaymentRow.masked_card)).one()
+    assert pay.amount == total and pay.approval_no.startswith("SIM") and "*" in pay.masked_card
+
+
+def test_declined_then_cancelled_records_nothing(
+    catalog: Catalog, ledger: Ledger, provider: SimulatedPaymentProvider, clock: FakeClock
+) -> None:
+    cart = Cart().add(catalog, "cheesecake")
+    checkout = Checkout(ledger, provider, clock)
+    provider.decline_next()
+    listener = Collector()
+    checkout.begin(catalog, cart, OrderType.DINE_IN, PaymentMethod.QR, listener)
+    assert listener.done.wait(5)
+    assert listener.prompts[0].instruction is Instruction.SCAN_QR and listener.prompts[0].qr_payload
+    assert checkout.finish(listener.results[0]) == m.PaymentDeclined("잔액 부족")
+    provider.delay_seconds = 30
+    listener = Collector()
+    checkout.begin(catalog, cart, OrderType.DINE_IN, PaymentMethod.BARCODE, listener)
+    checkout.cancel()
+    assert listener.done.wait(5)
+    assert listener.results[0].status is PaymentStatus.CANCELLED
+    assert checkout.finish(listener.results[0]) == m.PaymentCancelled()
+    assert orders(ledger) == []
+
+
+def test_late_answer_for_an_abandoned_payment_is_not_a_sale(
+    catalog: Catalog, ledger: Ledger, provider: SimulatedPaymentProvider, clock: FakeClock
+) -> None:
+    checkout = Checkout(ledger, provider, clock)
+    late = PaymentResult("not-ours", PaymentStatus.APPROVED, PaymentMethod.CARD, 3500)
+    assert isinstance(checkout.finish(late), m.PaymentFailed)
+    assert orders(ledger) == []
+
+
+def test_controller_warns_extends_and_resets_on_the_clock(catalog: Catalog, clock: FakeClock) -> None:
+    effects: list[m.Effect] = []
+    ctl = FlowController(
+        m.initial_state(catalog),
+        clock,
+        idle_timeout_seconds=90,
+        idle_warning_seconds=25,
+        result_seconds=15,
+        on_effect=effects.append,
+    )
+    ctl.send(m.Start())
+    ctl.send(m.ChooseOrderType(OrderType.DINE_IN))
+    ctl.send(m.OpenItem("cheesecake"))
+    clock.advance(64)
+    ctl.tick()
+    assert not ctl.state.idle_warning
+    clock.advance(1)
+    ctl.tick()
+    assert ctl.state.idle_warning and ctl.seconds_left(m.Timer.IDLE) == 25
+    ctl.send(m.MoreTime())
+    clock.advance(80)
+    ctl.tick()
+    assert ctl.state.step is m.Step.MENU and ctl.state.idle_warning
+    clock.advance(10)
+    ctl.tick()
+    assert ctl.state.step is m.Step.ATTRACT and not ctl.state.cart.lines
+
+
+def test_controller_never_resets_while_paying_and_result_times_out(catalog: Catalog, clock: FakeClock) -> None:
+    effects: list[m.Effect] = []
+    ctl = FlowController(
+        m.initial_state(catalog),
+        clock,
+        idle_timeout_seconds=90,
+        idle_warning_seconds=25,
+        result_seconds=15,
+        on_effect=effects.append,
+    )
+    for e in (m.Start(), m.ChooseOrderType(OrderType.DINE_IN), m.OpenItem("cheesecake"), m.OpenCart(), m.Checkout()):
+        ctl.send(e)
+    ctl.send(m.ChoosePaymentMethod(PaymentMethod.CARD))
+    assert effects == [m.StartPayment(PaymentMethod.CARD)]
+    clock.advance(1000)
+    ctl.tick()
+    assert ctl.state.step is m.Step.PAYING
+    ctl.send(m.PaymentApproved(12))
+    clock.advance(14)
+    ctl.tick()
+    assert ctl.state.step is m.Step.RESULT
+    clock.advance(1)
+    ctl.tick()
+    assert ctl.state.step is m.Step.ATTRACT
