@@ -1,0 +1,1 @@
+"""The card terminal over serial: frame codec (STX … ETX + LRC, ACK/NAK), reference adapter, simulator."""
