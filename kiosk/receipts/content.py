@@ -181,7 +181,7 @@ def kitchen_ticket(sale: SaleView, shop: ShopInfo, *, reprint: bool = False) -> 
     return Document(DocumentKind.KITCHEN, tuple(b))
 
 
-def test_page(shop_name: str, printer_url: str, profile_name: str, terminal_id: str) -> Document:
+def installer_test_page(shop_name: str, printer_url: str, profile_name: str, terminal_id: str) -> Document:
     """The installer's test page: native Korean, a syllable outside KS X 1001 (raster), aligned amounts,
     a QR, a cut and a drawer kick, so one page proves every path."""
     qr = receipt_qr_content(terminal_id, "TEST-0000")
