@@ -1,0 +1,193 @@
+"""Tables of the programme backend, the engine factory (SQLite or PostgreSQL) and migrations.
+
+The backend keeps no state in the process: everything is in the database, so several instances can
+serve one PostgreSQL. Per-terminal ingest is serialised by a row lock on the terminal (PostgreSQL) or
+by SQLite's single writer (BEGIN IMMEDIATE); unique keys on (terminal, seq) and on the entry id are the
+backstop that makes a double store impossible.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    text,
+)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+DEFAULT_SQLITE = "sqlite:///kiosk-backend.sqlite3"
+
+metadata = MetaData()
+
+terminals = Table(
+    "terminals",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("business_number", String(10), nullable=False, index=True),
+    Column("device_id", String(64), nullable=False),
+    Column("public_key", String(64), nullable=False, unique=True),
+    Column("enrolled_at", String(40), nullable=False),
+    Column("last_seen", String(40)),
+    Column("health", Text, nullable=False, server_default="[]"),
+    Column("clock_skew_ms", BigInteger),
+    Column("pending", Integer, nullable=False, server_default="0"),
+    Column("catalog_version", Integer, nullable=False, server_default="0"),
+    Column("ack_seq", BigInteger, nullable=False, server_default="0"),
+    Column("head_hash", String(64), nullable=False),
+)
+
+enrollment_codes = Table(
+    "enrollment_codes",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column("business_number", String(10), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("terminal_id", String(32)),
+    Column("used_at", String(40)),
+)
+
+entries = Table(
+    "entries",
+    metadata,
+    Column("terminal_id", String(32), primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("id", String(36), unique=True),  # NULL only for an entry refused because its id was taken
+    Column("device_id", String(64), nullable=False),
+    Column("ts", String(40), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("received_at", String(40), nullable=False),
+    Column("status", String(16), nullable=False),  # stored | rejected
+    Column("reason", String(32), nullable=False, server_default=""),
+    Column("detail", Text, nullable=False, server_default=""),
+    # Extracted at ingest for the per-terminal daily totals (sales and refunds only).
+    Column("business_date", String(10)),
+    Column("amount", BigInteger),
+)
+
+programme_key = Table(
+    "programme_key",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("private_key", String(64), nullable=False),
+    Column("public_key", String(64), nullable=False),
+)
+
+bundles = Table(
+    "bundles",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("terminal_id", String(32), index=True),  # NULL: every terminal
+    Column("issued_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("body", Text, nullable=False),
+)
+
+qr_payments = Table(
+    "qr_payments",
+    metadata,
+    Column("intent_id", String(64), primary_key=True),
+    Column("amount", BigInteger, nullable=False),
+    Column("order_ref", String(64), nullable=False),
+    Column("merchant_name", String(64), nullable=False),
+    Column("merchant_city", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("approval_no", String(32), nullable=False, server_default=""),
+    Column("provider", String(32), nullable=False, server_default=""),
+    Column("paid_at", String(40)),
+)
+
+code_payments = Table(
+    "code_payments",
+    metadata,
+    Column("intent_id", String(64), primary_key=True),
+    Column("code_last4", String(4), nullable=False),  # never the whole one-time code
+    Column("amount", BigInteger, nullable=False),
+    Column("order_ref", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", String(64), nullable=False, server_default=""),
+    Column("approval_no", String(32), nullable=False, server_default=""),
+    Column("provider", String(32), nullable=False, server_default=""),
+    Column("created_at", String(40), nullable=False),
+)
+
+sim_clock = Table(
+    "sim_clock",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("offset_seconds", Float, nullable=False),
+)
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain postgresql:// URLs and use psycopg 3 for them."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (see _sqlite_begin)
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # One writer at a time, decided at BEGIN: a read-then-write transaction can then never fail
+    # half-way with "database is locked".
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to head. On PostgreSQL an advisory lock lets instances start together."""
+    with engine.connect() as conn:
+        if not is_sqlite(engine):
+            conn.execute(text("SELECT pg_advisory_lock(7262001)"))
+            conn.commit()
+        try:
+            cfg = Config()
+            cfg.set_main_option("script_location", str(MIGRATIONS))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+            conn.commit()
+        finally:
+            if not is_sqlite(engine):
+                conn.execute(text("SELECT pg_advisory_unlock(7262001)"))
+                conn.commit()

@@ -1,0 +1,124 @@
+"""Journal ingest: verify each pushed entry against the chain and store it exactly once.
+
+The terminal row is locked for the whole transaction, so two instances that receive the same batch
+(a retry racing the original) take turns: the second finds everything already stored and only counts
+duplicates. The acknowledgement is the highest contiguous sequence the server has dealt with; an entry
+that fails verification is kept as `rejected` with its reason (so the kiosk can quarantine it and move
+on) and the chain continues from the hash it claims.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+
+from backend.db import entries, terminals
+from kiosk.sync.protocol import (
+    REASON_CONFLICT,
+    REASON_DUPLICATE_ID,
+    REASON_GAP,
+    PushResult,
+    Rejection,
+    WireEntry,
+    check_entry,
+)
+
+SALE_COMPLETED = "sale.completed"
+SALE_REFUNDED = "sale.refunded"
+
+
+def _figures(kind: str, payload: str) -> tuple[str | None, int | None]:
+    """Business date and signed amount of sales and refunds, for the daily totals."""
+    if kind not in (SALE_COMPLETED, SALE_REFUNDED):
+        return None, None
+    try:
+        doc = json.loads(payload)
+        if kind == SALE_COMPLETED:
+            return str(doc["business_date"]), int(doc["totals"]["total"])
+        return str(doc["business_date"]), -int(doc["amount"])
+    except (ValueError, KeyError, TypeError):
+        return None, None
+
+
+def ingest(conn: Connection, terminal_id: str, batch: list[WireEntry], *, lock: bool) -> PushResult:
+    """Store a batch inside the caller's transaction. Raises LookupError for an unknown terminal."""
+    q = select(terminals.c.ack_seq, terminals.c.head_hash, terminals.c.device_id).where(terminals.c.id == terminal_id)
+    row = conn.execute(q.with_for_update() if lock else q).first()
+    if row is None:
+        raise LookupError(terminal_id)
+    ack, head, device_id = int(row[0]), str(row[1]), str(row[2])
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    batch = sorted(batch, key=lambda e: e["seq"])
+    rejected: list[Rejection] = []
+    duplicates = 0
+
+    old_seqs = [e["seq"] for e in batch if e["seq"] <= ack]
+    stored_hashes: dict[int, str] = {}
+    if old_seqs:
+        rows = conn.execute(
+            select(entries.c.seq, entries.c.hash).where(
+                entries.c.terminal_id == terminal_id, entries.c.seq.in_(old_seqs)
+            )
+        )
+        stored_hashes = {int(s): str(h) for s, h in rows}
+    new_ids = [e["id"] for e in batch if e["seq"] > ack]
+    taken: set[str] = set()
+    if new_ids:
+        taken = set(conn.execute(select(entries.c.id).where(entries.c.id.in_(new_ids))).scalars())
+
+    rows_out: list[dict[str, Any]] = []
+    seen_seq: set[int] = set()
+    for e in batch:
+        seq = e["seq"]
+        if seq in seen_seq:  # the same sequence twice in one batch: the first copy decides
+            duplicates += 1
+            continue
+        seen_seq.add(seq)
+        if seq <= ack:
+            if stored_hashes.get(seq, e["hash"]) == e["hash"]:
+                duplicates += 1
+            else:
+                rejected.append(
+                    {
+                        "seq": seq,
+                        "id": e["id"],
+                        "reason": REASON_CONFLICT,
+                        "detail": f"seq {seq} is already stored with other content",
+                    }
+                )
+            continue
+        problem = check_entry(e, head, device_id)
+        if seq > ack + 1:
+            problem = (REASON_GAP, f"seq {ack + 1}..{seq - 1} missing before seq {seq}")
+        entry_id: str | None = e["id"]
+        if e["id"] in taken:
+            problem = (REASON_DUPLICATE_ID, f"entry id {e['id']} is already stored under another sequence")
+            entry_id = None
+        taken.add(e["id"])
+        business_date, amount = _figures(e["kind"], e["payload"]) if problem is None else (None, None)
+        rows_out.append(
+            {
+                **e,
+                "id": entry_id,
+                "terminal_id": terminal_id,
+                "received_at": now,
+                "status": "stored" if problem is None else "rejected",
+                "reason": problem[0] if problem else "",
+                "detail": problem[1] if problem else "",
+                "business_date": business_date,
+                "amount": amount,
+            }
+        )
+        if problem is not None:
+            rejected.append({"seq": seq, "id": e["id"], "reason": problem[0], "detail": problem[1]})
+        ack, head = seq, e["hash"]
+
+    if rows_out:
+        conn.execute(entries.insert(), rows_out)
+    conn.execute(
+        update(terminals).where(terminals.c.id == terminal_id).values(ack_seq=ack, head_hash=head, last_seen=now)
+    )
+    return {"ack_seq": ack, "stored": len(rows_out), "duplicates": duplicates, "rejected": rejected}

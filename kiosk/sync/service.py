@@ -1,0 +1,499 @@
+"""The sync service: push the journal above the last acknowledgement, pull catalog bundles, send
+heartbeats. One `sync_once()` is a whole round; `kiosk.sync.worker.SyncWorker` runs rounds in a thread
+so selling never waits for the network.
+
+Exactly once: the client advances its acknowledged sequence only to what the server says it holds,
+and re-sends everything above it after any failure; the server stores by (terminal, seq) and entry id,
+so a re-sent entry is only counted as a duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.devices.health import Health, HealthEvent
+from kiosk.domain.catalog import CatalogError, parse_catalog
+from kiosk.ledger.ledger import Ledger
+from kiosk.ports import Clock
+from kiosk.protocol import canonical_json
+from kiosk.sync.keys import key_path, load_key, load_or_create_key
+from kiosk.sync.models import QuarantineRow, SyncStateRow
+from kiosk.sync.protocol import (
+    API,
+    HEADER_SIGNATURE,
+    HEADER_TERMINAL,
+    HEADER_TIMESTAMP,
+    PushResult,
+    bundle_signing_bytes,
+    public_key_text,
+    request_signing_bytes,
+    sign,
+    verify,
+)
+
+CATALOG_APPLIED = "catalog.applied"
+HEARTBEAT_EVERY = 60.0  # seconds between heartbeats when rounds come faster
+
+
+class SyncError(RuntimeError):
+    """Sync could not complete; `str()` is a message for staff (what happened, what to do)."""
+
+
+class NotEnrolled(SyncError):
+    pass
+
+
+class BackendUnavailable(SyncError):
+    """No answer, a timeout, or a 5xx: try again later (with backoff)."""
+
+
+class BackendRefused(SyncError):
+    """A 4xx: retrying the same request will not help until someone acts."""
+
+
+class BundleError(SyncError):
+    """A catalog bundle that must not be applied (bad signature, older version, expired, invalid)."""
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    seq: int
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: str  # not_enrolled | synced | pending | offline
+    pending: int
+    acked_seq: int
+    last_seq: int
+    terminal_id: str = ""
+    offline_since: str = ""
+    last_error: str = ""
+    last_success_at: str = ""
+    catalog_version: int = 0
+    quarantined: list[Quarantined] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for staff, Korean first."""
+        if self.state == "not_enrolled":
+            text = "동기화 꺼짐: 단말기 등록 전입니다 (kiosk enroll) / sync off: not enrolled"
+        elif self.state == "synced":
+            text = f"동기화 완료 / synced (seq {self.acked_seq})"
+        elif self.state == "pending":
+            text = f"전송 대기 {self.pending}건 / pending {self.pending}"
+        else:
+            since = self.offline_since
+            text = f"오프라인 {since}부터, 대기 {self.pending}건 / offline since {since}, pending {self.pending}"
+        if self.quarantined:
+            text += f"; 격리된 항목 {len(self.quarantined)}건 / {len(self.quarantined)} quarantined"
+        if self.last_error and self.state != "synced":
+            text += f"; 마지막 오류 / last error: {self.last_error}"
+        return text
+
+
+def catalog_file(data_dir: Path) -> Path:
+    """The applied catalog bundle (the whole signed bundle, as received)."""
+    return data_dir / "catalog" / "current.json"
+
+
+def read_bundle(path: Path) -> dict[str, Any] | None:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return None  # unreadable: treated as absent, the shipped catalog stays in use
+    return doc if isinstance(doc, dict) else None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a temporary file, fsync it, rename it over the target and fsync the directory: a crash
+    leaves either the old file or the new one, never a mixture."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+class SyncService:
+    def __init__(
+        self,
+        ledger: Ledger,
+        data_dir: Path,
+        clock: Clock,
+        *,
+        backend_url: str = "",
+        batch_size: int = 500,
+        timeout: float = 10.0,
+        health: Callable[[], list[HealthEvent]] | None = None,
+        on_event: Callable[[HealthEvent], None] | None = None,
+    ) -> None:
+        self.ledger = ledger
+        self.data_dir = data_dir
+        self.clock = clock
+        self.default_url = backend_url
+        self.batch_size = max(1, min(batch_size, 1000))
+        self.timeout = timeout
+        self.health = health
+        self.on_event = on_event
+        self._http: httpx.Client | None = None
+        self._last_heartbeat: float | None = None
+
+    # --- state ------------------------------------------------------------------------------------
+
+    def _state(self, session: Session) -> SyncStateRow:
+        row = session.get(SyncStateRow, 1)
+        if row is None:
+            row = SyncStateRow(id=1, backend_url="", terminal_id="", programme_key="", acked_seq=0)
+            row.catalog_version = row.catalog_journaled = 0
+            row.last_success_at = row.offline_since = row.last_error = ""
+            session.add(row)
+            session.flush()
+        return row
+
+    def _update(self, **values: Any) -> None:
+        # Own short session, not the ledger's transaction helper: the worker thread must never join a
+        # sale's transaction.
+        with Session(self.ledger.engine) as s, s.begin():
+            row = self._state(s)
+            for k, v in values.items():
+                setattr(row, k, v)
+
+    def _read(self) -> dict[str, Any]:
+        with Session(self.ledger.engine) as s, s.begin():
+            row = self._state(s)
+            return {c.name: getattr(row, c.name) for c in SyncStateRow.__table__.columns}
+
+    def status(self) -> SyncStatus:
+        st = self._read()
+        last = self.ledger.last_seq()
+        with self.ledger.reading() as s:
+            q = [Quarantined(r.seq, r.reason, r.detail) for r in s.execute(select(QuarantineRow)).scalars()]
+        pending = max(0, last - st["acked_seq"])
+        if not st["terminal_id"]:
+            state = "not_enrolled"
+        elif st["offline_since"]:
+            state = "offline"
+        elif pending:
+            state = "pending"
+        else:
+            state = "synced"
+        return SyncStatus(
+            state=state,
+            pending=pending,
+            acked_seq=st["acked_seq"],
+            last_seq=last,
+            terminal_id=st["terminal_id"],
+            offline_since=st["offline_since"],
+            last_error=st["last_error"],
+            last_success_at=st["last_success_at"],
+            catalog_version=st["catalog_version"],
+            quarantined=q,
+        )
+
+    # --- HTTP -------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._http is not None:
+            self._http.close()
+            self._http = None
+
+    def _client(self, base_url: str) -> httpx.Client:
+        if self._http is None or str(self._http.base_url).rstrip("/") != base_url.rstrip("/"):
+            self.close()
+            self._http = httpx.Client(base_url=base_url.rstrip("/"), timeout=self.timeout)
+        return self._http
+
+    def _call(self, method: str, path: str, body: Any = None, *, signed: bool = True) -> httpx.Response:
+        st = self._read()
+        url = st["backend_url"] or self.default_url
+        if not url:
+            raise NotEnrolled(
+                "동기화 서버가 설정되지 않았습니다. kiosk enroll --backend URL --code CODE 로 등록하세요."
+            )
+        client = self._client(url)
+        content = b"" if body is None else json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        req = client.build_request(
+            method, path, content=content or None, headers={"Content-Type": "application/json"} if content else None
+        )
+        if signed:
+            if not st["terminal_id"]:
+                raise NotEnrolled("단말기가 등록되지 않았습니다. kiosk enroll --backend URL --code CODE 로 등록하세요.")
+            key = load_key(key_path(self.data_dir))
+            ts = self.clock.now().isoformat(timespec="seconds")
+            req.headers[HEADER_TERMINAL] = st["terminal_id"]
+            req.headers[HEADER_TIMESTAMP] = ts
+            req.headers[HEADER_SIGNATURE] = sign(key, request_signing_bytes(method, req.url.path, ts, content))
+        try:
+            resp = client.send(req)
+        except httpx.HTTPError as exc:
+            raise BackendUnavailable(
+                f"서버에 연결할 수 없습니다 / backend unreachable: {type(exc).__name__}: {exc}"
+            ) from None
+        if resp.status_code >= 500:
+            raise BackendUnavailable(f"서버 오류 / backend error {resp.status_code}")
+        if resp.status_code >= 400:
+            raise BackendRefused(f"서버가 거부했습니다 / backend refused ({resp.status_code}): {_detail(resp)}")
+        return resp
+
+    def _json(self, resp: httpx.Response) -> Any:
+        try:
+            return resp.json()
+        except ValueError:
+            raise BackendUnavailable("서버 응답을 읽을 수 없습니다 / unreadable reply from the backend") from None
+
+    # --- enrollment -------------------------------------------------------------------------------
+
+    def enroll(self, backend_url: str, code: str, business_number: str) -> str:
+        key = load_or_create_key(key_path(self.data_dir))
+        self._update(backend_url=backend_url.rstrip("/"))
+        resp = self._call(
+            "POST",
+            f"{API}/enroll",
+            {
+                "code": code,
+                "business_number": business_number.replace("-", ""),
+                "public_key": public_key_text(key),
+                "device_id": self.ledger.device_id,
+            },
+            signed=False,
+        )
+        doc = self._json(resp)
+        self._update(terminal_id=str(doc["terminal_id"]), programme_key=str(doc["programme_public_key"]), last_error="")
+        return str(doc["terminal_id"])
+
+    # --- push -------------------------------------------------------------------------------------
+
+    def push_pending(self) -> int:
+        """Send every entry above the acknowledgement; returns how many the server newly stored."""
+        stored = 0
+        while True:
+            st = self._read()
+            batch = self.ledger.entries_after(st["acked_seq"], limit=self.batch_size)
+            if not batch:
+                return stored
+            tid = st["terminal_id"]
+            resp = self._call("POST", f"{API}/terminals/{tid}/journal", {"entries": [e.to_wire() for e in batch]})
+            result: PushResult = self._json(resp)
+            try:
+                ack = int(result["ack_seq"])
+                rejected = list(result["rejected"])
+                stored += int(result["stored"])
+            except (KeyError, TypeError, ValueError):
+                raise BackendUnavailable("서버 응답 형식이 잘못되었습니다 / malformed push reply") from None
+            self._quarantine(rejected)
+            # Never beyond what we sent: an ack past our journal means the server knows a history we
+            # do not (a restored ledger), and we must not skip our own entries.
+            ack = min(ack, batch[-1].seq)
+            self._update(acked_seq=ack)
+            if ack < batch[0].seq:  # no progress: the server wants entries we cannot give
+                raise BackendRefused(
+                    f"서버가 seq {ack + 1}부터 요구합니다 / the backend did not advance past seq {ack}"
+                )
+
+    def _quarantine(self, rejected: list[Any]) -> None:
+        if not rejected:
+            return
+        now = self.clock.now().isoformat(timespec="seconds")
+        with Session(self.ledger.engine) as s, s.begin():
+            for r in rejected:
+                s.merge(
+                    QuarantineRow(
+                        seq=int(r["seq"]),
+                        entry_id=str(r["id"]),
+                        reason=str(r["reason"]),
+                        detail=str(r["detail"]),
+                        at=now,
+                    )
+                )
+        for r in rejected:
+            self._emit(
+                Health.DEGRADED,
+                "entry_quarantined",
+                f"서버가 기록 seq {r['seq']}을(를) 거부했습니다 ({r['reason']}): {r['detail']}. "
+                "장부가 변경되었을 수 있습니다. kiosk ledger verify 를 실행하고 관리자에게 알리세요.",
+            )
+
+    def _emit(self, health: Health, detail: str, message: str) -> None:
+        if self.on_event is not None:
+            self.on_event(HealthEvent("sync", health, detail, message, self.clock.now()))
+
+    # --- heartbeat and catalog --------------------------------------------------------------------
+
+    def heartbeat(self) -> dict[str, Any]:
+        st = self._read()
+        events = list(self.health()) if self.health is not None else []
+        events.append(self._disk_health())
+        body = {
+            "clock": self.clock.now().isoformat(),
+            "pending": max(0, self.ledger.last_seq() - st["acked_seq"]),
+            "last_seq": self.ledger.last_seq(),
+            "catalog_version": st["catalog_version"],
+            "health": [
+                {
+                    "device": e.device,
+                    "health": e.health.value,
+                    "detail": e.detail,
+                    "message": e.message,
+                    "at": e.at.isoformat(),
+                }
+                for e in events
+            ],
+        }
+        doc: dict[str, Any] = self._json(self._call("POST", f"{API}/terminals/{st['terminal_id']}/heartbeat", body))
+        self._last_heartbeat = self.clock.monotonic()
+        return doc
+
+    def _disk_health(self) -> HealthEvent:
+        usage = shutil.disk_usage(self.data_dir if self.data_dir.exists() else Path("/"))
+        free_mb = usage.free // (1024 * 1024)
+        ok = free_mb >= 500
+        return HealthEvent(
+            "disk",
+            Health.OK if ok else Health.DEGRADED,
+            f"free_mb={free_mb}",
+            "" if ok else "저장 공간이 부족합니다. 관리자에게 알리세요 / low disk space",
+            self.clock.now(),
+        )
+
+    def pull_catalog(self) -> int | None:
+        """Fetch and apply a newer bundle, if the server has one. Returns the applied version."""
+        st = self._read()
+        resp = self._call("GET", f"{API}/terminals/{st['terminal_id']}/catalog?after={st['catalog_version']}")
+        if resp.status_code == 204:
+            return None
+        bundle = self._json(resp)
+        if not isinstance(bundle, dict):
+            raise BundleError("카탈로그 번들 형식이 잘못되었습니다 / malformed catalog bundle")
+        return self.apply_bundle(bundle)
+
+    def apply_bundle(self, bundle: dict[str, Any]) -> int:
+        """Verify a signed catalog bundle and apply it atomically, then journal it."""
+        st = self._read()
+        if not st["programme_key"]:
+            raise NotEnrolled(
+                "단말기가 등록되지 않아 카탈로그를 검증할 수 없습니다 / not enrolled: cannot verify a catalog"
+            )
+        signature = bundle.get("signature")
+        if not isinstance(signature, str) or not verify(st["programme_key"], bundle_signing_bytes(bundle), signature):
+            raise BundleError(
+                "카탈로그 서명이 올바르지 않아 적용하지 않았습니다. 기존 메뉴를 계속 사용합니다 / "
+                "bad signature on the catalog bundle: not applied, the current menu stays"
+            )
+        version = bundle.get("version")
+        current = max(int(st["catalog_version"]), self._file_version())
+        if not isinstance(version, int) or version <= current:
+            raise BundleError(
+                f"카탈로그 버전 {version}은(는) 현재 버전 {current}보다 새롭지 않아 적용하지 않았습니다 / "
+                f"catalog version {version} is not newer than {current}: not applied"
+            )
+        try:
+            expires = datetime.fromisoformat(str(bundle.get("expires_at")))
+        except ValueError:
+            raise BundleError("카탈로그 번들의 만료 시각이 잘못되었습니다 / bad expiry in the bundle") from None
+        if expires.tzinfo is None or expires <= self.clock.now():
+            raise BundleError(
+                f"카탈로그 번들이 {bundle.get('expires_at')}에 만료되어 적용하지 않았습니다. "
+                "운영기관에 새 번들을 요청하세요 / "
+                "expired catalog bundle: not applied"
+            )
+        target = bundle.get("terminal_id")
+        if target not in (None, st["terminal_id"]):
+            raise BundleError(f"다른 단말기({target})용 카탈로그입니다 / bundle for another terminal: not applied")
+        try:
+            parse_catalog(bundle.get("catalog"), source=f"catalog bundle v{version}")
+        except CatalogError as exc:
+            raise BundleError(
+                f"카탈로그 내용이 잘못되어 적용하지 않았습니다 / invalid catalog in the bundle: {exc}"
+            ) from None
+        write_atomically(catalog_file(self.data_dir), json.dumps(bundle, ensure_ascii=False).encode("utf-8"))
+        self.reconcile_catalog()
+        return version
+
+    def _file_version(self) -> int:
+        doc = read_bundle(catalog_file(self.data_dir))
+        v = doc.get("version") if doc else 0
+        return v if isinstance(v, int) else 0
+
+    def reconcile_catalog(self) -> None:
+        """Journal an applied catalog the journal does not know yet (a crash between the file rename
+        and the journal entry), so the journal always ends up recording every applied version."""
+        doc = read_bundle(catalog_file(self.data_dir))
+        if not doc or not isinstance(doc.get("version"), int):
+            return
+        version = int(doc["version"])
+        st = self._read()
+        if version <= st["catalog_journaled"]:
+            return
+        digest = hashlib.sha256(canonical_json(doc.get("catalog")).encode("utf-8")).hexdigest()
+        with self.ledger.transaction() as tx:
+            tx.append(
+                CATALOG_APPLIED,
+                {
+                    "version": version,
+                    "issued_at": doc.get("issued_at"),
+                    "expires_at": doc.get("expires_at"),
+                    "sha256": digest,
+                },
+            )
+            row = self._state(tx.session)
+            row.catalog_version = max(row.catalog_version, version)
+            row.catalog_journaled = version
+
+    # --- a whole round ----------------------------------------------------------------------------
+
+    def sync_once(self, *, force_heartbeat: bool = False) -> SyncStatus:
+        """Push, heartbeat (at most every minute) and pull. Records the outcome in the sync state;
+        raises SyncError (after recording it) when the round failed."""
+        self.reconcile_catalog()
+        try:
+            self.push_pending()
+            due = self._last_heartbeat is None or self.clock.monotonic() - self._last_heartbeat >= HEARTBEAT_EVERY
+            if force_heartbeat or due:
+                hb = self.heartbeat()
+                if int(hb.get("catalog_version_available", 0)) > self._read()["catalog_version"]:
+                    try:
+                        self.pull_catalog()
+                    except BundleError as exc:
+                        self._emit(Health.DEGRADED, "catalog_rejected", str(exc))
+                        raise
+        except SyncError as exc:
+            st = self._read()
+            offline = st["offline_since"] or (
+                self.clock.now().isoformat(timespec="seconds") if isinstance(exc, BackendUnavailable) else ""
+            )
+            self._update(last_error=str(exc), offline_since=offline)
+            raise
+        self._update(last_error="", offline_since="", last_success_at=self.clock.now().isoformat(timespec="seconds"))
+        return self.status()
+
+
+def _detail(resp: httpx.Response) -> str:
+    try:
+        doc = resp.json()
+    except ValueError:
+        return resp.text[:200]
+    detail = doc.get("detail") if isinstance(doc, dict) else doc
+    return detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False)[:300]
