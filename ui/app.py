@@ -1,0 +1,170 @@
+"""The Qt window's composition: fonts, translations, the QR image provider, the view-model and the QML
+engine, built from objects the composition root (app/commands/run.py, or a test) passes in."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import qrcode
+from PySide6.QtCore import QObject, QSize, Qt, QTranslator, QUrl
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
+
+from kiosk.config import Settings
+from kiosk.domain.catalog import Catalog
+from kiosk.flow.checkout import Checkout
+from kiosk.flow.controller import FlowController
+from kiosk.flow.machine import Effect, initial_state
+from kiosk.ledger.ledger import Ledger
+from kiosk.payments.port import PaymentProvider
+from kiosk.ports import Clock
+from ui.viewmodel import KioskViewModel
+
+log = logging.getLogger(__name__)
+
+UI_DIR = Path(__file__).resolve().parent
+QML_DIR = UI_DIR / "qml"
+I18N_DIR = UI_DIR / "i18n"
+FONT_DIRS = (Path("/usr/share/fonts/truetype/nanum"), UI_DIR.parent / "assets" / "fonts")
+KOREAN_FONTS = ("NanumSquareR.ttf", "NanumSquareB.ttf", "NanumGothic.ttf", "NanumGothicBold.ttf")
+
+
+class QrImageProvider(QQuickImageProvider):
+    """image://qr/<payload>: the payment QR, drawn crisp at the requested size."""
+
+    def __init__(self) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+
+    def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:
+        qr = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
+        qr.add_data(QUrl.fromPercentEncoding(id.encode()))
+        qr.make(fit=True)
+        n = len(qr.get_matrix())
+        cell = max(1, max(requested.width(), requested.height(), n * 4) // n)
+        buffer = io.BytesIO()
+        qr.box_size = cell
+        qr.make_image().save(buffer, format="PNG")
+        # `size` is not written back: PySide6 crashes when a provider assigns to it; QML scales anyway.
+        return QImage.fromData(buffer.getvalue(), "PNG")
+
+
+def load_fonts() -> list[str]:
+    """Korean from Nanum; Chinese and Japanese come from the system's Noto CJK through fontconfig."""
+    families: list[str] = []
+    for name in KOREAN_FONTS:
+        for base in FONT_DIRS:
+            path = base / name
+            if path.is_file():
+                fid = QFontDatabase.addApplicationFont(str(path))
+                families += QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+                break
+    return families
+
+
+@dataclass
+class KioskWindow:
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    vm: KioskViewModel
+    provider: PaymentProvider
+    translators: list[QTranslator] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Stop timers and the payment provider's threads, then tear the QML down."""
+        self.vm.close()
+        self.provider.close()
+        self.window.setProperty("kioskMode", False)
+        self.window.close()
+        self.engine.deleteLater()
+
+
+class _Translations(QObject):
+    def __init__(self, app: QGuiApplication, engine: QQmlApplicationEngine) -> None:
+        super().__init__(engine)
+        self.app = app
+        self.engine = engine
+        self.current: QTranslator | None = None
+
+    def switch(self, language: str) -> None:
+        if self.current is not None:
+            self.app.removeTranslator(self.current)
+            self.current = None
+        qm = I18N_DIR / f"kiosk_{language}.qm"
+        if language != "ko" and qm.is_file():
+            translator = QTranslator(self)
+            if translator.load(str(qm)):
+                self.app.installTranslator(translator)
+                self.current = translator
+            else:
+                log.warning("cannot load %s; run `make` to build the translations", qm)
+        self.engine.retranslate()
+
+
+def build_window(
+    settings: Settings,
+    ledger: Ledger,
+    catalog: Catalog,
+    provider: PaymentProvider,
+    clock: Clock,
+    *,
+    windowed: bool = False,
+    size: tuple[int, int] | None = None,
+    tick_ms: int = 250,
+) -> KioskWindow:
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        raise RuntimeError("build_window needs a QGuiApplication")
+    load_fonts()
+    engine = QQmlApplicationEngine()
+    engine.addImageProvider("qr", QrImageProvider())
+    translations = _Translations(app, engine)
+    ui = settings.ui
+
+    def controller(on_effect: Callable[[Effect], None]) -> FlowController:
+        return FlowController(
+            initial_state(catalog, ui.language),
+            clock,
+            idle_timeout_seconds=ui.idle_timeout_seconds,
+            idle_warning_seconds=ui.idle_warning_seconds,
+            result_seconds=ui.result_seconds,
+            on_effect=on_effect,
+        )
+
+    catalog_dir = settings.catalog_path.parent
+    vm = KioskViewModel(
+        controller,
+        Checkout(ledger, provider, clock),
+        shop_name=settings.shop.name,
+        asset_dirs=[catalog_dir, catalog_dir.parent],
+        on_language=translations.switch,
+        tick_ms=tick_ms,
+        parent=engine,
+    )
+    width, height = size or (ui.width, ui.height)
+    engine.setInitialProperties(
+        {
+            "kiosk": vm,
+            "kioskMode": not windowed,
+            "uiScale": ui.scale,
+            "highContrast": ui.palette == "high-contrast",
+            "initialWidth": width,
+            "initialHeight": height,
+        }
+    )
+    translations.switch(ui.language)
+    engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError("the QML window did not load; see the QML errors above")
+    window = roots[0]
+    if windowed:
+        window.show()
+    else:
+        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    return KioskWindow(engine, window, vm, provider)

@@ -1,0 +1,125 @@
+// The attract screen: the shop, a touch-to-start call and the four languages.
+import QtQuick
+
+FocusScope {
+    id: screen
+    required property var kiosk
+    property bool portrait: true
+    anchors.fill: parent
+
+    Rectangle {
+        anchors.fill: parent
+        anchors.topMargin: -Theme.topBar  // the attract screen fills the window under the transparent bar
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: Theme.highContrast ? "#000000" : "#3B2A20" }
+            GradientStop { position: 1.0; color: Theme.highContrast ? "#000000" : "#17110D" }
+        }
+    }
+
+    MouseArea {
+        anchors.fill: parent
+        onClicked: screen.kiosk.start()
+    }
+
+    // A few of the menu's photos, as a still collage: appetite first, words second.
+    Grid {
+        id: collage
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: screen.portrait ? parent.height * 0.30 : parent.height * 0.36
+        columns: screen.portrait ? 3 : 5
+        spacing: Theme.gap
+        opacity: Theme.highContrast ? 0 : 1
+        Repeater {
+            model: screen.kiosk.menu
+            delegate: Rectangle {
+                required property string image
+                required property int index
+                visible: index < collage.columns * (screen.portrait ? 2 : 1) && image !== ""
+                width: Theme.s(screen.portrait ? 250 : 230)
+                height: width
+                radius: width / 2
+                color: "#FFFFFF10"
+                Image {
+                    anchors.fill: parent
+                    anchors.margins: Theme.s(8)
+                    source: parent.image
+                    sourceSize.width: width
+                    sourceSize.height: height
+                    fillMode: Image.PreserveAspectFit
+                    asynchronous: false
+                }
+            }
+        }
+    }
+
+    Column {
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: screen.portrait ? parent.height * 0.08 : parent.height * 0.06
+        spacing: Theme.gap
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: screen.kiosk.shopName
+            color: Theme.highContrast ? "#FFE500" : "#F6D8B8"
+            font.family: "NanumSquare"
+            font.pixelSize: Theme.fontHuge * 1.25
+            font.bold: true
+        }
+        Text {
+            objectName: "attractWelcome"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("어서 오세요")
+            color: "#FFFFFF"
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+        }
+    }
+
+    Column {
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.s(screen.portrait ? 120 : 48) }
+        spacing: Theme.gapLarge
+        width: Math.min(parent.width - Theme.gapLarge * 2, Theme.s(880))
+
+        KButton {
+            id: startButton
+            objectName: "startButton"
+            width: parent.width
+            height: Theme.s(140)
+            primary: true
+            radius: height / 2
+            fontSize: Theme.fontTitle
+            text: qsTr("화면을 터치해 주문하세요")
+            accessibleName: qsTr("주문 시작")
+            onClicked: screen.kiosk.start()
+            SequentialAnimation on scale {
+                loops: Animation.Infinite
+                running: !startButton.activeFocus
+                NumberAnimation { from: 1.0; to: 1.03; duration: 900; easing.type: Easing.InOutQuad }
+                NumberAnimation { from: 1.03; to: 1.0; duration: 900; easing.type: Easing.InOutQuad }
+            }
+        }
+
+        Row {
+            anchors.horizontalCenter: parent.horizontalCenter
+            spacing: Theme.gap
+            Repeater {
+                model: [["ko", "한국어", "NanumSquare"], ["en", "English", "NanumSquare"],
+                        ["zh", "中文", "Noto Sans CJK SC"], ["ja", "日本語", "Noto Sans CJK JP"]]
+                KButton {
+                    required property var modelData
+                    objectName: "lang_" + modelData[0]
+                    text: modelData[1]
+                    accessibleName: modelData[1]
+                    fontFamily: modelData[2]
+                    width: Theme.s(190)
+                    height: Theme.s(76)
+                    radius: height / 2
+                    checked: screen.kiosk.language === modelData[0]
+                    fill: checked ? "#FFFFFF" : "transparent"
+                    ink: checked ? "#221A14" : "#FFFFFF"
+                    border.color: "#FFFFFF"
+                    onClicked: screen.kiosk.chooseLanguage(modelData[0])
+                }
+            }
+        }
+    }
+}

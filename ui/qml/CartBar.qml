@@ -1,0 +1,81 @@
+// The cart summary: count and total always visible, with cancel and order buttons.
+import QtQuick
+
+Rectangle {
+    id: bar
+    required property var kiosk
+    height: Theme.bottomBar
+    color: Theme.surface
+    border.color: Theme.border
+
+    KButton {
+        id: cancelButton
+        objectName: "cancelOrderButton"
+        anchors { left: parent.left; leftMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+        height: Theme.s(88)
+        text: qsTr("처음으로")
+        onClicked: bar.kiosk.cancelOrder()
+    }
+    Rectangle {
+        id: cartButton
+        objectName: "cartSummary"
+        anchors { left: cancelButton.right; right: orderButton.left; margins: Theme.gap; verticalCenter: parent.verticalCenter }
+        height: Theme.s(88)
+        radius: Theme.radiusSmall
+        color: Theme.surfaceAlt
+        activeFocusOnTab: true
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("장바구니 %1개, %2").arg(bar.kiosk.cartCount).arg(bar.kiosk.cartTotalText)
+        Accessible.onPressAction: bar.kiosk.openCart()
+        Keys.onReturnPressed: bar.kiosk.openCart()
+        Keys.onEnterPressed: bar.kiosk.openCart()
+        Keys.onSpacePressed: bar.kiosk.openCart()
+        Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
+        Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
+        FocusRing { target: cartButton }
+        MouseArea { anchors.fill: parent; onClicked: bar.kiosk.openCart() }
+        Rectangle {
+            id: countBubble
+            anchors { left: parent.left; leftMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+            width: Theme.s(52); height: width; radius: width / 2
+            color: Theme.primary
+            Text {
+                objectName: "cartCount"
+                anchors.centerIn: parent
+                text: bar.kiosk.cartCount
+                color: Theme.primaryInk
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+            }
+        }
+        Text {
+            anchors { left: countBubble.right; leftMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+            text: qsTr("장바구니")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+        }
+        Text {
+            objectName: "cartTotal"
+            anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+            text: bar.kiosk.cartTotalText
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+        }
+    }
+    KButton {
+        id: orderButton
+        objectName: "orderButton"
+        anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+        height: Theme.s(88)
+        width: Math.max(implicitWidth, Theme.s(200))
+        primary: true
+        enabled_: bar.kiosk.cartCount > 0
+        fontSize: Theme.fontLarge
+        text: qsTr("주문하기")
+        onClicked: bar.kiosk.openCart()
+    }
+}

@@ -1,0 +1,78 @@
+// The one button: keyboard focus with a visible ring, Enter/Space to press, arrows to move, an
+// accessible name, and a touch target of at least Theme.touchMin.
+import QtQuick
+
+Rectangle {
+    id: root
+    property string text: ""
+    property string subText: ""
+    property string accessibleName: text
+    property bool primary: false
+    property bool quiet: false
+    property bool checked: false
+    property bool enabled_: true
+    property int fontSize: Theme.fontBody
+    property string fontFamily: Theme.fontFamily
+    property color fill: checked ? Theme.primary : primary ? Theme.primary : quiet ? "transparent" : Theme.surface
+    property color ink: (checked || primary) ? Theme.primaryInk : Theme.text
+    signal clicked()
+
+    implicitWidth: Math.max(Theme.touchMin, label.implicitWidth + Theme.gapLarge * 2)
+    implicitHeight: Math.max(Theme.touchMin, column.implicitHeight + Theme.gap)
+    radius: Theme.radiusSmall
+    color: !enabled_ ? Theme.disabled : mouse.pressed ? Qt.darker(fill, 1.15) : fill
+    border.width: quiet ? 0 : (checked || primary) ? 0 : Math.max(1, Theme.s(2))
+    border.color: Theme.border
+    activeFocusOnTab: true
+
+    Accessible.role: Accessible.Button
+    Accessible.name: accessibleName
+    Accessible.onPressAction: root.activate()
+
+    function activate() { if (enabled_) root.clicked() }
+
+    Keys.onReturnPressed: activate()
+    Keys.onEnterPressed: activate()
+    Keys.onSpacePressed: activate()
+    Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+    Keys.onDownPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+    Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+    Keys.onUpPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+
+    Column {
+        id: column
+        anchors.centerIn: parent
+        width: parent.width - Theme.gap
+        spacing: Theme.s(2)
+        Text {
+            id: label
+            width: parent.width
+            text: root.text
+            color: root.enabled_ ? root.ink : Theme.textMuted
+            font.family: root.fontFamily
+            font.pixelSize: root.fontSize
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            visible: root.subText !== ""
+            width: parent.width
+            text: root.subText
+            color: root.enabled_ ? root.ink : Theme.textMuted
+            opacity: 0.85
+            font.family: root.fontFamily
+            font.pixelSize: Theme.fontSmall
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+    }
+
+    FocusRing { target: root }
+
+    MouseArea {
+        id: mouse
+        anchors.fill: parent
+        onClicked: root.activate()
+    }
+}

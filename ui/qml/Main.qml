@@ -1,0 +1,68 @@
+// The kiosk window: a top bar (shop, languages, staff call), the current screen chosen by the
+// view-model's router, and the idle warning on top. QML never decides where to go next.
+import QtQuick
+import QtQuick.Window
+
+Window {
+    id: root
+    objectName: "mainWindow"
+    required property var kiosk
+    required property bool kioskMode
+    required property real uiScale
+    required property bool highContrast
+    required property int initialWidth
+    required property int initialHeight
+
+    width: initialWidth
+    height: initialHeight
+    visible: false
+    color: Theme.background
+    title: kiosk.shopName
+    readonly property bool portrait: height >= width
+
+    Binding { target: Theme; property: "scale"; value: root.uiScale }
+    Binding { target: Theme; property: "highContrast"; value: root.highContrast }
+    Binding { target: Theme; property: "language"; value: root.kiosk.language }
+
+    // Kiosk mode: closing (Alt+F4, the window manager's close) does nothing.
+    onClosing: (close) => { close.accepted = !root.kioskMode }
+
+    Shortcut {
+        sequences: ["Ctrl+Q"]
+        onActivated: if (!root.kioskMode) Qt.quit()
+    }
+    Shortcut {
+        // Demo only: the simulated payment provider declines the next payment.
+        sequence: "F9"
+        onActivated: root.kiosk.declineNext()
+    }
+
+    function loadScreen() {
+        screenLoader.setSource(kiosk.screen, { "kiosk": kiosk, "portrait": Qt.binding(() => root.portrait) })
+    }
+    Connections {
+        target: root.kiosk
+        function onScreenChanged() { root.loadScreen() }
+    }
+    Component.onCompleted: loadScreen()
+
+    TopBar {
+        id: topBar
+        kiosk: root.kiosk
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        atAttract: root.kiosk.step === "attract"
+    }
+
+    Loader {
+        id: screenLoader
+        objectName: "screenLoader"
+        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
+        focus: true
+    }
+
+    IdleWarning {
+        kiosk: root.kiosk
+        anchors.fill: parent
+        visible: root.kiosk.idleWarning
+    }
+}

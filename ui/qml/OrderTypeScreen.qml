@@ -1,0 +1,85 @@
+// Dine in or take out.
+import QtQuick
+
+FocusScope {
+    id: screen
+    required property var kiosk
+    property bool portrait: true
+    anchors.fill: parent
+
+    Text {
+        id: title
+        anchors { top: parent.top; topMargin: Theme.s(90); horizontalCenter: parent.horizontalCenter }
+        text: qsTr("어디에서 드시나요?")
+        color: Theme.text
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontHuge * 0.8
+        font.bold: true
+    }
+
+    Grid {
+        anchors.centerIn: parent
+        columns: screen.portrait ? 1 : 2
+        spacing: Theme.gapLarge
+        Repeater {
+            model: [["dine_in", qsTr("매장에서 먹어요"), qsTr("매장"), "dineInButton"],
+                    ["take_out", qsTr("포장해 갈게요"), qsTr("포장"), "takeOutButton"]]
+            Rectangle {
+                id: card
+                required property var modelData
+                objectName: modelData[3]
+                width: Math.min(screen.width - Theme.gapLarge * 2, Theme.s(640))
+                height: Theme.s(screen.portrait ? 400 : 480)
+                radius: Theme.radius * 1.5
+                color: mouse.pressed ? Theme.surfaceAlt : Theme.surface
+                border.color: Theme.border
+                border.width: Theme.s(2)
+                activeFocusOnTab: true
+                Accessible.role: Accessible.Button
+                Accessible.name: modelData[1]
+                Accessible.onPressAction: screen.kiosk.chooseOrderType(modelData[0])
+                Keys.onReturnPressed: screen.kiosk.chooseOrderType(modelData[0])
+                Keys.onEnterPressed: screen.kiosk.chooseOrderType(modelData[0])
+                Keys.onSpacePressed: screen.kiosk.chooseOrderType(modelData[0])
+                Keys.onDownPressed: nextItemInFocusChain(true).forceActiveFocus()
+                Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
+                Keys.onUpPressed: nextItemInFocusChain(false).forceActiveFocus()
+                Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
+                FocusRing { target: card }
+                Column {
+                    anchors.centerIn: parent
+                    spacing: Theme.gap
+                    Pictogram {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        kind: card.modelData[0]
+                        size: Theme.s(170)
+                    }
+                    Text {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: card.modelData[2]
+                        color: Theme.primary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                    }
+                    Text {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: card.modelData[1]
+                        color: Theme.text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontLarge
+                    }
+                }
+                MouseArea { id: mouse; anchors.fill: parent; onClicked: screen.kiosk.chooseOrderType(card.modelData[0]) }
+            }
+        }
+    }
+
+    KButton {
+        objectName: "orderTypeBackButton"
+        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.gapLarge }
+        text: qsTr("처음으로")
+        width: Theme.s(220)
+        onClicked: screen.kiosk.back()
+    }
+}

@@ -1,0 +1,74 @@
+// A declined or unclear payment: the reason, then try again, another method, or back to the cart.
+import QtQuick
+
+FocusScope {
+    id: screen
+    required property var kiosk
+    property bool portrait: true
+    anchors.fill: parent
+
+    Column {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - Theme.gapLarge * 2, Theme.s(820))
+        spacing: Theme.gapLarge
+        Rectangle {
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Theme.s(140); height: width; radius: width / 2
+            color: Theme.danger
+            Text { anchors.centerIn: parent; text: "!"; color: "#FFFFFF"; font.pixelSize: Theme.s(96); font.bold: true }
+        }
+        Text {
+            width: parent.width
+            text: qsTr("결제가 완료되지 않았습니다")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            objectName: "failureReason"
+            width: parent.width
+            text: screen.kiosk.message === "declined" ? qsTr("카드사에서 승인하지 않았습니다.") : screen.kiosk.message
+            color: Theme.danger
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            width: parent.width
+            text: qsTr("다시 시도하거나 다른 결제 방법을 골라 주세요.")
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+        }
+        KButton {
+            objectName: "retryButton"
+            width: parent.width
+            height: Theme.s(100)
+            primary: true
+            fontSize: Theme.fontLarge
+            text: qsTr("다시 시도")
+            onClicked: screen.kiosk.retryPayment()
+        }
+        KButton {
+            objectName: "otherMethodButton"
+            width: parent.width
+            height: Theme.s(100)
+            fontSize: Theme.fontLarge
+            text: qsTr("다른 결제 방법")
+            onClicked: screen.kiosk.chooseOtherMethod()
+        }
+        KButton {
+            objectName: "failedBackButton"
+            width: parent.width
+            quiet: true
+            text: qsTr("장바구니로 돌아가기")
+            onClicked: screen.kiosk.back()
+        }
+    }
+}

@@ -1,0 +1,110 @@
+// How to pay: card, QR (we show a code), mobile barcode (the scanner reads the customer's code).
+import QtQuick
+
+FocusScope {
+    id: screen
+    required property var kiosk
+    property bool portrait: true
+    anchors.fill: parent
+
+    function label(m) {
+        if (m === "card") return qsTr("카드 결제")
+        if (m === "qr") return qsTr("QR 결제")
+        return qsTr("바코드 결제")
+    }
+    function help(m) {
+        if (m === "card") return qsTr("신용·체크카드, 삼성페이")
+        if (m === "qr") return qsTr("화면의 QR을 앱으로 스캔")
+        return qsTr("카카오페이·네이버페이·제로페이")
+    }
+    function picture(m) { return m === "card" ? "card" : m === "qr" ? "scan_qr" : "show_barcode" }
+
+    Column {
+        id: head
+        anchors { top: parent.top; topMargin: Theme.s(60); horizontalCenter: parent.horizontalCenter }
+        spacing: Theme.gap
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("결제 방법을 선택해 주세요")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+        }
+        Text {
+            objectName: "payAmount"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("결제 금액 %1").arg(screen.kiosk.cartTotalText)
+            color: Theme.primary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+        }
+    }
+
+    Grid {
+        anchors.centerIn: parent
+        columns: screen.portrait ? 1 : 3
+        spacing: Theme.gapLarge
+        Repeater {
+            model: screen.kiosk.paymentMethods
+            Rectangle {
+                id: card
+                required property string modelData
+                objectName: "method_" + modelData
+                width: screen.portrait ? Math.min(screen.width - Theme.gapLarge * 2, Theme.s(820)) : Theme.s(520)
+                height: Theme.s(screen.portrait ? 250 : 420)
+                radius: Theme.radius * 1.5
+                color: mouse.pressed ? Theme.surfaceAlt : Theme.surface
+                border.color: Theme.border
+                border.width: Theme.s(2)
+                activeFocusOnTab: true
+                Accessible.role: Accessible.Button
+                Accessible.name: screen.label(modelData)
+                Accessible.onPressAction: screen.kiosk.choosePaymentMethod(modelData)
+                Keys.onReturnPressed: screen.kiosk.choosePaymentMethod(modelData)
+                Keys.onEnterPressed: screen.kiosk.choosePaymentMethod(modelData)
+                Keys.onSpacePressed: screen.kiosk.choosePaymentMethod(modelData)
+                Keys.onDownPressed: nextItemInFocusChain(true).forceActiveFocus()
+                Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
+                Keys.onUpPressed: nextItemInFocusChain(false).forceActiveFocus()
+                Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
+                FocusRing { target: card }
+                Grid {
+                    anchors.centerIn: parent
+                    columns: screen.portrait ? 2 : 1
+                    spacing: Theme.gapLarge
+                    horizontalItemAlignment: Grid.AlignHCenter
+                    verticalItemAlignment: Grid.AlignVCenter
+                    Pictogram { kind: screen.picture(card.modelData); size: Theme.s(150) }
+                    Column {
+                        spacing: Theme.gapSmall
+                        Text {
+                            text: screen.label(card.modelData)
+                            color: Theme.text
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontTitle
+                            font.bold: true
+                        }
+                        Text {
+                            text: screen.help(card.modelData)
+                            color: Theme.textMuted
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                        }
+                    }
+                }
+                MouseArea { id: mouse; anchors.fill: parent; onClicked: screen.kiosk.choosePaymentMethod(card.modelData) }
+            }
+        }
+    }
+
+    KButton {
+        objectName: "methodBackButton"
+        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.gapLarge }
+        width: Theme.s(240)
+        height: Theme.s(88)
+        text: qsTr("이전")
+        onClicked: screen.kiosk.back()
+    }
+}

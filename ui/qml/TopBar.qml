@@ -1,0 +1,53 @@
+// Shop name, language choice and the staff-call button: on every screen.
+import QtQuick
+
+Rectangle {
+    id: bar
+    required property var kiosk
+    property bool atAttract: false
+    height: Theme.topBar
+    color: atAttract ? "transparent" : Theme.dark
+    z: 10
+
+    Text {
+        anchors { left: parent.left; leftMargin: Theme.gapLarge; verticalCenter: parent.verticalCenter }
+        visible: !bar.atAttract
+        text: bar.kiosk.shopName
+        color: Theme.darkInk
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontLarge
+        font.bold: true
+    }
+
+    Row {
+        anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+        spacing: Theme.gapSmall
+        Repeater {
+            model: bar.atAttract ? [] : [["ko", "한국어", "NanumSquare"], ["en", "EN", "NanumSquare"], ["zh", "中文", "Noto Sans CJK SC"], ["ja", "日本語", "Noto Sans CJK JP"]]
+            KButton {
+                required property var modelData
+                objectName: "topLang_" + modelData[0]
+                text: modelData[1]
+                accessibleName: modelData[1]
+                fontFamily: modelData[2]
+                checked: bar.kiosk.language === modelData[0]
+                fill: checked ? Theme.primary : "transparent"
+                ink: checked ? Theme.primaryInk : Theme.darkInk
+                border.color: Theme.darkInk
+                fontSize: Theme.fontSmall
+                implicitWidth: Math.max(Theme.touchMin, Theme.s(84))
+                onClicked: bar.kiosk.chooseLanguage(modelData[0])
+            }
+        }
+        KButton {
+            objectName: "staffCallButton"
+            text: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
+            accessibleName: qsTr("직원 호출")
+            fill: Theme.accent
+            ink: "#FFFFFF"
+            border.width: 0
+            fontSize: Theme.fontSmall
+            onClicked: bar.kiosk.callStaff()
+        }
+    }
+}
