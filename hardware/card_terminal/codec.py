@@ -168,16 +168,17 @@ class Link:
     def send(self, message: Message) -> None:
         """Send and wait for the ACK; retransmit on NAK or silence; TerminalLinkError after the retries."""
         frame = encode(message)
+        self._acks.clear()
         for attempt in range(self.retries + 1):
             if attempt:
                 self.retransmissions += 1
-            self._acks.clear()
             self.port.write(frame)
             deadline = self.clock.monotonic() + self.ack_timeout
             while self.clock.monotonic() < deadline:
-                self._pump()
+                if not self._acks:
+                    self._pump()
                 if self._acks:
-                    if isinstance(self._acks[0], Ack):
+                    if isinstance(self._acks.pop(0), Ack):
                         self._acks.clear()
                         return
                     break  # NAK: send again at once

@@ -87,7 +87,7 @@ class TerminalSimulator:
         self._lock = threading.Lock()
         self._deaf = False
         self._decoder = FrameDecoder()
-        self._last_n: str | None = None
+        self._last_request: Message | None = None
         self._last_reply = b""
         self._held: list[Message] = []  # LATE replies, sent before the next reply
         self._waiting: _Pending | None = None  # SLOW_CUSTOMER: waiting for a card that never comes
@@ -149,6 +149,8 @@ class TerminalSimulator:
             self._deaf = False
             self.corrupt_replies = 0
             self._decoder = FrameDecoder()
+            self._last_request = None
+            self._last_reply = b""
 
     def open_approvals(self, intent_id: str | None = None) -> list[BankRecord]:
         with self._lock:
@@ -181,10 +183,9 @@ class TerminalSimulator:
                 if self._deaf:
                     return
                 os.write(self._master, bytes([ACK]))
-                n = ev.get("n")
-                if n and n == self._last_n:
-                    continue  # a retransmission of what we already acted on
-                self._last_n = n
+                if ev == self._last_request:
+                    continue  # a retransmission (same sequence number and body) of what we acted on
+                self._last_request = ev
                 self._handle(ev)
 
     def _send(self, msg: Message) -> None:
