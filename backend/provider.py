@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, HTTPException
@@ -91,10 +91,11 @@ def _approval_no() -> str:
 def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: float) -> None:
     from backend.app import utc_iso
 
-    def current(conn: Any, intent_id: str) -> Any:
-        """The payment row, with a pending one past its expiry turned into `expired`."""
+    def current(conn: Any, intent_id: str, now: datetime) -> Any:
+        """The payment row, with a pending one past its expiry turned into `expired`. `now` is read
+        before the transaction: the test clock lives in the database too."""
         row = conn.execute(select(qr_payments).where(qr_payments.c.intent_id == intent_id)).first()
-        if row is not None and row.status == "pending" and utc_iso(clock.now()) >= row.expires_at:
+        if row is not None and row.status == "pending" and utc_iso(now) >= row.expires_at:
             conn.execute(
                 update(qr_payments)
                 .where(qr_payments.c.intent_id == intent_id, qr_payments.c.status == "pending")
@@ -111,7 +112,7 @@ def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: f
         )
         try:
             with engine.begin() as conn:
-                row = current(conn, req.intent_id)
+                row = current(conn, req.intent_id, now)
                 if row is None:
                     conn.execute(
                         qr_payments.insert().values(
@@ -126,18 +127,19 @@ def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: f
                             expires_at=utc_iso(now + QR_EXPIRY),
                         )
                     )
-                    row = current(conn, req.intent_id)
+                    row = current(conn, req.intent_id, now)
         except IntegrityError:  # created concurrently by another request: read it
             with engine.begin() as conn:
-                row = current(conn, req.intent_id)
+                row = current(conn, req.intent_id, now)
         if row.amount != req.amount or row.order_ref != req.order_ref:
             raise HTTPException(409, f"intent {req.intent_id} already exists with another amount or order")
         return {"intent_id": row.intent_id, "payload": row.payload, "status": row.status, "expires_at": row.expires_at}
 
     @app.post("/v1/qr/payments/{intent_id}/pay", response_model=StatusOnly, responses={404: {"model": Problem}})
     def pay_qr(intent_id: str) -> Any:
+        now = clock.now()
         with engine.begin() as conn:
-            row = current(conn, intent_id)
+            row = current(conn, intent_id, now)
             if row is None:
                 raise HTTPException(404, f"no QR payment {intent_id}")
             status = {"pending": "approved", "expired": "paid_late", "cancelled": "paid_late"}.get(row.status)
@@ -145,17 +147,16 @@ def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: f
                 conn.execute(
                     update(qr_payments)
                     .where(qr_payments.c.intent_id == intent_id)
-                    .values(
-                        status=status, approval_no=_approval_no(), provider=QR_PROVIDER, paid_at=utc_iso(clock.now())
-                    )
+                    .values(status=status, approval_no=_approval_no(), provider=QR_PROVIDER, paid_at=utc_iso(now))
                 )
                 return {"status": status}
             return {"status": row.status}
 
     @app.get("/v1/qr/payments/{intent_id}", response_model=QrStatus, responses={404: {"model": Problem}})
     def get_qr(intent_id: str) -> Any:
+        now = clock.now()
         with engine.begin() as conn:
-            row = current(conn, intent_id)
+            row = current(conn, intent_id, now)
         if row is None:
             raise HTTPException(404, f"no QR payment {intent_id}")
         return {
@@ -169,8 +170,9 @@ def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: f
 
     @app.post("/v1/qr/payments/{intent_id}/cancel", response_model=StatusOnly, responses={404: {"model": Problem}})
     def cancel_qr(intent_id: str) -> Any:
+        now = clock.now()
         with engine.begin() as conn:
-            row = current(conn, intent_id)
+            row = current(conn, intent_id, now)
             if row is None:
                 raise HTTPException(404, f"no QR payment {intent_id}")
             status = {"pending": "cancelled", "approved": "refunded", "paid_late": "refunded"}.get(
@@ -182,6 +184,7 @@ def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: f
     # --- customer-presented one-time codes ----------------------------------------------------------
 
     def approve_code(req: CodeApprove) -> dict[str, Any]:
+        now = clock.now()
         with engine.begin() as conn:
             row = conn.execute(select(code_payments).where(code_payments.c.intent_id == req.intent_id)).first()
             if row is None:
@@ -200,7 +203,7 @@ def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: f
                         code_last4=req.code[-4:],
                         amount=req.amount,
                         order_ref=req.order_ref,
-                        created_at=utc_iso(clock.now()),
+                        created_at=utc_iso(now),
                         **out,
                     )
                 )
@@ -234,6 +237,7 @@ def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: f
     def cancel_code(intent_id: str) -> Any:
         """Net-cancel (망취소): an approved payment is cancelled; an unknown intent gets a tombstone so a
         late approval for it can never go through."""
+        now = clock.now()
         with engine.begin() as conn:
             row = conn.execute(select(code_payments).where(code_payments.c.intent_id == intent_id)).first()
             if row is None:
@@ -245,7 +249,7 @@ def register(app: FastAPI, engine: Engine, clock: Clock, *, code_hang_seconds: f
                         order_ref="",
                         status="cancelled",
                         reason="net-cancel before approval",
-                        created_at=utc_iso(clock.now()),
+                        created_at=utc_iso(now),
                     )
                 )
                 return {"status": "cancelled", "reason": "net-cancel before approval"}
