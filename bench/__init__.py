@@ -1,0 +1,1 @@
+"""Benchmarks: each module has main(quick) -> result lines; `python -m bench` runs them all."""
