@@ -94,6 +94,10 @@ class VirtualCard:
 def _recv_exact(sock: socket.socket, n: int) -> bytes | None:
     buf = bytearray()
     while len(buf) < n:
+        # vpcd writes the length and the APDU in two sends; with Nagle on its side and delayed ACKs on
+        # ours each APDU would wait ~40 ms for our ACK. Quick ACK is not sticky on Linux: set it per recv.
+        if hasattr(socket, "TCP_QUICKACK"):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
         chunk = sock.recv(n - len(buf))
         if not chunk:
             return None
