@@ -181,16 +181,18 @@ class Postgres:
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
+def postgres() -> Iterator[Postgres]:
     why = Postgres.available()
     if why:
         pytest.skip(why)
-    base = tmp_path_factory.mktemp("pg")
+    # Not under pytest's tmp dir: that is private to root, and the server runs as postgres.
+    base = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
     pg = Postgres(base).start()
     try:
         yield pg
     finally:
         pg.stop()
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
