@@ -369,6 +369,8 @@ def _to_menu(s: FlowState, e: Event) -> Result:
 
 
 def _to_cart(s: FlowState, e: Event) -> Result:
+    if not s.cart.lines:
+        return _stay(s, message="cart_empty")
     return _go(s, Step.CART, message="")
 
 

@@ -61,7 +61,7 @@ NAVIGATION = [
     (Step.MENU, m.OpenItem("americano"), Step.OPTIONS),
     (Step.MENU, m.OpenItem("strawberry_latte"), Step.MENU),  # sold out
     (Step.MENU, m.OpenItem("cheesecake"), Step.MENU),  # no options: straight into the cart
-    (Step.MENU, m.OpenCart(), Step.CART),
+    (Step.MENU, m.OpenCart(), Step.MENU),  # empty cart: stays and says so
     (Step.MENU, m.Back(), Step.ORDER_TYPE),
     (Step.MENU, m.CancelOrder(), Step.ATTRACT),
     (Step.OPTIONS, m.AddToCart(), Step.OPTIONS),  # required options missing

@@ -10,6 +10,7 @@ FocusScope {
     function messageText(code) {
         if (code === "sold_out") return qsTr("품절된 메뉴입니다. 다른 메뉴를 골라 주세요.")
         if (code === "added") return qsTr("장바구니에 담았습니다.")
+        if (code === "cart_empty") return qsTr("먼저 메뉴를 골라 주세요.")
         return ""
     }
 
@@ -24,6 +25,7 @@ FocusScope {
         model: screen.kiosk.categories
         cacheBuffer: 4000
         delegate: KButton {
+            required property int index
             required property string key
             required property string name
             required property bool selected

@@ -1,0 +1,172 @@
+"""The real kiosk window, offscreen, on a real ledger file, with a fake clock and a fast simulated provider."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible, QGuiApplication
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+from sqlalchemy import select
+
+from kiosk.config import Settings, load_settings
+from kiosk.domain.catalog import Catalog, load_catalog
+from kiosk.domain.money import split_vat
+from kiosk.ledger.ledger import Ledger
+from kiosk.ledger.models import OrderRow
+from kiosk.payments.simulated import SimulatedPaymentProvider
+from kiosk.ports import FakeClock
+from ui import translations
+from ui.app import KioskWindow, build_window
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    assert translations.build() == 0
+
+
+def walk(item: QQuickItem) -> Iterator[QQuickItem]:
+    yield item
+    for child in item.childItems():
+        yield from walk(child)
+
+
+def effectively_visible(item: QQuickItem) -> bool:
+    return item.isVisible() and item.opacity() > 0
+
+
+@dataclass
+class Kiosk:
+    """The window under test, and what a customer can do with it."""
+
+    kw: KioskWindow
+    ledger: Ledger
+    clock: FakeClock
+    provider: SimulatedPaymentProvider
+    catalog: Catalog
+    qtbot: Any
+
+    @property
+    def window(self) -> QQuickWindow:
+        return self.kw.window
+
+    @property
+    def step(self) -> str:
+        return str(self.kw.vm.step)
+
+    def items(self, name: str) -> list[QQuickItem]:
+        return [i for i in walk(self.window.contentItem()) if i.objectName() == name and effectively_visible(i)]
+
+    def find(self, name: str) -> QQuickItem:
+        self.qtbot.waitUntil(lambda: bool(self.items(name)), timeout=3000)
+        return self.items(name)[0]
+
+    def exists(self, name: str) -> bool:
+        return bool(self.items(name))
+
+    def centre(self, item: QQuickItem) -> QPoint:
+        return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+
+    def reveal(self, item: QQuickItem) -> None:
+        """Scroll the nearest Flickable (grid, list) so the item is in view, as a customer's swipe would."""
+        parent = item.parentItem()
+        while parent is not None and parent.property("contentY") is None:
+            parent = parent.parentItem()
+        if parent is None:
+            return
+        content = parent.property("contentItem")
+        top = item.mapToItem(content, QPointF(0, 0)).y()
+        view_h = parent.height()
+        y = float(parent.property("contentY"))
+        if top < y or top + item.height() > y + view_h:
+            max_y = max(0.0, float(parent.property("contentHeight")) - view_h)
+            parent.setProperty("contentY", min(max_y, max(0.0, top - view_h / 3)))
+
+    def click(self, name: str) -> None:
+        item = self.find(name)
+        self.reveal(item)
+
+        def laid_out() -> bool:  # positioned by the scene graph's polish, after the screen loads
+            c = self.centre(item)
+            return item.width() > 0 and 0 <= c.x() < self.window.width() and 0 <= c.y() < self.window.height()
+
+        self.qtbot.waitUntil(laid_out, timeout=3000)
+        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, self.centre(item))
+
+    def text(self, name: str) -> str:
+        return str(self.find(name).property("text"))
+
+    def wait_step(self, step: str, timeout: int = 5000) -> None:
+        self.qtbot.waitUntil(lambda: self.step == step, timeout=timeout)
+
+    def key(self, key: Qt.Key) -> None:
+        QTest.keyClick(self.window, key)
+
+    def focused(self) -> str:
+        item = self.window.activeFocusItem()
+        return item.objectName() if item is not None else ""
+
+    def accessible_name(self, item: QObject) -> str:
+        iface = QAccessible.queryAccessibleInterface(item)
+        return iface.text(QAccessible.Text.Name) if iface is not None else ""
+
+    def sales(self) -> list[dict[str, Any]]:
+        with self.ledger.reading() as s:
+            return [dict(r) for r in s.execute(select(OrderRow.__table__)).mappings()]
+
+    def assert_one_sale(self, total: int, tax_free: int = 0) -> dict[str, Any]:
+        rows = self.sales()
+        assert len(rows) == 1, rows
+        row = rows[0]
+        expected = split_vat(total - tax_free, tax_free)
+        assert (row["total"], row["tax_free_total"], row["supply_value"], row["vat"]) == (
+            total,
+            tax_free,
+            expected.supply_value,
+            expected.vat,
+        )
+        return row
+
+    def grab(self, path: Path) -> None:
+        QGuiApplication.processEvents()
+        image = self.window.grabWindow()
+        assert not image.isNull()
+        image.save(str(path))
+
+
+@pytest.fixture
+def make_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
+    made: list[Kiosk] = []
+
+    def make(
+        size: tuple[int, int] = (1080, 1920),
+        scale: float = 1.0,
+        palette: str = "normal",
+        windowed: bool = True,
+        catalog_path: Path | None = None,
+    ) -> Kiosk:
+        base: Settings = load_settings(env={})
+        settings = replace(base, ui=replace(base.ui, scale=scale, palette=palette))
+        if catalog_path is not None:
+            settings = replace(settings, catalog=str(catalog_path))
+        clock = FakeClock(datetime(2026, 3, 2, 3, 30, tzinfo=UTC))
+        ledger = Ledger.open(tmp_path / f"ledger{len(made)}.sqlite3", clock=clock, tz=settings.tz)
+        provider = SimulatedPaymentProvider(delay_seconds=0.05)
+        catalog = load_catalog(settings.catalog_path)
+        kw = build_window(settings, ledger, catalog, provider, clock, windowed=windowed, size=size, tick_ms=20)
+        kiosk = Kiosk(kw, ledger, clock, provider, catalog, qtbot)
+        made.append(kiosk)
+        qtbot.waitExposed(kw.window)
+        return kiosk
+
+    yield make
+    for k in made:
+        k.kw.close()
+        k.ledger.close()
+    QGuiApplication.processEvents()

@@ -1,0 +1,432 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ko">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="70"/>
+        <source>어서 오세요</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="90"/>
+        <source>화면을 터치해 주문하세요</source>
+        <translation>Touch to order</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="91"/>
+        <source>주문 시작</source>
+        <translation>Start order</translation>
+    </message>
+</context>
+<context>
+    <name>CartBar</name>
+    <message>
+        <location filename="../qml/CartBar.qml" line="16"/>
+        <source>처음으로</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="28"/>
+        <source>장바구니 %1개, %2</source>
+        <translation>Cart, %1 items, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="54"/>
+        <source>장바구니</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="78"/>
+        <source>주문하기</source>
+        <translation>Order</translation>
+    </message>
+</context>
+<context>
+    <name>CartScreen</name>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="13"/>
+        <source>주문 내역을 확인해 주세요</source>
+        <translation>Please check your order</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="87"/>
+        <source>%1 수량 줄이기</source>
+        <translation>One less %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="106"/>
+        <source>%1 수량 늘리기</source>
+        <translation>One more %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="112"/>
+        <source>삭제</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="113"/>
+        <source>%1 삭제</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="137"/>
+        <source>주문 방식</source>
+        <translation>Order type</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="144"/>
+        <source>매장</source>
+        <translation>Dine in</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="151"/>
+        <source>포장</source>
+        <translation>Take out</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="163"/>
+        <source>총 %1개</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="171"/>
+        <source>부가세 %1 포함</source>
+        <translation>incl. VAT %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="196"/>
+        <source>메뉴 더 담기</source>
+        <translation>Add more</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="205"/>
+        <source>%1 결제하기</source>
+        <translation>Pay %1</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../qml/IdleWarning.qml" line="28"/>
+        <source>아직 주문 중이신가요?</source>
+        <translation>Are you still ordering?</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdleWarning.qml" line="39"/>
+        <source>%1초 후 처음 화면으로 돌아갑니다. 담은 메뉴는 지워집니다.</source>
+        <translation>Returning to the start in %1 s. Your cart will be cleared.</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdleWarning.qml" line="53"/>
+        <source>시간을 더 주세요</source>
+        <translation>I need more time</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdleWarning.qml" line="59"/>
+        <source>처음으로</source>
+        <translation>Start over</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="11"/>
+        <source>품절된 메뉴입니다. 다른 메뉴를 골라 주세요.</source>
+        <translation>Sold out. Please choose something else.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="12"/>
+        <source>장바구니에 담았습니다.</source>
+        <translation>Added to your cart.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="76"/>
+        <location filename="../qml/MenuScreen.qml" line="114"/>
+        <source>품절</source>
+        <translation>Sold out</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsScreen</name>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="85"/>
+        <source>필수 ✓</source>
+        <translation>Required ✓</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="85"/>
+        <source>필수</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="86"/>
+        <source>선택 (최대 %1개)</source>
+        <translation>Optional (up to %1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="122"/>
+        <source>%1 빼기</source>
+        <translation>Less %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="149"/>
+        <source>%1 더하기</source>
+        <translation>More %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="165"/>
+        <source>수량</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="174"/>
+        <source>수량 줄이기</source>
+        <translation>Fewer</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="191"/>
+        <source>수량 늘리기</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="210"/>
+        <source>필수 옵션을 골라 주세요</source>
+        <translation>Please choose the required options</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="222"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="232"/>
+        <source>%1 담기</source>
+        <translation>Add · %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTypeScreen</name>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="13"/>
+        <source>어디에서 드시나요?</source>
+        <translation>Eat here or take out?</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="25"/>
+        <source>매장에서 먹어요</source>
+        <translation>Eat here</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="25"/>
+        <source>매장</source>
+        <translation>Dine in</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="26"/>
+        <source>포장해 갈게요</source>
+        <translation>Take it with me</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="26"/>
+        <source>포장</source>
+        <translation>Take out</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="81"/>
+        <source>처음으로</source>
+        <translation>Start over</translation>
+    </message>
+</context>
+<context>
+    <name>PayingScreen</name>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="15"/>
+        <source>카드를 단말기에 꽂거나 대 주세요</source>
+        <translation>Insert or tap your card on the card terminal</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="16"/>
+        <source>휴대폰 결제 앱으로 QR을 스캔해 주세요</source>
+        <translation>Scan this QR code with your payment app</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="17"/>
+        <source>결제 앱의 바코드를 스캐너에 보여 주세요</source>
+        <translation>Show your payment app's barcode to the scanner</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="18"/>
+        <source>결제 중입니다. 잠시만 기다려 주세요</source>
+        <translation>Processing payment, please wait</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="21"/>
+        <source>화면 아래 오른쪽 카드 단말기</source>
+        <translation>The card terminal below the screen, on the right</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="22"/>
+        <source>화면 아래 스캐너</source>
+        <translation>The scanner below the screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="77"/>
+        <source>결제 금액 %1</source>
+        <translation>Amount %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="109"/>
+        <source>결제 취소</source>
+        <translation>Cancel payment</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFailedScreen</name>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="22"/>
+        <source>결제가 완료되지 않았습니다</source>
+        <translation>The payment did not go through</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="33"/>
+        <source>카드사에서 승인하지 않았습니다.</source>
+        <translation>The card issuer declined the payment.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="42"/>
+        <source>다시 시도하거나 다른 결제 방법을 골라 주세요.</source>
+        <translation>Try again or choose another payment method.</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="55"/>
+        <source>다시 시도</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="63"/>
+        <source>다른 결제 방법</source>
+        <translation>Another payment method</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="70"/>
+        <source>장바구니로 돌아가기</source>
+        <translation>Back to the cart</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethodScreen</name>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="11"/>
+        <source>카드 결제</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="12"/>
+        <source>QR 결제</source>
+        <translation>QR pay</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="13"/>
+        <source>바코드 결제</source>
+        <translation>Barcode pay</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="16"/>
+        <source>신용·체크카드, 삼성페이</source>
+        <translation>Credit / debit card, Samsung Pay</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="17"/>
+        <source>화면의 QR을 앱으로 스캔</source>
+        <translation>Scan the code on screen with your app</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="18"/>
+        <source>카카오페이·네이버페이·제로페이</source>
+        <translation>Kakao Pay, Naver Pay, ZeroPay</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="28"/>
+        <source>결제 방법을 선택해 주세요</source>
+        <translation>How would you like to pay?</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="37"/>
+        <source>결제 금액 %1</source>
+        <translation>Amount %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="107"/>
+        <source>이전</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="16"/>
+        <source>결제가 완료되었습니다</source>
+        <translation>Payment complete</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="36"/>
+        <source>주문번호</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="51"/>
+        <source>주문번호 %1</source>
+        <translation>Order number %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="57"/>
+        <source>번호가 불리면 카운터에서 받아 가세요</source>
+        <translation>Pick up at the counter when your number is called</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="66"/>
+        <source>감사합니다. 또 오세요!</source>
+        <translation>Thank you. Please come again!</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="66"/>
+        <source>영수증을 출력할까요?</source>
+        <translation>Would you like a receipt?</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="82"/>
+        <source>영수증 출력</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="89"/>
+        <source>출력 안 함</source>
+        <translation>No, thanks</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="97"/>
+        <source>처음으로 (%1초)</source>
+        <translation>Start over (%1 s)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="98"/>
+        <source>처음으로</source>
+        <translation>Start over</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../qml/TopBar.qml" line="44"/>
+        <source>직원 호출됨</source>
+        <translation>Staff called</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="44"/>
+        <location filename="../qml/TopBar.qml" line="45"/>
+        <source>직원 호출</source>
+        <translation>Call staff</translation>
+    </message>
+</context>
+</TS>

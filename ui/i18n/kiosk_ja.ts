@@ -1,0 +1,432 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="ko">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="70"/>
+        <source>어서 오세요</source>
+        <translation>いらっしゃいませ</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="90"/>
+        <source>화면을 터치해 주문하세요</source>
+        <translation>タッチしてご注文ください</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="91"/>
+        <source>주문 시작</source>
+        <translation>注文を始める</translation>
+    </message>
+</context>
+<context>
+    <name>CartBar</name>
+    <message>
+        <location filename="../qml/CartBar.qml" line="16"/>
+        <source>처음으로</source>
+        <translation>最初に戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="28"/>
+        <source>장바구니 %1개, %2</source>
+        <translation>カート %1 点、%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="54"/>
+        <source>장바구니</source>
+        <translation>カート</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartBar.qml" line="78"/>
+        <source>주문하기</source>
+        <translation>注文する</translation>
+    </message>
+</context>
+<context>
+    <name>CartScreen</name>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="13"/>
+        <source>주문 내역을 확인해 주세요</source>
+        <translation>ご注文内容をご確認ください</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="87"/>
+        <source>%1 수량 줄이기</source>
+        <translation>%1 の数量を減らす</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="106"/>
+        <source>%1 수량 늘리기</source>
+        <translation>%1 の数量を増やす</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="112"/>
+        <source>삭제</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="113"/>
+        <source>%1 삭제</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="137"/>
+        <source>주문 방식</source>
+        <translation>ご利用方法</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="144"/>
+        <source>매장</source>
+        <translation>店内</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="151"/>
+        <source>포장</source>
+        <translation>持ち帰り</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="163"/>
+        <source>총 %1개</source>
+        <translation>合計 %1 点</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="171"/>
+        <source>부가세 %1 포함</source>
+        <translation>消費税(VAT) %1 込み</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="196"/>
+        <source>메뉴 더 담기</source>
+        <translation>メニューを追加</translation>
+    </message>
+    <message>
+        <location filename="../qml/CartScreen.qml" line="205"/>
+        <source>%1 결제하기</source>
+        <translation>%1 を支払う</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../qml/IdleWarning.qml" line="28"/>
+        <source>아직 주문 중이신가요?</source>
+        <translation>まだご注文中ですか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdleWarning.qml" line="39"/>
+        <source>%1초 후 처음 화면으로 돌아갑니다. 담은 메뉴는 지워집니다.</source>
+        <translation>%1秒後に最初の画面に戻ります。カートは空になります。</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdleWarning.qml" line="53"/>
+        <source>시간을 더 주세요</source>
+        <translation>もう少し時間をください</translation>
+    </message>
+    <message>
+        <location filename="../qml/IdleWarning.qml" line="59"/>
+        <source>처음으로</source>
+        <translation>最初に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="11"/>
+        <source>품절된 메뉴입니다. 다른 메뉴를 골라 주세요.</source>
+        <translation>売り切れです。別のメニューをお選びください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="12"/>
+        <source>장바구니에 담았습니다.</source>
+        <translation>カートに追加しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="76"/>
+        <location filename="../qml/MenuScreen.qml" line="114"/>
+        <source>품절</source>
+        <translation>売り切れ</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsScreen</name>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="85"/>
+        <source>필수 ✓</source>
+        <translation>必須 ✓</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="85"/>
+        <source>필수</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="86"/>
+        <source>선택 (최대 %1개)</source>
+        <translation>任意（最大 %1 個）</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="122"/>
+        <source>%1 빼기</source>
+        <translation>%1 を減らす</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="149"/>
+        <source>%1 더하기</source>
+        <translation>%1 を増やす</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="165"/>
+        <source>수량</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="174"/>
+        <source>수량 줄이기</source>
+        <translation>数量を減らす</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="191"/>
+        <source>수량 늘리기</source>
+        <translation>数量を増やす</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="210"/>
+        <source>필수 옵션을 골라 주세요</source>
+        <translation>必須オプションを選んでください</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="222"/>
+        <source>취소</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../qml/OptionsScreen.qml" line="232"/>
+        <source>%1 담기</source>
+        <translation>追加 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTypeScreen</name>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="13"/>
+        <source>어디에서 드시나요?</source>
+        <translation>店内でお召し上がりですか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="25"/>
+        <source>매장에서 먹어요</source>
+        <translation>店内で食べます</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="25"/>
+        <source>매장</source>
+        <translation>店内</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="26"/>
+        <source>포장해 갈게요</source>
+        <translation>持ち帰ります</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="26"/>
+        <source>포장</source>
+        <translation>持ち帰り</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="81"/>
+        <source>처음으로</source>
+        <translation>最初に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>PayingScreen</name>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="15"/>
+        <source>카드를 단말기에 꽂거나 대 주세요</source>
+        <translation>カードを端末に差し込むか、かざしてください</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="16"/>
+        <source>휴대폰 결제 앱으로 QR을 스캔해 주세요</source>
+        <translation>決済アプリでQRコードをスキャンしてください</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="17"/>
+        <source>결제 앱의 바코드를 스캐너에 보여 주세요</source>
+        <translation>決済アプリのバーコードをスキャナーにかざしてください</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="18"/>
+        <source>결제 중입니다. 잠시만 기다려 주세요</source>
+        <translation>決済中です。少々お待ちください</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="21"/>
+        <source>화면 아래 오른쪽 카드 단말기</source>
+        <translation>画面右下のカード端末</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="22"/>
+        <source>화면 아래 스캐너</source>
+        <translation>画面下のスキャナー</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="77"/>
+        <source>결제 금액 %1</source>
+        <translation>お支払い金額 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="109"/>
+        <source>결제 취소</source>
+        <translation>決済をキャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFailedScreen</name>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="22"/>
+        <source>결제가 완료되지 않았습니다</source>
+        <translation>お支払いが完了しませんでした</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="33"/>
+        <source>카드사에서 승인하지 않았습니다.</source>
+        <translation>カード会社に承認されませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="42"/>
+        <source>다시 시도하거나 다른 결제 방법을 골라 주세요.</source>
+        <translation>もう一度試すか、別の支払い方法を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="55"/>
+        <source>다시 시도</source>
+        <translation>もう一度</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="63"/>
+        <source>다른 결제 방법</source>
+        <translation>別の支払い方法</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentFailedScreen.qml" line="70"/>
+        <source>장바구니로 돌아가기</source>
+        <translation>カートに戻る</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethodScreen</name>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="11"/>
+        <source>카드 결제</source>
+        <translation>カード決済</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="12"/>
+        <source>QR 결제</source>
+        <translation>QR決済</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="13"/>
+        <source>바코드 결제</source>
+        <translation>バーコード決済</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="16"/>
+        <source>신용·체크카드, 삼성페이</source>
+        <translation>クレジット・デビットカード、Samsung Pay</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="17"/>
+        <source>화면의 QR을 앱으로 스캔</source>
+        <translation>画面のQRをアプリでスキャン</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="18"/>
+        <source>카카오페이·네이버페이·제로페이</source>
+        <translation>カカオペイ・ネイバーペイ・ゼロペイ</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="28"/>
+        <source>결제 방법을 선택해 주세요</source>
+        <translation>お支払い方法を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="37"/>
+        <source>결제 금액 %1</source>
+        <translation>お支払い金額 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PaymentMethodScreen.qml" line="107"/>
+        <source>이전</source>
+        <translation>戻る</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="16"/>
+        <source>결제가 완료되었습니다</source>
+        <translation>お支払いが完了しました</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="36"/>
+        <source>주문번호</source>
+        <translation>注文番号</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="51"/>
+        <source>주문번호 %1</source>
+        <translation>注文番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="57"/>
+        <source>번호가 불리면 카운터에서 받아 가세요</source>
+        <translation>番号が呼ばれたらカウンターでお受け取りください</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="66"/>
+        <source>감사합니다. 또 오세요!</source>
+        <translation>ありがとうございました。またお越しください！</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="66"/>
+        <source>영수증을 출력할까요?</source>
+        <translation>レシートは必要ですか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="82"/>
+        <source>영수증 출력</source>
+        <translation>レシートを印刷</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="89"/>
+        <source>출력 안 함</source>
+        <translation>不要</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="97"/>
+        <source>처음으로 (%1초)</source>
+        <translation>最初に戻る（%1秒）</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="98"/>
+        <source>처음으로</source>
+        <translation>最初に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../qml/TopBar.qml" line="44"/>
+        <source>직원 호출됨</source>
+        <translation>呼び出しました</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="44"/>
+        <location filename="../qml/TopBar.qml" line="45"/>
+        <source>직원 호출</source>
+        <translation>スタッフ呼び出し</translation>
+    </message>
+</context>
+</TS>
