@@ -2,6 +2,7 @@
 import QtQuick
 
 Rectangle {
+    objectName: "focusRing"
     property Item target
     anchors.fill: target
     anchors.margins: -Theme.focusWidth - Theme.s(2)

@@ -1,0 +1,211 @@
+"""Screenshots of every screen (portrait and landscape, scale 1.0 and 2.0), accessibility of every
+interactive item, the missing-image placeholder, and kiosk mode's refusal to close."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import Kiosk, effectively_visible, walk
+
+SCREENS = [
+    "attract",
+    "order_type",
+    "menu",
+    "options",
+    "cart",
+    "payment_method",
+    "paying",
+    "payment_failed",
+    "result",
+    "idle_warning",
+]
+
+
+def visit(k: Kiosk, shoot: Callable[[str], None]) -> None:
+    """Every screen, reached through the view-model's intents (the clicking is tested elsewhere)."""
+    vm = k.kw.vm
+    shoot("attract")
+    vm.start()
+    shoot("order_type")
+    vm.chooseOrderType("dine_in")
+    vm.selectCategory("latte")  # has a sold-out item and badges
+    shoot("menu")
+    vm.openItem("cafe_latte")
+    vm.toggleOption("temp", "iced")
+    vm.changeOptionCount("shot", "extra_shot", 2)
+    vm.toggleOption("syrup", "vanilla")
+    shoot("options")
+    vm.toggleOption("size", "large")
+    vm.addToCart()
+    vm.openItem("cheesecake")
+    vm.openCart()
+    shoot("cart")
+    vm.checkoutCart()
+    shoot("payment_method")
+    k.provider.delay_seconds = 30
+    vm.choosePaymentMethod("qr")
+    k.qtbot.waitUntil(lambda: vm.qrPayload != "")
+    shoot("paying")
+    k.provider.delay_seconds = 0.05
+    vm.cancelPayment()
+    k.wait_step("payment_method")
+    k.provider.decline_next()
+    vm.choosePaymentMethod("card")
+    k.wait_step("payment_failed")
+    shoot("payment_failed")
+    vm.retryPayment()
+    k.wait_step("result")
+    shoot("result")
+    vm.finish()
+    vm.start()
+    vm.chooseOrderType("take_out")
+    k.clock.advance(70)
+    k.qtbot.waitUntil(lambda: vm.idleWarning)
+    shoot("idle_warning")
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_screenshot_every_screen(
+    make_kiosk: Callable[..., Kiosk], tmp_path: Path, size: tuple[int, int], scale: float
+) -> None:
+    k = make_kiosk(size=size, scale=scale)
+    tag = f"{'portrait' if size[0] < size[1] else 'landscape'}-{scale:.1f}"
+    saved: list[Path] = []
+
+    def shoot(name: str) -> None:
+        k.wait_step("menu" if name == "idle_warning" else name)
+        k.qtbot.wait(30)  # let the new screen's first frame render (no condition tells when pixels are final)
+        path = tmp_path / f"{tag}-{name}.png"
+        k.grab(path)
+        saved.append(path)
+
+    visit(k, shoot)
+    assert [p.stem.split("-", 2)[2] for p in saved] == SCREENS
+    for path in saved:
+        assert path.stat().st_size > 10_000, f"{path.name} looks empty"
+    keep = os.environ.get("KIOSK_SCREENSHOT_DIR")
+    if keep:  # for a human to look at: KIOSK_SCREENSHOT_DIR=/tmp/shots pytest tests/ui/test_screens.py
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        for path in saved:
+            shutil.copy(path, keep)
+    k.assert_one_sale(4000 + 500 + 700 + 2 * 500 + 500 + 6000)
+
+
+def test_every_interactive_item_is_accessible_and_big_enough(make_kiosk: Callable[..., Kiosk]) -> None:
+    k = make_kiosk()
+    vm = k.kw.vm
+    checked: set[str] = set()
+
+    def check_screen() -> None:
+        k.qtbot.wait(30)
+        for item in walk(k.window.contentItem()):
+            if not item.activeFocusOnTab() or not effectively_visible(item):
+                continue
+            name = k.accessible_name(item)
+            assert name.strip(), f"{item.objectName()} on {vm.step} has no accessible name"
+            assert item.width() >= 44 and item.height() >= 44, f"{item.objectName()} is {item.width()}x{item.height()}"
+            checked.add(item.objectName())
+
+    check_screen()
+    vm.start()
+    check_screen()
+    vm.chooseOrderType("take_out")
+    check_screen()
+    vm.openItem("americano")
+    check_screen()
+    vm.toggleOption("temp", "hot")
+    vm.toggleOption("size", "regular")
+    vm.addToCart()
+    vm.openCart()
+    check_screen()
+    vm.checkoutCart()
+    check_screen()
+    vm.choosePaymentMethod("card")
+    k.wait_step("result")
+    check_screen()
+    assert {"startButton", "staffCallButton", "dineInButton", "item_americano", "option_temp_iced"} <= checked
+    assert {"linePlus_0", "payButton", "method_barcode", "receiptYes", "finishButton"} <= checked
+    k.assert_one_sale(3500)
+
+
+def test_high_contrast_palette_and_focus_ring(make_kiosk: Callable[..., Kiosk], tmp_path: Path) -> None:
+    k = make_kiosk(palette="high-contrast")
+    k.window.requestActivate()
+    k.qtbot.waitUntil(lambda: k.window.isActive())
+    k.kw.vm.start()
+    k.wait_step("order_type")
+    k.key(Qt.Key.Key_Tab)
+    k.qtbot.waitUntil(lambda: k.focused() != "")
+    focused = k.window.activeFocusItem()
+    assert focused is not None
+    rings = [i for i in walk(k.window.contentItem()) if i.objectName() == "focusRing" and effectively_visible(i)]
+    assert len(rings) == 1 and rings[0].property("target") == focused, "no visible focus ring on the focused item"
+    k.grab(tmp_path / "high-contrast.png")
+    background = k.window.grabWindow().pixelColor(5, k.window.height() - 5)
+    assert background.name() == "#000000"
+    k.kw.vm.chooseOrderType("dine_in")
+    k.kw.vm.openItem("macaron")
+    k.kw.vm.openCart()
+    k.kw.vm.checkoutCart()
+    k.kw.vm.choosePaymentMethod("card")
+    k.wait_step("result")
+    k.assert_one_sale(2500)
+
+
+def test_missing_image_shows_placeholder(make_kiosk: Callable[..., Kiosk], tmp_path: Path) -> None:
+    from kiosk.config import REPO_ROOT
+
+    data = json.loads((REPO_ROOT / "assets" / "demo" / "catalog.json").read_text(encoding="utf-8"))
+    for item in data["items"]:
+        # The copy lives in tmp_path: point the other images back at the demo's files.
+        item["image"] = str(REPO_ROOT / "assets" / item["image"])
+        if item["id"] == "cheesecake":
+            item["image"] = "images/no-such-file.png"
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    k = make_kiosk(catalog_path=path)
+    k.kw.vm.start()
+    k.kw.vm.chooseOrderType("dine_in")
+    k.click("category_dessert")
+    card = k.find("item_cheesecake")
+    placeholders = [i for i in walk(card) if i.objectName() == "imagePlaceholder" and i.isVisible()]
+    assert placeholders and placeholders[0].property("text") == "뉴"
+    other = k.find("item_tiramisu")
+    k.qtbot.waitUntil(lambda: not [i for i in walk(other) if i.objectName() == "imagePlaceholder" and i.isVisible()])
+    k.click("item_cheesecake")
+    k.click("orderButton")
+    k.click("payButton")
+    k.click("method_card")
+    k.wait_step("result")
+    k.assert_one_sale(6000)
+
+
+def test_kiosk_mode_cannot_be_closed(make_kiosk: Callable[..., Kiosk]) -> None:
+    k = make_kiosk(windowed=False)
+    assert k.window.flags() & Qt.WindowType.FramelessWindowHint
+    k.window.requestActivate()
+    k.qtbot.waitUntil(lambda: k.window.isActive())
+    k.window.close()
+    QTestKeys = [(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier), (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)]
+    from PySide6.QtTest import QTest
+
+    for key, mod in QTestKeys:
+        QTest.keyClick(k.window, key, mod)
+    k.qtbot.wait(30)
+    assert k.window.isVisible()
+    k.kw.vm.start()
+    k.kw.vm.chooseOrderType("dine_in")
+    k.kw.vm.openItem("eggs")
+    k.kw.vm.openCart()
+    k.kw.vm.checkoutCart()
+    k.kw.vm.choosePaymentMethod("card")
+    k.wait_step("result")
+    k.assert_one_sale(5500, tax_free=5500)
