@@ -82,7 +82,9 @@ def test_screenshot_every_screen(
 
     def shoot(name: str) -> None:
         k.wait_step("menu" if name == "idle_warning" else name)
-        k.qtbot.wait(30)  # let the new screen's first frame render (no condition tells when pixels are final)
+        # Photos load asynchronously: wait until none shows its placeholder, then for a frame to render.
+        k.qtbot.waitUntil(lambda: not k.exists("imagePlaceholder"))
+        k.qtbot.wait(30)
         path = tmp_path / f"{tag}-{name}.png"
         k.grab(path)
         saved.append(path)

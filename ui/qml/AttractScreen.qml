@@ -24,8 +24,12 @@ FocusScope {
     // A few of the menu's photos, as a still collage: appetite first, words second.
     Grid {
         id: collage
+        readonly property int rows: screen.portrait ? 2 : 1
+        readonly property real space: bottomColumn.y - titleColumn.y - titleColumn.height - Theme.gapLarge * 2
+        readonly property real cell: Math.max(0, Math.min(Theme.s(250), (screen.width - Theme.gapLarge * 2) / columns - spacing,
+                                                          space / rows - spacing))
         anchors.horizontalCenter: parent.horizontalCenter
-        y: screen.portrait ? parent.height * 0.30 : parent.height * 0.36
+        y: titleColumn.y + titleColumn.height + Theme.gapLarge + (space - rows * (cell + spacing)) / 2
         columns: screen.portrait ? 3 : 5
         spacing: Theme.gap
         opacity: Theme.highContrast ? 0 : 1
@@ -35,10 +39,10 @@ FocusScope {
                 required property string image
                 required property int index
                 visible: index < collage.columns * (screen.portrait ? 2 : 1) && image !== ""
-                width: Theme.s(screen.portrait ? 250 : 230)
+                width: collage.cell
                 height: width
                 radius: width / 2
-                color: "#FFFFFF10"
+                color: "#14FFFFFF"
                 Image {
                     anchors.fill: parent
                     anchors.margins: Theme.s(8)
@@ -53,8 +57,9 @@ FocusScope {
     }
 
     Column {
+        id: titleColumn
         anchors.horizontalCenter: parent.horizontalCenter
-        y: screen.portrait ? parent.height * 0.08 : parent.height * 0.06
+        y: screen.portrait ? parent.height * 0.08 : parent.height * 0.04
         spacing: Theme.gap
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
@@ -75,7 +80,8 @@ FocusScope {
     }
 
     Column {
-        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.s(screen.portrait ? 120 : 48) }
+        id: bottomColumn
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.s(screen.portrait ? 120 : 36) }
         spacing: Theme.gapLarge
         width: Math.min(parent.width - Theme.gapLarge * 2, Theme.s(880))
 
@@ -83,7 +89,7 @@ FocusScope {
             id: startButton
             objectName: "startButton"
             width: parent.width
-            height: Theme.s(140)
+            height: Theme.s(screen.portrait ? 140 : 110)
             primary: true
             radius: height / 2
             fontSize: Theme.fontTitle
@@ -110,7 +116,7 @@ FocusScope {
                     text: modelData[1]
                     accessibleName: modelData[1]
                     fontFamily: modelData[2]
-                    width: Theme.s(190)
+                    width: Math.min(Theme.s(190), (bottomColumn.width - Theme.gap * 3) / 4)
                     height: Theme.s(76)
                     radius: height / 2
                     checked: screen.kiosk.language === modelData[0]

@@ -50,13 +50,15 @@ Rectangle {
             }
         }
         Text {
-            anchors { left: countBubble.right; leftMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+            anchors { left: countBubble.right; leftMargin: Theme.gap; right: totalLabel.left; rightMargin: Theme.gapSmall; verticalCenter: parent.verticalCenter }
+            elide: Text.ElideRight
             text: qsTr("장바구니")
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
         }
         Text {
+            id: totalLabel
             objectName: "cartTotal"
             anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
             text: bar.kiosk.cartTotalText

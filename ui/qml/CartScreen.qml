@@ -20,7 +20,8 @@ FocusScope {
     ListView {
         id: lines
         objectName: "cartLines"
-        anchors { left: parent.left; right: parent.right; top: title.bottom; bottom: summary.top; margins: Theme.gapLarge }
+        anchors { left: parent.left; right: screen.portrait ? parent.right : summary.left; top: title.bottom
+                  bottom: screen.portrait ? summary.top : parent.bottom; margins: Theme.gapLarge }
         spacing: Theme.gap
         clip: true
         model: screen.kiosk.cartLines
@@ -34,7 +35,7 @@ FocusScope {
             required property string totalText
             required property string image
             width: lines.width
-            height: Theme.s(150)
+            height: Math.max(Theme.s(150), info.implicitHeight + controls.height + Theme.gap * 3)
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.border
@@ -46,7 +47,8 @@ FocusScope {
                 label: line.name
             }
             Column {
-                anchors { left: thumb.right; right: controls.left; verticalCenter: parent.verticalCenter; margins: Theme.gap }
+                id: info
+                anchors { left: thumb.right; right: parent.right; top: parent.top; margins: Theme.gap }
                 spacing: Theme.s(4)
                 Text {
                     objectName: "lineName_" + line.index
@@ -79,7 +81,7 @@ FocusScope {
             }
             Row {
                 id: controls
-                anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.gap }
+                anchors { right: parent.right; bottom: parent.bottom; margins: Theme.gap }
                 spacing: Theme.gapSmall
                 KButton {
                     objectName: "lineMinus_" + line.index
@@ -122,13 +124,14 @@ FocusScope {
 
     Rectangle {
         id: summary
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: summaryColumn.implicitHeight + Theme.gapLarge * 2
+        anchors { right: parent.right; bottom: parent.bottom }
+        width: screen.portrait ? parent.width : Math.max(parent.width * 0.42, Theme.s(420))
+        height: screen.portrait ? summaryColumn.implicitHeight + Theme.gapLarge * 2 : parent.height
         color: Theme.surface
         border.color: Theme.border
         Column {
             id: summaryColumn
-            anchors { fill: parent; margins: Theme.gapLarge }
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.gapLarge }
             spacing: Theme.gap
             Row {
                 spacing: Theme.gap
@@ -142,14 +145,14 @@ FocusScope {
                 KButton {
                     objectName: "cartDineIn"
                     text: qsTr("매장")
-                    width: Theme.s(150)
+                    width: Math.min(Theme.s(150), (summaryColumn.width - Theme.s(130)) / 2 - Theme.gap)
                     checked: screen.kiosk.orderType === "dine_in"
                     onClicked: screen.kiosk.chooseOrderType("dine_in")
                 }
                 KButton {
                     objectName: "cartTakeOut"
                     text: qsTr("포장")
-                    width: Theme.s(150)
+                    width: Math.min(Theme.s(150), (summaryColumn.width - Theme.s(130)) / 2 - Theme.gap)
                     checked: screen.kiosk.orderType === "take_out"
                     onClicked: screen.kiosk.chooseOrderType("take_out")
                 }
@@ -185,20 +188,21 @@ FocusScope {
                     font.bold: true
                 }
             }
-            Row {
+            Grid {
                 width: parent.width
+                columns: screen.portrait ? 2 : 1
                 spacing: Theme.gap
                 KButton {
                     id: more
                     objectName: "moreMenuButton"
-                    width: (parent.width - Theme.gap) * 0.38
+                    width: screen.portrait ? (parent.width - Theme.gap) * 0.38 : parent.width
                     height: Theme.s(96)
                     text: qsTr("메뉴 더 담기")
                     onClicked: screen.kiosk.back()
                 }
                 KButton {
                     objectName: "payButton"
-                    width: parent.width - more.width - Theme.gap
+                    width: screen.portrait ? parent.width - more.width - Theme.gap : parent.width
                     height: Theme.s(96)
                     primary: true
                     fontSize: Theme.fontLarge

@@ -11,7 +11,7 @@ FocusScope {
     Rectangle {
         id: head
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: Theme.s(screen.portrait ? 300 : 220)
+        height: screen.portrait ? Theme.s(300) : Math.min(Theme.s(200), screen.height * 0.25)
         color: Theme.surface
         ItemImage {
             id: photo

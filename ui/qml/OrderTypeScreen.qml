@@ -9,7 +9,7 @@ FocusScope {
 
     Text {
         id: title
-        anchors { top: parent.top; topMargin: Theme.s(90); horizontalCenter: parent.horizontalCenter }
+        anchors { top: parent.top; topMargin: Theme.s(screen.portrait ? 90 : 30); horizontalCenter: parent.horizontalCenter }
         text: qsTr("어디에서 드시나요?")
         color: Theme.text
         font.family: Theme.fontFamily
@@ -18,7 +18,10 @@ FocusScope {
     }
 
     Grid {
-        anchors.centerIn: parent
+        id: cards
+        readonly property real space: backButton.y - title.y - title.height - Theme.gapLarge * 2
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: title.y + title.height + Theme.gapLarge + (space - height) / 2
         columns: screen.portrait ? 1 : 2
         spacing: Theme.gapLarge
         Repeater {
@@ -28,8 +31,9 @@ FocusScope {
                 id: card
                 required property var modelData
                 objectName: modelData[3]
-                width: Math.min(screen.width - Theme.gapLarge * 2, Theme.s(640))
-                height: Theme.s(screen.portrait ? 400 : 480)
+                width: Math.min((screen.width - Theme.gapLarge * 2) / cards.columns - Theme.gapLarge, Theme.s(640))
+                height: Math.min(Theme.s(screen.portrait ? 400 : 480),
+                                 screen.portrait ? cards.space / 2 - Theme.gapLarge : cards.space)
                 radius: Theme.radius * 1.5
                 color: mouse.pressed ? Theme.surfaceAlt : Theme.surface
                 border.color: Theme.border
@@ -52,7 +56,7 @@ FocusScope {
                     Pictogram {
                         anchors.horizontalCenter: parent.horizontalCenter
                         kind: card.modelData[0]
-                        size: Theme.s(170)
+                        size: Math.min(Theme.s(170), card.height - Theme.s(130))
                     }
                     Text {
                         anchors.horizontalCenter: parent.horizontalCenter
@@ -76,6 +80,7 @@ FocusScope {
     }
 
     KButton {
+        id: backButton
         objectName: "orderTypeBackButton"
         anchors { left: parent.left; bottom: parent.bottom; margins: Theme.gapLarge }
         text: qsTr("처음으로")

@@ -24,9 +24,11 @@ FocusScope {
     }
 
     Column {
-        anchors.centerIn: parent
+        id: content
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: Math.max(Theme.gap, (cancelButton.y - height) / 2)
         width: parent.width - Theme.gapLarge * 2
-        spacing: Theme.gapLarge
+        spacing: screen.portrait ? Theme.gapLarge : Theme.gap
         Text {
             objectName: "payingTitle"
             width: parent.width
@@ -40,7 +42,7 @@ FocusScope {
         }
         Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Theme.s(420)
+            width: Math.max(Theme.s(120), Math.min(Theme.s(420), screen.height - Theme.s(screen.portrait ? 420 : 380)))
             height: width
             radius: Theme.radius * 2
             color: Theme.surface
@@ -59,7 +61,7 @@ FocusScope {
                 visible: !(screen.what === "scan_qr" && screen.kiosk.qrPayload !== "")
                 anchors.centerIn: parent
                 kind: screen.what
-                size: Theme.s(320)
+                size: parent.width * 0.76
             }
         }
         Text {
@@ -102,6 +104,7 @@ FocusScope {
     }
 
     KButton {
+        id: cancelButton
         objectName: "cancelPaymentButton"
         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; margins: Theme.gapLarge }
         width: Theme.s(360)

@@ -10,8 +10,9 @@ FocusScope {
     Column {
         anchors.centerIn: parent
         width: Math.min(parent.width - Theme.gapLarge * 2, Theme.s(820))
-        spacing: Theme.gapLarge
+        spacing: screen.portrait ? Theme.gapLarge : Theme.gap
         Rectangle {
+            visible: screen.height > Theme.s(760)
             anchors.horizontalCenter: parent.horizontalCenter
             width: Theme.s(140); height: width; radius: width / 2
             color: Theme.danger

@@ -21,7 +21,7 @@ FocusScope {
 
     Column {
         id: head
-        anchors { top: parent.top; topMargin: Theme.s(60); horizontalCenter: parent.horizontalCenter }
+        anchors { top: parent.top; topMargin: Theme.s(screen.portrait ? 60 : 24); horizontalCenter: parent.horizontalCenter }
         spacing: Theme.gap
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
@@ -43,7 +43,10 @@ FocusScope {
     }
 
     Grid {
-        anchors.centerIn: parent
+        id: methods
+        readonly property real space: backButton.y - head.y - head.height - Theme.gapLarge * 2
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: head.y + head.height + Theme.gapLarge + (space - height) / 2
         columns: screen.portrait ? 1 : 3
         spacing: Theme.gapLarge
         Repeater {
@@ -52,8 +55,10 @@ FocusScope {
                 id: card
                 required property string modelData
                 objectName: "method_" + modelData
-                width: screen.portrait ? Math.min(screen.width - Theme.gapLarge * 2, Theme.s(820)) : Theme.s(520)
-                height: Theme.s(screen.portrait ? 250 : 420)
+                width: screen.portrait ? Math.min(screen.width - Theme.gapLarge * 2, Theme.s(820))
+                                       : Math.min(Theme.s(520), (screen.width - Theme.gapLarge * 4) / 3)
+                height: screen.portrait ? Math.min(Theme.s(250), methods.space / 3 - Theme.gapLarge)
+                                        : Math.min(Theme.s(420), methods.space)
                 radius: Theme.radius * 1.5
                 color: mouse.pressed ? Theme.surfaceAlt : Theme.surface
                 border.color: Theme.border
@@ -76,7 +81,10 @@ FocusScope {
                     spacing: Theme.gapLarge
                     horizontalItemAlignment: Grid.AlignHCenter
                     verticalItemAlignment: Grid.AlignVCenter
-                    Pictogram { kind: screen.picture(card.modelData); size: Theme.s(150) }
+                    Pictogram {
+                        kind: screen.picture(card.modelData)
+                        size: Math.min(Theme.s(150), screen.portrait ? card.height * 0.7 : card.height * 0.4)
+                    }
                     Column {
                         spacing: Theme.gapSmall
                         Text {
@@ -87,6 +95,9 @@ FocusScope {
                             font.bold: true
                         }
                         Text {
+                            width: Math.min(implicitWidth, card.width * (screen.portrait ? 0.55 : 0.9))
+                            wrapMode: Text.WordWrap
+                            horizontalAlignment: screen.portrait ? Text.AlignLeft : Text.AlignHCenter
                             text: screen.help(card.modelData)
                             color: Theme.textMuted
                             font.family: Theme.fontFamily
@@ -100,6 +111,7 @@ FocusScope {
     }
 
     KButton {
+        id: backButton
         objectName: "methodBackButton"
         anchors { left: parent.left; bottom: parent.bottom; margins: Theme.gapLarge }
         width: Theme.s(240)

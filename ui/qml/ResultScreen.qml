@@ -10,7 +10,7 @@ FocusScope {
     Column {
         anchors.centerIn: parent
         width: Math.min(parent.width - Theme.gapLarge * 2, Theme.s(900))
-        spacing: Theme.gapLarge
+        spacing: screen.portrait ? Theme.gapLarge : Theme.gapSmall
         Text {
             width: parent.width
             text: qsTr("결제가 완료되었습니다")
@@ -45,7 +45,7 @@ FocusScope {
                     text: screen.kiosk.orderNumber
                     color: Theme.primary
                     font.family: "NanumSquare"
-                    font.pixelSize: Theme.fontOrderNumber
+                    font.pixelSize: Math.min(Theme.fontOrderNumber, screen.height * (screen.portrait ? 0.25 : 0.15))
                     font.bold: true
                     Accessible.role: Accessible.StaticText
                     Accessible.name: qsTr("주문번호 %1").arg(screen.kiosk.orderNumber)
@@ -76,7 +76,7 @@ FocusScope {
             spacing: Theme.gapLarge
             KButton {
                 objectName: "receiptYes"
-                width: Theme.s(300); height: Theme.s(100)
+                width: Math.min(Theme.s(300), (screen.width - Theme.gapLarge * 3) / 2); height: Theme.s(screen.portrait ? 100 : 80)
                 primary: true
                 fontSize: Theme.fontLarge
                 text: qsTr("영수증 출력")
@@ -84,7 +84,7 @@ FocusScope {
             }
             KButton {
                 objectName: "receiptNo"
-                width: Theme.s(300); height: Theme.s(100)
+                width: Math.min(Theme.s(300), (screen.width - Theme.gapLarge * 3) / 2); height: Theme.s(screen.portrait ? 100 : 80)
                 fontSize: Theme.fontLarge
                 text: qsTr("출력 안 함")
                 onClicked: screen.kiosk.answerReceipt(false)
@@ -93,7 +93,7 @@ FocusScope {
         KButton {
             objectName: "finishButton"
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Theme.s(420); height: Theme.s(88)
+            width: Theme.s(420); height: Theme.s(screen.portrait ? 88 : 64)
             text: qsTr("처음으로 (%1초)").arg(screen.kiosk.resultSecondsLeft)
             accessibleName: qsTr("처음으로")
             onClicked: screen.kiosk.finish()

@@ -10,7 +10,8 @@ Rectangle {
     z: 10
 
     Text {
-        anchors { left: parent.left; leftMargin: Theme.gapLarge; verticalCenter: parent.verticalCenter }
+        anchors { left: parent.left; leftMargin: Theme.gapLarge; right: buttons.left; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+        elide: Text.ElideRight
         visible: !bar.atAttract
         text: bar.kiosk.shopName
         color: Theme.darkInk
@@ -20,6 +21,7 @@ Rectangle {
     }
 
     Row {
+        id: buttons
         anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
         spacing: Theme.gapSmall
         Repeater {
