@@ -191,7 +191,8 @@ def postgres_ingest(terminals: int, batches: int, per: int) -> list[str]:
                 assert acks == [batches * per] * terminals, "not every entry was stored"
                 lines.append(
                     f"PostgreSQL ingest, {instances} instance(s), {terminals} terminals x {batches} batches x {per}: "
-                    f"{total:,} entries in {elapsed:.1f} s = {rate:,.0f} entries/s ({rate / instances:,.0f} per instance)"
+                    f"{total:,} entries in {elapsed:.1f} s = {rate:,.0f} entries/s "
+                    f"({rate / instances:,.0f} per instance)"
                 )
             finally:
                 for s in servers:

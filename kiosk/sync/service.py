@@ -181,6 +181,10 @@ class SyncService:
             for k, v in values.items():
                 setattr(row, k, v)
 
+    def record_error(self, message: str) -> None:
+        """Show an unexpected failure (a key file problem, say) in the sync state for staff."""
+        self._update(last_error=message)
+
     def _read(self) -> dict[str, Any]:
         with Session(self.ledger.engine) as s, s.begin():
             row = self._state(s)

@@ -80,9 +80,13 @@ class SyncWorker:
             except SyncError as exc:
                 self.failures += 1
                 log.info("sync round failed (%s); retrying with backoff", exc)
-            except Exception:  # a bug must not kill the thread: selling goes on, the state shows the error
+            except Exception as exc:  # a bug or a bad key file must not kill the thread: selling goes on
                 self.failures += 1
                 log.exception("sync round crashed")
+                try:
+                    self.service.record_error(f"{type(exc).__name__}: {exc}")
+                except Exception:
+                    log.exception("could not record the sync error")
             self.rounds += 1
             if self._stop.is_set():
                 break
