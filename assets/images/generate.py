@@ -45,7 +45,9 @@ def shadow(img: Image.Image, box: tuple[int, int, int, int]) -> None:
 # --- drinks ----------------------------------------------------------------------------------------
 
 
-def mug(img: Image.Image, d: Draw, liquid: str, foam: str | None = None, cup: str = "#FFFFFF", art: bool = False) -> None:
+def mug(
+    img: Image.Image, d: Draw, liquid: str, foam: str | None = None, cup: str = "#FFFFFF", art: bool = False
+) -> None:
     shadow(img, (300, 880, 900, 980))
     d.ellipse((250, 860, 950, 960), fill=hexc("#E9E2D8"))  # saucer
     d.rounded_rectangle((330, 470, 830, 900), radius=110, fill=hexc(cup))
@@ -60,7 +62,14 @@ def mug(img: Image.Image, d: Draw, liquid: str, foam: str | None = None, cup: st
         d.line(pts, fill=(255, 255, 255, 200), width=22, joint="curve")
 
 
-def glass(img: Image.Image, d: Draw, layers: list[tuple[str, float]], ice: bool = True, straw: str = "#2F6B57", top: str | None = None) -> None:
+def glass(
+    img: Image.Image,
+    d: Draw,
+    layers: list[tuple[str, float]],
+    ice: bool = True,
+    straw: str = "#2F6B57",
+    top: str | None = None,
+) -> None:
     shadow(img, (350, 930, 850, 1010))
     x0, x1, y0, y1 = 380, 820, 330, 960
     glass_col = (255, 255, 255, 150)
@@ -81,7 +90,13 @@ def glass(img: Image.Image, d: Draw, layers: list[tuple[str, float]], ice: bool 
         rnd = random.Random(layers[0][0])
         for _ in range(4):
             cx, cy = rnd.randint(450, 700), rnd.randint(int(top_y) + 40, int(top_y) + 260)
-            d.rounded_rectangle((cx, cy, cx + 110, cy + 110), radius=22, fill=(255, 255, 255, 120), outline=(255, 255, 255, 200), width=8)
+            d.rounded_rectangle(
+                (cx, cy, cx + 110, cy + 110),
+                radius=22,
+                fill=(255, 255, 255, 120),
+                outline=(255, 255, 255, 200),
+                width=8,
+            )
     d.line([(660, y0 - 170), (600, y1 - 120)], fill=hexc(straw), width=42)
     d.rectangle((x0 - 6, y0 - 6, x1 + 6, y0 + 14), fill=(255, 255, 255, 220))
 
@@ -122,7 +137,12 @@ def croissant(img: Image.Image, d: Draw) -> None:
     for i, (w, h) in enumerate([(200, 230), (230, 270), (260, 300), (230, 270), (200, 230)]):
         cx = 360 + i * 120
         cy = 640 - (30 if i == 2 else 0)
-        d.ellipse((cx - w // 2, cy - h // 2, cx + w // 2, cy + h // 2), fill=shade(col, 1 - 0.06 * abs(i - 2)), outline=shade(col, 0.75), width=10)
+        d.ellipse(
+            (cx - w // 2, cy - h // 2, cx + w // 2, cy + h // 2),
+            fill=shade(col, 1 - 0.06 * abs(i - 2)),
+            outline=shade(col, 0.75),
+            width=10,
+        )
 
 
 def bun(img: Image.Image, d: Draw, color: str, top: str | None = None, salt: bool = False, ring: bool = False) -> None:
@@ -171,7 +191,9 @@ def macarons(img: Image.Image, d: Draw) -> None:
         d.ellipse((cx - 110, cy + 10, cx + 110, cy + 80), fill=shade(c, 0.93))
 
 
-def bowl(img: Image.Image, d: Draw, inside: Callable[[Draw], None], color: str = "#FFFFFF", rim: str = "#2F4858") -> None:
+def bowl(
+    img: Image.Image, d: Draw, inside: Callable[[Draw], None], color: str = "#FFFFFF", rim: str = "#2F4858"
+) -> None:
     shadow(img, (260, 860, 940, 980))
     d.ellipse((220, 430, 980, 650), fill=shade(hexc(color), 0.9))
     inside(d)
@@ -224,14 +246,22 @@ def fish_cake(img: Image.Image, d: Draw) -> None:
         d.line([(x, 300), (x, 820)], fill=hexc("#C8A977"), width=20)
         for j in range(3):
             y = 380 + j * 120
-            d.rounded_rectangle((x - 90, y, x + 90, y + 100), radius=40, fill=hexc("#E9B56F"), outline=hexc("#C48A45"), width=10)
+            d.rounded_rectangle(
+                (x - 90, y, x + 90, y + 100), radius=40, fill=hexc("#E9B56F"), outline=hexc("#C48A45"), width=10
+            )
 
 
 def sandwich(img: Image.Image, d: Draw) -> None:
     plate(img, d)
-    for k, (off, col) in enumerate([(0, "#F4E2C0"), (40, "#F6D35B"), (70, "#E79AA0"), (100, "#6FB35B"), (130, "#F4E2C0")]):
+    for k, (off, col) in enumerate(
+        [(0, "#F4E2C0"), (40, "#F6D35B"), (70, "#E79AA0"), (100, "#6FB35B"), (130, "#F4E2C0")]
+    ):
         y = 700 - off
-        d.polygon([(330, y + 60), (870, y + 60), (600, y - 200)], fill=hexc(col), outline=shade(hexc("#D4B483"), 1) if k in (0, 4) else None)
+        d.polygon(
+            [(330, y + 60), (870, y + 60), (600, y - 200)],
+            fill=hexc(col),
+            outline=shade(hexc("#D4B483"), 1) if k in (0, 4) else None,
+        )
     d.polygon([(330, 630), (870, 630), (600, 370)], outline=hexc("#C49A5E"), width=16)
 
 

@@ -49,7 +49,7 @@ FocusScope {
         cellWidth: Math.floor(width / columns)
         cellHeight: cellWidth + Theme.s(112)
         clip: true
-        cacheBuffer: cellHeight * 4
+        cacheBuffer: cellHeight  // one row beyond the view: enough for smooth flicks, cheap category switches
         model: screen.kiosk.menu
         boundsBehavior: Flickable.StopAtBounds
         delegate: Item {
