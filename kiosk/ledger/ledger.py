@@ -7,6 +7,7 @@ import functools
 import json
 import random
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ class Ledger:
         self.day_start_hour = day_start_hour
         self.order_numbers = order_numbers
         self._rng = rng or random.SystemRandom()
-        self._tx: LedgerTransaction | None = None
+        self._local = threading.local()  # the open write transaction, per thread
         self.projectors: dict[str, Projector] = {
             SALE_COMPLETED: _project_sale,
             SALE_REFUNDED: _project_refund,
@@ -167,16 +168,18 @@ class Ledger:
 
     @contextmanager
     def transaction(self) -> Iterator[LedgerTransaction]:
-        """A write transaction (BEGIN IMMEDIATE). Nested calls join the outer transaction."""
-        if self._tx is not None:
-            yield self._tx
+        """A write transaction (BEGIN IMMEDIATE). Nested calls on the same thread join the outer one;
+        other threads (sync worker, printer completions) get their own, serialised by SQLite."""
+        current: LedgerTransaction | None = getattr(self._local, "tx", None)
+        if current is not None:
+            yield current
             return
         with Session(self.engine) as session, session.begin():
-            self._tx = LedgerTransaction(self, session)
+            self._local.tx = LedgerTransaction(self, session)
             try:
-                yield self._tx
+                yield self._local.tx
             finally:
-                self._tx = None
+                self._local.tx = None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

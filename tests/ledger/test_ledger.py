@@ -162,3 +162,31 @@ def test_transactions_really_begin(tmp_path: Path) -> None:
         assert ledger.last_seq() == 0
     finally:
         ledger.close()
+
+
+def test_another_thread_never_joins_an_open_transaction(tmp_path: Path) -> None:
+    """The sync worker or a printer completion writing while a sale's transaction is open must get its own
+    transaction: if it joined the sale's, a rolled-back sale would take the other entry with it."""
+    import threading
+
+    clock = FakeClock(datetime(2026, 11, 21, 3, tzinfo=UTC))
+    ledger = open_ledger(tmp_path / "l.db", clock)
+    other_done = threading.Event()
+
+    def other() -> None:
+        ledger.record("catalog.applied", {"version": 2})
+        other_done.set()
+
+    worker = threading.Thread(target=other)
+    try:
+        with pytest.raises(RuntimeError), ledger.transaction() as tx:
+            tx.append("admin.test", {"n": 1})
+            worker.start()
+            assert not other_done.wait(0.3)  # it waits for our write lock instead of joining us
+            raise RuntimeError("sale aborted")
+        worker.join(10)
+        assert other_done.is_set()
+        assert [(e.seq, e.kind) for e in ledger.entries_after(0)] == [(1, "catalog.applied")]
+    finally:
+        worker.join(10)
+        ledger.close()
