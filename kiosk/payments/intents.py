@@ -275,7 +275,17 @@ class IntentStore:
 
     def pending(self) -> list[Intent]:
         """Intents that are not final: recovery resolves these."""
-        return [i for i in self.all() if not i.final]
+        open_states = [IntentState.CREATED.value, IntentState.SENT.value, IntentState.UNKNOWN.value]
+        with self.ledger.reading() as s:
+            rows = s.execute(
+                select(IntentRow)
+                .where(
+                    IntentRow.state.in_(open_states)
+                    | ((IntentRow.state == IntentState.APPROVED.value) & ~IntentRow.order_completed)
+                )
+                .order_by(IntentRow.created_at)
+            )
+            return [Intent.from_row(r) for r in rows.scalars()]
 
     def for_order(self, order_id: str) -> list[Intent]:
         with self.ledger.reading() as s:

@@ -12,19 +12,24 @@ provider and records a reversal entry.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import func, select
+
 from kiosk.domain.order import PaymentMethod
 from kiosk.ledger.ledger import Ledger, LedgerError, PaymentRecord
+from kiosk.ledger.models import JournalRow
 from kiosk.payments.gateway import CodeInbox, Gateway, Outcome, OutcomeStatus, OutcomeUnknown, ReversalRefused
 from kiosk.payments.intents import (
     RECONCILIATION_KIND,
     RECOVERY_KIND,
     Intent,
+    IntentRow,
     IntentState,
     IntentStore,
 )
@@ -128,6 +133,27 @@ class PaymentService:
             )
             self._threads[request.intent_id] = thread
         thread.start()
+
+    def pay(
+        self, request: PaymentRequest, listener: PaymentListener, cancel: threading.Event | None = None
+    ) -> PaymentResult:
+        """The same payment as `start`, on the calling thread (headless runs, the fault matrix)."""
+        gateway = self.gateways.get(request.method)
+        if gateway is None:
+            raise LedgerError(f"no payment provider for {request.method.value}")
+        with self._lock:
+            if self.store.find(request.intent_id) is not None:
+                existing = self.store.get(request.intent_id)
+                return self._result(existing, existing.state)
+            self.store.create(
+                request.intent_id,
+                request.order_id,
+                request.method,
+                request.amount,
+                request.order_ref,
+                provider=gateway.provider,
+            )
+        return self._pay(gateway, request, listener, cancel or threading.Event())
 
     def cancel(self, intent_id: str) -> None:
         event = self._cancels.get(intent_id)
@@ -391,19 +417,15 @@ class PaymentService:
 
     def _recover_refunds(self, report: RecoveryReport) -> None:
         """A refund asked of the provider whose reversal entry was never committed (crash between)."""
-        import json
-
-        from sqlalchemy import select
-
-        from kiosk.ledger.models import JournalRow
-
+        requested = func.json_extract(JournalRow.payload, "$.intent_id")
         with self.ledger.reading() as s:
-            rows = s.execute(select(JournalRow.payload).where(JournalRow.kind == REFUND_REQUESTED_KIND)).scalars()
-            requested = [json.loads(p) for p in rows]
-        for req in requested:
-            intent = self.store.find(req["intent_id"])
-            if intent is None or intent.state is not IntentState.APPROVED:
-                continue
+            stuck = s.execute(
+                select(IntentRow.id, JournalRow.payload)
+                .join(JournalRow, requested == IntentRow.id)
+                .where(JournalRow.kind == REFUND_REQUESTED_KIND, IntentRow.state == IntentState.APPROVED.value)
+            ).all()
+        for intent_id, payload in stuck:
+            intent = self.store.get(intent_id)
             gateway = self.gateways.get(intent.method)
             if gateway is None:
                 continue
@@ -413,5 +435,5 @@ class PaymentService:
                 report.unresolved.append(intent.id)
                 continue
             if outcome.status in (OutcomeStatus.CANCELLED, OutcomeStatus.NOT_FOUND):
-                self._commit_refund(intent, req.get("reason", ""))
+                self._commit_refund(intent, json.loads(payload).get("reason", ""))
                 report.refunded.append(intent.id)

@@ -51,17 +51,11 @@ class Listener:
         return self.results[0]
 
 
-def fast_terminal(port: str, clock: FakeClock | None = None) -> SerialCardTerminal:
-    # Timeouts in fake seconds that pass one step per idle read of 1 ms: a lost reply costs ~60 ms.
-    return SerialCardTerminal(
-        port,
-        approval_timeout=3,
-        reply_timeout=2,
-        ack_timeout=0.5,
-        retries=3,
-        clock=clock or StepClock(0.05),
-        read_slice=0.001,
-    )
+def fast_terminal(port: str, clock: FakeClock | None = None, **timeouts: float) -> SerialCardTerminal:
+    """Timeouts in fake seconds that pass one 0.05 s step per idle read of 1 ms: a lost reply costs
+    ~60 real ms. `timeouts` overrides approval_timeout, reply_timeout, ack_timeout."""
+    settings = {"approval_timeout": 3.0, "reply_timeout": 2.0, "ack_timeout": 0.5, **timeouts}
+    return SerialCardTerminal(port, retries=3, clock=clock or StepClock(0.05), read_slice=0.001, **settings)
 
 
 @dataclass
