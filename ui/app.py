@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import qrcode
 from PySide6.QtCore import QObject, QSize, Qt, QTranslator, QUrl
@@ -23,7 +24,8 @@ from kiosk.flow.machine import Effect, initial_state
 from kiosk.ledger.ledger import Ledger
 from kiosk.payments.port import PaymentProvider
 from kiosk.ports import Clock
-from ui.viewmodel import KioskViewModel
+from kiosk.receipts.service import ReceiptService
+from ui.viewmodel import KioskViewModel, PrintBridge
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,14 @@ UI_DIR = Path(__file__).resolve().parent
 QML_DIR = UI_DIR / "qml"
 I18N_DIR = UI_DIR / "i18n"
 FONT_DIRS = (Path("/usr/share/fonts/truetype/nanum"), UI_DIR.parent / "assets" / "fonts")
-KOREAN_FONTS = ("NanumSquareR.ttf", "NanumSquareB.ttf", "NanumGothic.ttf", "NanumGothicBold.ttf")
+# NanumGothicCoding: the on-screen receipt, where a Hangul syllable is exactly two ASCII columns wide.
+KOREAN_FONTS = (
+    "NanumSquareR.ttf",
+    "NanumSquareB.ttf",
+    "NanumGothic.ttf",
+    "NanumGothicBold.ttf",
+    "NanumGothicCoding.ttf",
+)
 
 
 class QrImageProvider(QQuickImageProvider):
@@ -66,16 +75,36 @@ def load_fonts() -> list[str]:
     return families
 
 
+class StartStop(Protocol):
+    def start(self) -> object: ...
+
+    def stop(self) -> None: ...
+
+
+@dataclass
+class Printing:
+    """Receipt printing for the window, composed by app/commands/run.py (or a test): the service, the
+    printer it prints on (started by `build_window`, stopped with the window) and the bridge the
+    service's listener posts to (`listener=events.post`)."""
+
+    service: ReceiptService
+    printer: StartStop
+    events: PrintBridge
+
+
 @dataclass
 class KioskWindow:
     engine: QQmlApplicationEngine
     window: QQuickWindow
     vm: KioskViewModel
     provider: PaymentProvider
+    printing: Printing | None = None
     translators: list[QTranslator] = field(default_factory=list)
 
     def close(self) -> None:
-        """Stop timers and the payment provider's threads, then tear the QML down."""
+        """Stop the printer's, the timers' and the payment provider's threads, then tear the QML down."""
+        if self.printing is not None:
+            self.printing.printer.stop()
         self.vm.close()
         self.provider.close()
         self.window.setProperty("kioskMode", False)
@@ -115,6 +144,7 @@ def build_window(
     windowed: bool = False,
     size: tuple[int, int] | None = None,
     tick_ms: int = 250,
+    printing: Printing | None = None,
 ) -> KioskWindow:
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
@@ -143,6 +173,8 @@ def build_window(
         asset_dirs=[catalog_dir, catalog_dir.parent],
         on_language=translations.switch,
         tick_ms=tick_ms,
+        receipts=printing.service if printing is not None else None,
+        print_events=printing.events if printing is not None else None,
         parent=engine,
     )
     width, height = size or (ui.width, ui.height)
@@ -167,4 +199,10 @@ def build_window(
     else:
         window.setFlag(Qt.WindowType.FramelessWindowHint, True)
         window.showFullScreen()
-    return KioskWindow(engine, window, vm, provider)
+    if printing is not None:
+        # Started only now that the view-model listens: the first health event reaches the top bar.
+        pending = printing.service.load_pending()
+        if pending:
+            log.warning("%d receipt(s) or kitchen ticket(s) from earlier are waiting to be reprinted", pending)
+        printing.printer.start()
+    return KioskWindow(engine, window, vm, provider, printing)

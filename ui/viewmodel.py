@@ -3,7 +3,12 @@
 It owns the flow controller and checkout, exposes the flow state as Qt properties and list models, and
 turns QML intents (slots) into flow events. The router (`SCREENS`) maps the flow step to a screen; QML
 never decides navigation and never sees the ledger. Payment callbacks arrive on the provider's thread
-and are marshalled to the GUI thread through `PaymentBridge`'s queued signals.
+and are marshalled to the GUI thread through `PaymentBridge`'s queued signals; receipt-printing events
+arrive on the printer's threads and come through `PrintBridge` the same way.
+
+Printing never blocks a sale: the sale is committed by checkout first, the kitchen ticket is queued as
+soon as it is, the receipt when the customer says yes, and a failed receipt is shown on the result
+screen (text and QR) instead of holding anyone up.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 
+from kiosk.devices.health import Health, HealthEvent
 from kiosk.domain.cart import CartLine, line_total
 from kiosk.domain.catalog import Catalog
 from kiosk.domain.order import OrderType, PaymentMethod
@@ -22,6 +28,8 @@ from kiosk.flow import machine as m
 from kiosk.flow.checkout import Checkout
 from kiosk.flow.controller import FlowController
 from kiosk.payments.port import PaymentPrompt, PaymentResult
+from kiosk.receipts.document import DocumentKind, plain_text
+from kiosk.receipts.service import FAILED, ReceiptEvent, ReceiptService
 from ui.models import RowModel
 
 log = logging.getLogger(__name__)
@@ -57,10 +65,25 @@ class PaymentBridge(QObject):
         self.resulted.emit(result)
 
 
+class PrintBridge(QObject):
+    """The ReceiptService listener: called on the printer's threads, re-emits on the GUI thread."""
+
+    received = Signal(object)
+
+    def post(self, event: object) -> None:
+        self.received.emit(event)
+
+
+# Columns of the on-screen receipt: wide enough for an address line, narrow enough to sit beside its QR
+# on the result screen in both orientations.
+SCREEN_RECEIPT_COLUMNS = 42
+
+
 class KioskViewModel(QObject):
     changed = Signal()
     languageChanged = Signal()
     idleChanged = Signal()
+    printChanged = Signal()
 
     def __init__(
         self,
@@ -71,10 +94,18 @@ class KioskViewModel(QObject):
         asset_dirs: list[Path],
         on_language: Callable[[str], None] | None = None,
         tick_ms: int = 250,
+        receipts: ReceiptService | None = None,
+        print_events: PrintBridge | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.checkout = checkout
+        self.receipts = receipts
+        self._order_id = ""  # the sale on the result screen (its receipt, if asked, is this one's)
+        self._receipt_status = ""  # "", "printing", "printed", "failed"
+        self._receipt_text = ""
+        self._receipt_qr = ""
+        self._printer_problem = ""  # the printer's last "lost" message, for staff; "" when it works
         self._shop_name = shop_name
         self._asset_dirs = asset_dirs
         self._on_language = on_language
@@ -87,6 +118,8 @@ class KioskViewModel(QObject):
         self._bridge = PaymentBridge()
         self._bridge.prompted.connect(self._on_prompt, Qt.ConnectionType.QueuedConnection)
         self._bridge.resulted.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        if print_events is not None:
+            print_events.received.connect(self._on_print_event, Qt.ConnectionType.QueuedConnection)
         self.controller = controller_factory(self._on_effect)
         self._image_cache: dict[str, str] = {}
         self._last_menu_key: tuple[str, str, int] | None = None
@@ -134,9 +167,9 @@ class KioskViewModel(QObject):
         elif isinstance(effect, m.AbortPayment):
             self.checkout.cancel()
         elif isinstance(effect, m.PrintReceipt):
-            # The receipt printer comes with the receipts issue; the request is kept for it.
             self.receipts_requested.append(effect.order_number)
             log.info("receipt requested for order %d", effect.order_number)
+            self._print_receipt()
         elif isinstance(effect, m.NotifyStaff):
             self.staff_calls += 1
             log.warning("staff called from the %s screen", effect.step.value)
@@ -149,7 +182,80 @@ class KioskViewModel(QObject):
 
     @Slot(object)
     def _on_result(self, result: PaymentResult) -> None:
-        self.send(self.checkout.finish(result))
+        event = self.checkout.finish(result)
+        if isinstance(event, m.PaymentApproved) and self.checkout.last_sale is not None:
+            self._set_receipt(self.checkout.last_sale.order_id, "", "", "")
+            self._print_kitchen_ticket()
+        self.send(event)
+
+    # --- printing ------------------------------------------------------------------------------------
+
+    def _print_kitchen_ticket(self) -> None:
+        """The sale is committed; the kitchen ticket goes out at once. A failure here is the printer
+        stack's (journaled and alerted by ReceiptService) and never the customer's problem."""
+        if self.receipts is None or not self._order_id:
+            return
+        try:
+            self.receipts.print_kitchen_ticket(self._order_id)
+        except Exception:
+            log.exception("kitchen ticket for order %s could not be queued", self._order_id)
+
+    def _print_receipt(self) -> None:
+        if self.receipts is None or not self._order_id:
+            return
+        try:
+            self.receipts.print_receipt(self._order_id)
+        except Exception:
+            log.exception("receipt for order %s could not be queued", self._order_id)
+            self._show_receipt_on_screen(self._order_id)
+            return
+        if self._receipt_status != "failed":  # a failure can be reported before we get here
+            self._set_receipt(self._order_id, "printing", self._receipt_text, self._receipt_qr)
+
+    def _show_receipt_on_screen(self, order_id: str) -> None:
+        text, qr = "", ""
+        if self.receipts is not None:
+            try:
+                doc = self.receipts.receipt(order_id)
+                lines = plain_text(doc, SCREEN_RECEIPT_COLUMNS).splitlines()
+                # The "[QR]" placeholder line goes: the real code is drawn beside the text.
+                text = "\n".join(line for line in lines if line.strip() != "[QR]")
+                qr = doc.qr_content
+            except Exception:
+                log.exception("receipt for order %s cannot be shown", order_id)
+        self._set_receipt(order_id, "failed", text, qr)
+
+    def _set_receipt(self, order_id: str, status: str, text: str, qr: str) -> None:
+        self._order_id = order_id
+        self._receipt_status = status
+        self._receipt_text = text
+        self._receipt_qr = qr
+        self.printChanged.emit()
+
+    @Slot(object)
+    def _on_print_event(self, event: object) -> None:
+        if isinstance(event, HealthEvent):
+            problem = (event.message or event.detail) if event.health is Health.LOST else ""
+            if problem != self._printer_problem:
+                if problem:
+                    log.warning("printer problem: %s (%s)", event.detail, event.message)
+                self._printer_problem = problem
+                self.printChanged.emit()
+            return
+        if not isinstance(event, ReceiptEvent):
+            return
+        if event.result == FAILED:
+            log.warning("%s for order %s did not print: %s", event.kind.value, event.order_id, event.message)
+        if event.kind is not DocumentKind.RECEIPT or event.order_id != self._order_id or not self._on_result_screen():
+            return
+        if event.result == FAILED:
+            self._show_receipt_on_screen(event.order_id)
+        elif self._receipt_status != "failed":
+            # A reprint after a failure keeps the on-screen receipt until the customer leaves.
+            self._set_receipt(event.order_id, "printed", "", "")
+
+    def _on_result_screen(self) -> bool:
+        return self.state.step is m.Step.RESULT
 
     def image_url(self, relative: str) -> str:
         if relative in self._image_cache:
@@ -194,6 +300,8 @@ class KioskViewModel(QObject):
             )
         self._groups.set_rows(self._group_rows(catalog, s))
         self._cart.set_rows(self._cart_rows(catalog, s))
+        if s.step is not m.Step.RESULT and self._order_id:
+            self._set_receipt("", "", "", "")  # the next customer never sees the last one's receipt
         self.changed.emit()
         if lang_changed and old is not None:
             if self._on_language is not None:
@@ -338,6 +446,12 @@ class KioskViewModel(QObject):
     def _shop(self) -> str:
         return self._shop_name
 
+    def _receipt_failed(self) -> bool:
+        return self._receipt_status == "failed"
+
+    def _printer_problem_text(self) -> str:
+        return self._printer_problem
+
     def _methods(self) -> list[str]:
         available = self.checkout.provider.methods()
         return [pm.value for pm in (PaymentMethod.CARD, PaymentMethod.QR, PaymentMethod.BARCODE) if pm in available]
@@ -366,6 +480,12 @@ class KioskViewModel(QObject):
     resultSecondsLeft = Property(int, _result_seconds_left, notify=idleChanged)
     staffCalled = Property(bool, _staff_called, notify=changed)
     shopName = Property(str, _shop, constant=True)
+    receiptStatus = Property(str, lambda self: self._receipt_status, notify=printChanged)
+    receiptFailed = Property(bool, _receipt_failed, notify=printChanged)
+    receiptText = Property(str, lambda self: self._receipt_text, notify=printChanged)
+    receiptQr = Property(str, lambda self: self._receipt_qr, notify=printChanged)
+    printerProblem = Property(bool, lambda self: bool(self._printer_problem), notify=printChanged)
+    printerProblemText = Property(str, _printer_problem_text, notify=printChanged)
     paymentMethods = Property(list, _methods, constant=True)
     categories = Property(QObject, lambda self: self._categories, constant=True)
     menu = Property(QObject, lambda self: self._menu, constant=True)

@@ -1,5 +1,5 @@
 """`kiosk run`: the customer kiosk window. The composition root for the UI: settings, ledger, catalog,
-payment provider and clock are built here and passed down; nothing is global."""
+payment provider, receipt printer and clock are built here and passed down; nothing is global."""
 
 from __future__ import annotations
 
@@ -8,11 +8,21 @@ import logging
 import os
 import signal
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.commands.print import build_printer, shop_info
 from app.context import add_config_option, open_ledger, settings_from
+from hardware.printer.profiles import profile_named
+from kiosk.config import Settings
 from kiosk.domain.catalog import CatalogError, load_catalog
+from kiosk.ledger.ledger import Ledger
 from kiosk.payments.simulated import SimulatedPaymentProvider
 from kiosk.ports import SystemClock
+from kiosk.receipts.service import ReceiptService
+
+if TYPE_CHECKING:  # Qt is only imported when the window opens
+    from ui.app import Printing
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -23,6 +33,35 @@ def _size(text: str) -> tuple[int, int]:
     if not (320 <= w <= 8000 and 320 <= h <= 8000):
         raise argparse.ArgumentTypeError(f"{text!r}: width and height must be between 320 and 8000 pixels")
     return w, h
+
+
+def build_printing(settings: Settings, ledger: Ledger, sim_out: Path | None = None) -> Printing:
+    """The receipt printer and ReceiptService from `settings.printer`; `sim://` pages go to `sim_out`.
+
+    Nothing is started here: `build_window` starts the printer once the view-model listens, and the
+    window's close stops it. Raises ValueError for a bad printer URL or profile name."""
+    from ui.app import Printing
+    from ui.viewmodel import PrintBridge
+
+    events = PrintBridge()
+    service: ReceiptService | None = None
+
+    def on_printer_event(event: object) -> None:  # the printer's worker thread
+        if service is not None:
+            service.on_printer_event(event)
+
+    printer, _sim = build_printer(
+        settings.printer.url, profile_named(settings.printer.profile), listener=on_printer_event, sim_out=sim_out
+    )
+    service = ReceiptService(
+        ledger,
+        printer,
+        shop_info(settings),
+        settings.ledger.device_id,
+        listener=events.post,
+        print_kitchen=settings.printer.print_kitchen_ticket,
+    )
+    return Printing(service, printer, events)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,7 +99,17 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("kiosk")
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal still stops a development run
     try:
-        window = build_window(settings, ledger, catalog, provider, clock, windowed=args.windowed, size=args.size)
+        # The simulator's pages land next to the ledger, so a demo user can see what printed.
+        printing = build_printing(settings, ledger, sim_out=settings.data_path / "printer-sim")
+    except ValueError as exc:
+        provider.close()
+        ledger.close()
+        print(f"kiosk: [printer] {exc}; check printer.url and printer.profile in the config", file=sys.stderr)
+        return 2
+    try:
+        window = build_window(
+            settings, ledger, catalog, provider, clock, windowed=args.windowed, size=args.size, printing=printing
+        )
     except RuntimeError as exc:
         provider.close()
         ledger.close()

@@ -109,8 +109,21 @@ class ReceiptService:
         if self.print_kitchen:
             self._submit(view, DocumentKind.KITCHEN, kitchen_ticket(view, self.shop), f"{view.order_id}:kitchen:1")
         if print_receipt:
-            doc = receipt_document(view, self.shop, self.terminal_id)
-            self._submit(view, DocumentKind.RECEIPT, doc, f"{view.order_id}:receipt:1")
+            self._submit_receipt(view)
+
+    def print_kitchen_ticket(self, order_id: str) -> None:
+        """The kitchen ticket of a committed sale (unless `print_kitchen` is off); returns at once.
+
+        The job id is fixed per order, so calling this twice never prints twice."""
+        if self.print_kitchen:
+            view = self.sale_view(order_id)
+            self._submit(view, DocumentKind.KITCHEN, kitchen_ticket(view, self.shop), f"{order_id}:kitchen:1")
+
+    def print_receipt(self, order_id: str) -> None:
+        """The customer's receipt of a committed sale (the result screen's "yes"); returns at once.
+
+        The job id is `<order_id>:receipt:1`, so a retry never prints a second receipt."""
+        self._submit_receipt(self.sale_view(order_id))
 
     def pending(self) -> list[PendingPrint]:
         with self._lock:
@@ -207,6 +220,10 @@ class ReceiptService:
             if entry is None or entry.kind != SALE_COMPLETED:
                 raise LookupError(f"order {order_id}: its sale entry is missing; run `kiosk ledger verify`")
             return SaleView.from_payload(json.loads(entry.payload))
+
+    def _submit_receipt(self, view: SaleView) -> None:
+        doc = receipt_document(view, self.shop, self.terminal_id)
+        self._submit(view, DocumentKind.RECEIPT, doc, f"{view.order_id}:receipt:1")
 
     def _submit(self, view: SaleView, kind: DocumentKind, doc: Document, job_id: str, reprint: bool = False) -> None:
         job = PrintJob(job_id, view.order_id, doc, reprint)

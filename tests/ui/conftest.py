@@ -1,4 +1,5 @@
-"""The real kiosk window, offscreen, on a real ledger file, with a fake clock and a fast simulated provider."""
+"""The real kiosk window, offscreen, on a real ledger file, with a fake clock, a fast simulated payment
+provider and the real ReceiptService printing to the in-process printer simulator."""
 
 from __future__ import annotations
 
@@ -15,6 +16,11 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
+from app.commands.print import shop_info
+from hardware.printer.driver import EscPosPrinter
+from hardware.printer.profiles import profile_named
+from hardware.printer.simulator import PrinterSimulator
+from hardware.worker import Backoff
 from kiosk.config import Settings, load_settings
 from kiosk.domain.catalog import Catalog, load_catalog
 from kiosk.domain.money import split_vat
@@ -22,8 +28,10 @@ from kiosk.ledger.ledger import Ledger
 from kiosk.ledger.models import OrderRow
 from kiosk.payments.simulated import SimulatedPaymentProvider
 from kiosk.ports import FakeClock
+from kiosk.receipts.service import ReceiptService
 from ui import translations
-from ui.app import KioskWindow, build_window
+from ui.app import KioskWindow, Printing, build_window
+from ui.viewmodel import PrintBridge
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -51,6 +59,7 @@ class Kiosk:
     provider: SimulatedPaymentProvider
     catalog: Catalog
     qtbot: Any
+    printer_sim: PrinterSimulator
 
     @property
     def window(self) -> QQuickWindow:
@@ -140,6 +149,36 @@ class Kiosk:
         image.save(str(path))
 
 
+def make_printing(settings: Settings, ledger: Ledger) -> tuple[Printing, PrinterSimulator]:
+    """What `build_printing` in app/commands/run.py builds for `sim://`, with test-speed polling so a
+    fault and its recovery are seen within a fraction of a second."""
+    profile = profile_named(settings.printer.profile)
+    sim = PrinterSimulator(profile.dots)
+    events = PrintBridge()
+    services: list[ReceiptService] = []
+    printer = EscPosPrinter(
+        "sim://",
+        profile,
+        listener=lambda e: services[0].on_printer_event(e) if services else None,
+        sim=sim,
+        backoff=Backoff(initial=0.05, maximum=0.2, jitter=0.0),
+        poll_interval=0.05,
+        status_timeout=0.3,
+        job_timeout=10.0,
+    )
+    services.append(
+        ReceiptService(
+            ledger,
+            printer,
+            shop_info(settings),
+            ledger.device_id,
+            listener=events.post,
+            print_kitchen=settings.printer.print_kitchen_ticket,
+        )
+    )
+    return Printing(services[0], printer, events), sim
+
+
 @pytest.fixture
 def make_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
     made: list[Kiosk] = []
@@ -159,8 +198,11 @@ def make_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
         ledger = Ledger.open(tmp_path / f"ledger{len(made)}.sqlite3", clock=clock, tz=settings.tz)
         provider = SimulatedPaymentProvider(delay_seconds=0.05)
         catalog = load_catalog(settings.catalog_path)
-        kw = build_window(settings, ledger, catalog, provider, clock, windowed=windowed, size=size, tick_ms=20)
-        kiosk = Kiosk(kw, ledger, clock, provider, catalog, qtbot)
+        printing, sim = make_printing(settings, ledger)
+        kw = build_window(
+            settings, ledger, catalog, provider, clock, windowed=windowed, size=size, tick_ms=20, printing=printing
+        )
+        kiosk = Kiosk(kw, ledger, clock, provider, catalog, qtbot, sim)
         made.append(kiosk)
         qtbot.waitExposed(kw.window)
         return kiosk

@@ -4,17 +4,17 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="70"/>
+        <location filename="../qml/AttractScreen.qml" line="75"/>
         <source>어서 오세요</source>
         <translation>いらっしゃいませ</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="90"/>
+        <location filename="../qml/AttractScreen.qml" line="96"/>
         <source>화면을 터치해 주문하세요</source>
         <translation>タッチしてご注文ください</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="91"/>
+        <location filename="../qml/AttractScreen.qml" line="97"/>
         <source>주문 시작</source>
         <translation>注文を始める</translation>
     </message>
@@ -32,12 +32,12 @@
         <translation>カート %1 点、%2</translation>
     </message>
     <message>
-        <location filename="../qml/CartBar.qml" line="54"/>
+        <location filename="../qml/CartBar.qml" line="55"/>
         <source>장바구니</source>
         <translation>カート</translation>
     </message>
     <message>
-        <location filename="../qml/CartBar.qml" line="78"/>
+        <location filename="../qml/CartBar.qml" line="80"/>
         <source>주문하기</source>
         <translation>注文する</translation>
     </message>
@@ -50,57 +50,57 @@
         <translation>ご注文内容をご確認ください</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="87"/>
+        <location filename="../qml/CartScreen.qml" line="89"/>
         <source>%1 수량 줄이기</source>
         <translation>%1 の数量を減らす</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="106"/>
+        <location filename="../qml/CartScreen.qml" line="108"/>
         <source>%1 수량 늘리기</source>
         <translation>%1 の数量を増やす</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="112"/>
+        <location filename="../qml/CartScreen.qml" line="114"/>
         <source>삭제</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="113"/>
+        <location filename="../qml/CartScreen.qml" line="115"/>
         <source>%1 삭제</source>
         <translation>%1 を削除</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="137"/>
+        <location filename="../qml/CartScreen.qml" line="140"/>
         <source>주문 방식</source>
         <translation>ご利用方法</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="144"/>
+        <location filename="../qml/CartScreen.qml" line="147"/>
         <source>매장</source>
         <translation>店内</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="151"/>
+        <location filename="../qml/CartScreen.qml" line="154"/>
         <source>포장</source>
         <translation>持ち帰り</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="163"/>
+        <location filename="../qml/CartScreen.qml" line="166"/>
         <source>총 %1개</source>
         <translation>合計 %1 点</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="171"/>
+        <location filename="../qml/CartScreen.qml" line="174"/>
         <source>부가세 %1 포함</source>
         <translation>消費税(VAT) %1 込み</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="196"/>
+        <location filename="../qml/CartScreen.qml" line="200"/>
         <source>메뉴 더 담기</source>
         <translation>メニューを追加</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="205"/>
+        <location filename="../qml/CartScreen.qml" line="209"/>
         <source>%1 결제하기</source>
         <translation>%1 を支払う</translation>
     </message>
@@ -141,8 +141,13 @@
         <translation>カートに追加しました。</translation>
     </message>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="76"/>
-        <location filename="../qml/MenuScreen.qml" line="114"/>
+        <location filename="../qml/MenuScreen.qml" line="13"/>
+        <source>먼저 메뉴를 골라 주세요.</source>
+        <translation>まずメニューをお選びください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="78"/>
+        <location filename="../qml/MenuScreen.qml" line="116"/>
         <source>품절</source>
         <translation>売り切れ</translation>
     </message>
@@ -213,27 +218,27 @@
         <translation>店内でお召し上がりですか？</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="25"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="28"/>
         <source>매장에서 먹어요</source>
         <translation>店内で食べます</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="25"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="28"/>
         <source>매장</source>
         <translation>店内</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="26"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="29"/>
         <source>포장해 갈게요</source>
         <translation>持ち帰ります</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="26"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="29"/>
         <source>포장</source>
         <translation>持ち帰り</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="81"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="86"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
     </message>
@@ -271,12 +276,12 @@
         <translation>画面下のスキャナー</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="77"/>
+        <location filename="../qml/PayingScreen.qml" line="79"/>
         <source>결제 금액 %1</source>
         <translation>お支払い金額 %1</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="109"/>
+        <location filename="../qml/PayingScreen.qml" line="112"/>
         <source>결제 취소</source>
         <translation>決済をキャンセル</translation>
     </message>
@@ -284,32 +289,32 @@
 <context>
     <name>PaymentFailedScreen</name>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="22"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="23"/>
         <source>결제가 완료되지 않았습니다</source>
         <translation>お支払いが完了しませんでした</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="33"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="34"/>
         <source>카드사에서 승인하지 않았습니다.</source>
         <translation>カード会社に承認されませんでした。</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="42"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="43"/>
         <source>다시 시도하거나 다른 결제 방법을 골라 주세요.</source>
         <translation>もう一度試すか、別の支払い方法を選んでください。</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="55"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="56"/>
         <source>다시 시도</source>
         <translation>もう一度</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="63"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="64"/>
         <source>다른 결제 방법</source>
         <translation>別の支払い方法</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="70"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="71"/>
         <source>장바구니로 돌아가기</source>
         <translation>カートに戻る</translation>
     </message>
@@ -357,7 +362,7 @@
         <translation>お支払い金額 %1</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentMethodScreen.qml" line="107"/>
+        <location filename="../qml/PaymentMethodScreen.qml" line="119"/>
         <source>이전</source>
         <translation>戻る</translation>
     </message>
@@ -365,66 +370,92 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="16"/>
+        <location filename="../qml/ResultScreen.qml" line="30"/>
         <source>결제가 완료되었습니다</source>
         <translation>お支払いが完了しました</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="36"/>
+        <location filename="../qml/ResultScreen.qml" line="51"/>
         <source>주문번호</source>
         <translation>注文番号</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="51"/>
+        <location filename="../qml/ResultScreen.qml" line="67"/>
         <source>주문번호 %1</source>
         <translation>注文番号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="57"/>
+        <location filename="../qml/ResultScreen.qml" line="73"/>
         <source>번호가 불리면 카운터에서 받아 가세요</source>
         <translation>番号が呼ばれたらカウンターでお受け取りください</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="66"/>
+        <location filename="../qml/ResultScreen.qml" line="82"/>
         <source>감사합니다. 또 오세요!</source>
         <translation>ありがとうございました。またお越しください！</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="66"/>
+        <location filename="../qml/ResultScreen.qml" line="82"/>
         <source>영수증을 출력할까요?</source>
         <translation>レシートは必要ですか？</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="82"/>
+        <location filename="../qml/ResultScreen.qml" line="99"/>
         <source>영수증 출력</source>
         <translation>レシートを印刷</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="89"/>
+        <location filename="../qml/ResultScreen.qml" line="106"/>
         <source>출력 안 함</source>
         <translation>不要</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="97"/>
+        <location filename="../qml/ResultScreen.qml" line="114"/>
         <source>처음으로 (%1초)</source>
         <translation>最初に戻る（%1秒）</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="98"/>
+        <location filename="../qml/ResultScreen.qml" line="115"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="144"/>
+        <source>프린터에 문제가 있어 영수증을 화면에 보여 드립니다. 직원이 곧 다시 출력해 드립니다.</source>
+        <translation>プリンターに問題があるため、レシートを画面に表示しています。スタッフがまもなく印刷し直します。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="191"/>
+        <source>영수증</source>
+        <translation>レシート</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="225"/>
+        <location filename="../qml/ResultScreen.qml" line="230"/>
+        <source>영수증 QR</source>
+        <translation>レシートQR</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="44"/>
+        <location filename="../qml/TopBar.qml" line="39"/>
+        <source>프린터 점검 필요</source>
+        <translation>プリンターの点検が必要です</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="43"/>
+        <source>프린터 점검</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="69"/>
         <source>직원 호출됨</source>
         <translation>呼び出しました</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="44"/>
-        <location filename="../qml/TopBar.qml" line="45"/>
+        <location filename="../qml/TopBar.qml" line="69"/>
+        <location filename="../qml/TopBar.qml" line="70"/>
         <source>직원 호출</source>
         <translation>スタッフ呼び出し</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="70"/>
+        <location filename="../qml/AttractScreen.qml" line="75"/>
         <source>어서 오세요</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="90"/>
+        <location filename="../qml/AttractScreen.qml" line="96"/>
         <source>화면을 터치해 주문하세요</source>
         <translation>触摸屏幕开始点餐</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="91"/>
+        <location filename="../qml/AttractScreen.qml" line="97"/>
         <source>주문 시작</source>
         <translation>开始点餐</translation>
     </message>
@@ -32,12 +32,12 @@
         <translation>购物车 %1 件，%2</translation>
     </message>
     <message>
-        <location filename="../qml/CartBar.qml" line="54"/>
+        <location filename="../qml/CartBar.qml" line="55"/>
         <source>장바구니</source>
         <translation>购物车</translation>
     </message>
     <message>
-        <location filename="../qml/CartBar.qml" line="78"/>
+        <location filename="../qml/CartBar.qml" line="80"/>
         <source>주문하기</source>
         <translation>去结算</translation>
     </message>
@@ -50,57 +50,57 @@
         <translation>请确认您的订单</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="87"/>
+        <location filename="../qml/CartScreen.qml" line="89"/>
         <source>%1 수량 줄이기</source>
         <translation>%1 数量减一</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="106"/>
+        <location filename="../qml/CartScreen.qml" line="108"/>
         <source>%1 수량 늘리기</source>
         <translation>%1 数量加一</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="112"/>
+        <location filename="../qml/CartScreen.qml" line="114"/>
         <source>삭제</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="113"/>
+        <location filename="../qml/CartScreen.qml" line="115"/>
         <source>%1 삭제</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="137"/>
+        <location filename="../qml/CartScreen.qml" line="140"/>
         <source>주문 방식</source>
         <translation>用餐方式</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="144"/>
+        <location filename="../qml/CartScreen.qml" line="147"/>
         <source>매장</source>
         <translation>堂食</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="151"/>
+        <location filename="../qml/CartScreen.qml" line="154"/>
         <source>포장</source>
         <translation>外带</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="163"/>
+        <location filename="../qml/CartScreen.qml" line="166"/>
         <source>총 %1개</source>
         <translation>共 %1 件</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="171"/>
+        <location filename="../qml/CartScreen.qml" line="174"/>
         <source>부가세 %1 포함</source>
         <translation>含增值税 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="196"/>
+        <location filename="../qml/CartScreen.qml" line="200"/>
         <source>메뉴 더 담기</source>
         <translation>继续点餐</translation>
     </message>
     <message>
-        <location filename="../qml/CartScreen.qml" line="205"/>
+        <location filename="../qml/CartScreen.qml" line="209"/>
         <source>%1 결제하기</source>
         <translation>支付 %1</translation>
     </message>
@@ -141,8 +141,13 @@
         <translation>已加入购物车。</translation>
     </message>
     <message>
-        <location filename="../qml/MenuScreen.qml" line="76"/>
-        <location filename="../qml/MenuScreen.qml" line="114"/>
+        <location filename="../qml/MenuScreen.qml" line="13"/>
+        <source>먼저 메뉴를 골라 주세요.</source>
+        <translation>请先选择菜单。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MenuScreen.qml" line="78"/>
+        <location filename="../qml/MenuScreen.qml" line="116"/>
         <source>품절</source>
         <translation>售罄</translation>
     </message>
@@ -213,27 +218,27 @@
         <translation>堂食还是外带？</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="25"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="28"/>
         <source>매장에서 먹어요</source>
         <translation>在店内用餐</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="25"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="28"/>
         <source>매장</source>
         <translation>堂食</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="26"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="29"/>
         <source>포장해 갈게요</source>
         <translation>打包带走</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="26"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="29"/>
         <source>포장</source>
         <translation>外带</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="81"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="86"/>
         <source>처음으로</source>
         <translation>返回首页</translation>
     </message>
@@ -271,12 +276,12 @@
         <translation>屏幕下方的扫描器</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="77"/>
+        <location filename="../qml/PayingScreen.qml" line="79"/>
         <source>결제 금액 %1</source>
         <translation>支付金额 %1</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="109"/>
+        <location filename="../qml/PayingScreen.qml" line="112"/>
         <source>결제 취소</source>
         <translation>取消支付</translation>
     </message>
@@ -284,32 +289,32 @@
 <context>
     <name>PaymentFailedScreen</name>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="22"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="23"/>
         <source>결제가 완료되지 않았습니다</source>
         <translation>支付未完成</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="33"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="34"/>
         <source>카드사에서 승인하지 않았습니다.</source>
         <translation>发卡机构未批准此次支付。</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="42"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="43"/>
         <source>다시 시도하거나 다른 결제 방법을 골라 주세요.</source>
         <translation>请重试或选择其他支付方式。</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="55"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="56"/>
         <source>다시 시도</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="63"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="64"/>
         <source>다른 결제 방법</source>
         <translation>其他支付方式</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentFailedScreen.qml" line="70"/>
+        <location filename="../qml/PaymentFailedScreen.qml" line="71"/>
         <source>장바구니로 돌아가기</source>
         <translation>返回购物车</translation>
     </message>
@@ -357,7 +362,7 @@
         <translation>支付金额 %1</translation>
     </message>
     <message>
-        <location filename="../qml/PaymentMethodScreen.qml" line="107"/>
+        <location filename="../qml/PaymentMethodScreen.qml" line="119"/>
         <source>이전</source>
         <translation>返回</translation>
     </message>
@@ -365,66 +370,92 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="16"/>
+        <location filename="../qml/ResultScreen.qml" line="30"/>
         <source>결제가 완료되었습니다</source>
         <translation>支付成功</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="36"/>
+        <location filename="../qml/ResultScreen.qml" line="51"/>
         <source>주문번호</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="51"/>
+        <location filename="../qml/ResultScreen.qml" line="67"/>
         <source>주문번호 %1</source>
         <translation>订单号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="57"/>
+        <location filename="../qml/ResultScreen.qml" line="73"/>
         <source>번호가 불리면 카운터에서 받아 가세요</source>
         <translation>叫号后请到柜台取餐</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="66"/>
+        <location filename="../qml/ResultScreen.qml" line="82"/>
         <source>감사합니다. 또 오세요!</source>
         <translation>谢谢光临，欢迎再来！</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="66"/>
+        <location filename="../qml/ResultScreen.qml" line="82"/>
         <source>영수증을 출력할까요?</source>
         <translation>需要打印小票吗？</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="82"/>
+        <location filename="../qml/ResultScreen.qml" line="99"/>
         <source>영수증 출력</source>
         <translation>打印小票</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="89"/>
+        <location filename="../qml/ResultScreen.qml" line="106"/>
         <source>출력 안 함</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="97"/>
+        <location filename="../qml/ResultScreen.qml" line="114"/>
         <source>처음으로 (%1초)</source>
         <translation>返回首页（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../qml/ResultScreen.qml" line="98"/>
+        <location filename="../qml/ResultScreen.qml" line="115"/>
         <source>처음으로</source>
         <translation>返回首页</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="144"/>
+        <source>프린터에 문제가 있어 영수증을 화면에 보여 드립니다. 직원이 곧 다시 출력해 드립니다.</source>
+        <translation>打印机出现问题，收据显示在屏幕上。工作人员稍后会为您重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="191"/>
+        <source>영수증</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../qml/ResultScreen.qml" line="225"/>
+        <location filename="../qml/ResultScreen.qml" line="230"/>
+        <source>영수증 QR</source>
+        <translation>收据二维码</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/TopBar.qml" line="44"/>
+        <location filename="../qml/TopBar.qml" line="39"/>
+        <source>프린터 점검 필요</source>
+        <translation>打印机需要检查</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="43"/>
+        <source>프린터 점검</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopBar.qml" line="69"/>
         <source>직원 호출됨</source>
         <translation>已呼叫店员</translation>
     </message>
     <message>
-        <location filename="../qml/TopBar.qml" line="44"/>
-        <location filename="../qml/TopBar.qml" line="45"/>
+        <location filename="../qml/TopBar.qml" line="69"/>
+        <location filename="../qml/TopBar.qml" line="70"/>
         <source>직원 호출</source>
         <translation>呼叫店员</translation>
     </message>

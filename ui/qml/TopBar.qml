@@ -24,6 +24,29 @@ Rectangle {
         id: buttons
         anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
         spacing: Theme.gapSmall
+        // For staff: the receipt printer needs attention. Small and quiet, so customers carry on.
+        Rectangle {
+            objectName: "printerProblemBadge"
+            visible: bar.kiosk.printerProblem
+            anchors.verticalCenter: parent.verticalCenter
+            width: problemLabel.implicitWidth + Theme.gap
+            height: problemLabel.implicitHeight + Theme.s(8)
+            radius: height / 2
+            color: "transparent"
+            border.color: Theme.danger
+            border.width: Theme.s(2)
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("프린터 점검 필요") + ": " + bar.kiosk.printerProblemText
+            Text {
+                id: problemLabel
+                anchors.centerIn: parent
+                text: qsTr("프린터 점검")
+                color: bar.atAttract ? Theme.danger : "#FCA5A5"
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall * 0.8
+                font.bold: true
+            }
+        }
         Repeater {
             model: bar.atAttract ? [] : [["ko", "한국어", "NanumSquare"], ["en", "EN", "NanumSquare"], ["zh", "中文", "Noto Sans CJK SC"], ["ja", "日本語", "Noto Sans CJK JP"]]
             KButton {
