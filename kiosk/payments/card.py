@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from kiosk.domain.order import PaymentMethod
-from kiosk.payments.gateway import CodeInbox, Outcome, OutcomeStatus, OutcomeUnknown, Prompt, ReversalRefused
+from kiosk.payments.gateway import Outcome, OutcomeStatus, OutcomeUnknown, Prompt, ReversalRefused
 from kiosk.payments.intents import Intent
 from kiosk.payments.port import Instruction, PaymentPrompt
 from kiosk.payments.terminal import CardTerminal, TerminalError, TerminalReply, TerminalStatus
@@ -44,7 +44,7 @@ class CardGateway:
         self.terminal = terminal
         self.provider = provider
 
-    def authorize(self, intent: Intent, prompt: Prompt, cancel: threading.Event, inbox: CodeInbox) -> Outcome:
+    def authorize(self, intent: Intent, prompt: Prompt, cancel: threading.Event, code: str = "") -> Outcome:
         prompt(PaymentPrompt(intent.id, Instruction.CARD))
         try:
             reply = self.terminal.approve(intent.id, intent.amount, 0, cancel)

@@ -53,7 +53,10 @@ class Gateway(Protocol):
     method: PaymentMethod
     provider: str
 
-    def authorize(self, intent: Intent, prompt: Prompt, cancel: threading.Event, inbox: CodeInbox) -> Outcome: ...
+    def authorize(self, intent: Intent, prompt: Prompt, cancel: threading.Event, code: str = "") -> Outcome:
+        """Take the money. `code` is the customer-presented code (BARCODE only; the service waits for
+        the scanner and records a hash of it before calling)."""
+        ...
 
     def query(self, intent: Intent) -> Outcome: ...
 

@@ -65,6 +65,8 @@ ALLOWED: dict[IntentState, frozenset[IntentState]] = {
     ),
     IntentState.APPROVED: frozenset({IntentState.NET_CANCELLED, IntentState.REFUNDED, IntentState.MANUAL_REVIEW}),
     IntentState.MANUAL_REVIEW: frozenset({IntentState.NET_CANCELLED, IntentState.REFUNDED}),
+    # a QR paid after it expired or was cancelled: refunded as a reconciliation item, never an order
+    IntentState.CANCELLED: frozenset({IntentState.REFUNDED}),
 }
 
 KIND_PREFIX = "payment."
@@ -190,7 +192,7 @@ def _project(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]
     row.state = state.value
     row.updated_at = entry.ts
     row.last_seq = entry.seq
-    if state is IntentState.APPROVED:
+    if state is IntentState.APPROVED or payload.get("late"):
         row.ever_approved = True
     for f in _DETAIL_FIELDS:
         if f in payload and payload[f] not in ("", None):

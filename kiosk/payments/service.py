@@ -17,6 +17,7 @@ import logging
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -33,7 +34,7 @@ from kiosk.payments.intents import (
     IntentState,
     IntentStore,
 )
-from kiosk.payments.masking import UnmaskedCardNumber, check_masked
+from kiosk.payments.masking import UnmaskedCardNumber, check_masked, code_hint
 from kiosk.payments.port import (
     Instruction,
     PaymentListener,
@@ -92,7 +93,9 @@ class PaymentService:
         gateways: Iterable[Gateway],
         *,
         query_attempts: int = 3,
+        code_wait_seconds: float = 60.0,
     ) -> None:
+        self.code_wait_seconds = code_wait_seconds
         self.ledger = ledger
         self.store = IntentStore(ledger)
         self.gateways: dict[PaymentMethod, Gateway] = {g.method: g for g in gateways}
@@ -201,9 +204,17 @@ class PaymentService:
     ) -> PaymentResult:
         if cancel.is_set():  # cancelled before anything was sent
             return self._result(self._transition(request.intent_id, IntentState.CANCELLED), IntentState.CANCELLED)
-        intent = self._transition(request.intent_id, IntentState.SENT)
+        code = ""
+        if request.method is PaymentMethod.BARCODE:
+            listener.on_prompt(PaymentPrompt(request.intent_id, Instruction.SHOW_BARCODE))
+            code = self.codes.wait(request.intent_id, self.code_wait_seconds, cancel) or ""
+            if not code:  # the customer walked away or pressed cancel: nothing was sent
+                state = IntentState.CANCELLED
+                return self._result(self._transition(request.intent_id, state, reason="바코드 입력 없음"), state)
+        # Committed before the request leaves the device; a payment code is kept only as a hash + last 4.
+        intent = self._transition(request.intent_id, IntentState.SENT, code_hint=code_hint(code) if code else "")
         try:
-            outcome = gateway.authorize(intent, listener.on_prompt, cancel, self.codes)
+            outcome = gateway.authorize(intent, listener.on_prompt, cancel, code)
         except OutcomeUnknown as exc:
             self._transition(intent.id, IntentState.UNKNOWN, reason=str(exc))
             listener.on_prompt(PaymentPrompt(intent.id, Instruction.PROCESSING))
@@ -276,7 +287,16 @@ class PaymentService:
             gateway.reverse(current)
         except (OutcomeUnknown, ReversalRefused) as exc:
             log.error("late payment %s could not be refunded yet: %s", intent.id, exc)
-        return current.state
+            return current.state
+        self._transition(
+            intent.id,
+            IntentState.REFUNDED,
+            late=True,
+            provider=outcome.provider,
+            approval_no=outcome.approval_no,
+            reason="결제 시간이 지난 뒤 들어온 결제: 환불함",
+        )
+        return IntentState.REFUNDED
 
     def _reverse(
         self, gateway: Gateway, intent: Intent, why: str, final: IntentState = IntentState.NET_CANCELLED
@@ -382,6 +402,33 @@ class PaymentService:
         if intent.state is IntentState.APPROVED:  # approved, but its order was never committed
             return self._reverse(gateway, intent, "재시작: 주문이 완료되지 않은 승인")
         return intent.state
+
+    def reconcile_late(self, within_hours: float = 24.0) -> list[str]:
+        """Ask the providers about recently cancelled / expired QR and code payments: money that
+        arrived after the kiosk gave up is refunded (a reconciliation item), never an order."""
+        since = (self.ledger.clock.now() - timedelta(hours=within_hours)).isoformat(timespec="microseconds")
+        with self.ledger.reading() as s:
+            rows = s.execute(
+                select(IntentRow).where(
+                    IntentRow.state == IntentState.CANCELLED.value,
+                    IntentRow.method.in_([PaymentMethod.QR.value, PaymentMethod.BARCODE.value]),
+                    IntentRow.created_at >= since,
+                )
+            ).scalars()
+            candidates = [Intent.from_row(r) for r in rows]
+        refunded: list[str] = []
+        for intent in candidates:
+            gateway = self.gateways.get(intent.method)
+            if gateway is None:
+                continue
+            try:
+                outcome = gateway.query(intent)
+            except OutcomeUnknown:
+                continue
+            late = outcome.status in (OutcomeStatus.LATE, OutcomeStatus.APPROVED)
+            if late and self._reconcile_late(gateway, intent, outcome) is IntentState.REFUNDED:
+                refunded.append(intent.id)
+        return refunded
 
     # --- refunds --------------------------------------------------------------------------------
 

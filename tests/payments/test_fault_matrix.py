@@ -230,6 +230,7 @@ def test_fault_matrix_card(sim: TerminalSimulator, engine: Engine, scenario: Sce
     run_scenario(sim, engine, scenario)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=400,
     derandomize=True,
