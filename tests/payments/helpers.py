@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from hardware.card_terminal.simulator import TerminalSimulator
 from kiosk.domain.order import Order, PaymentMethod
 from kiosk.ledger import Ledger
 from kiosk.payments.card import CardGateway
+from kiosk.payments.masking import luhn_valid
 from kiosk.payments.port import PaymentPrompt, PaymentRequest, PaymentResult
 from kiosk.payments.service import PaymentService, payment_record
 from kiosk.ports import FakeClock
@@ -110,3 +112,25 @@ def card_rig(tmp_path: Path, sim: TerminalSimulator | None = None) -> Iterator[R
         terminal.close()
         if own:
             sim.stop()
+
+
+_CARD_RUN = re.compile(rb"(?<![0-9A-Za-z])\d{13,19}(?![0-9A-Za-z])")
+_SIM_PAN = re.compile(rb"536512\d{10}")  # every number the terminal simulator issues starts so
+
+
+def card_numbers_in(root: Path) -> list[tuple[Path, str]]:
+    """Luhn-valid 13-19 digit runs in every file under `root` (database, WAL, logs, payloads).
+
+    Runs glued to letters are skipped (a hex hash may hold 13 digits in a row by chance); numbers
+    issued by our terminal simulator are looked for everywhere, glued or not."""
+    found: list[tuple[Path, str]] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        for m in [*_CARD_RUN.finditer(data), *_SIM_PAN.finditer(data)]:
+            run = m.group().decode()
+            if luhn_valid(run):
+                found.append((path, run))
+    return found

@@ -38,7 +38,7 @@ from kiosk.payments.port import PaymentRequest, PaymentStatus
 from kiosk.payments.service import PaymentService, payment_record
 from kiosk.ports import FakeClock
 from tests.ledger.helpers import SEOUL, make_order, open_ledger
-from tests.payments.helpers import Listener, fast_terminal
+from tests.payments.helpers import Listener, card_numbers_in, fast_terminal
 
 
 class SimulatedCrash(BaseException):
@@ -253,6 +253,7 @@ def test_fault_matrix_card_with_crash_at_every_write(
     run_scenario(sim, engine, scenario)
 
 
+@pytest.mark.slow
 def test_matrix_ledger_verifies_and_every_order_has_its_approval(matrix_dir: Path) -> None:
     result = verify_journal(matrix_dir / "ledger.sqlite3")
     assert result.ok and result.entries > 1000
@@ -268,3 +269,4 @@ def test_matrix_ledger_verifies_and_every_order_has_its_approval(matrix_dir: Pat
         assert len(orders) > 100 and set(orders) <= paid
     finally:
         ledger.close()
+    assert card_numbers_in(matrix_dir) == []

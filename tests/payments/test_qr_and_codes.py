@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -41,7 +42,7 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess
 
 class Shop:
     def __init__(self, tmp_path: Path, backend: BackendProcess, *, expiry_clock: FakeClock | None = None) -> None:
-        self.clock = FakeClock(__import__("datetime").datetime(2026, 11, 21, 3, tzinfo=__import__("datetime").UTC))
+        self.clock = FakeClock(datetime(2026, 11, 21, 3, tzinfo=UTC))
         self.ledger: Ledger = open_ledger(tmp_path / "ledger.sqlite3", self.clock)
         self.qr = QrGateway(
             backend.url, merchant_name="카페 한결", poll_seconds=0.02, clock=expiry_clock or FakeClock(self.clock.now())

@@ -1,0 +1,172 @@
+"""Payment commands: `kiosk qr-payload` (installers), `kiosk refund` (owners), `kiosk payments recover|list`.
+
+Also the composition of the payment service from the settings (`build_payment_service`), which the
+kiosk's start-up uses: card terminal adapter, QR and one-time-code providers on the backend.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from app.context import add_config_option, add_db_option, open_ledger, settings_from
+from kiosk import emv
+from kiosk.config import Settings
+from kiosk.ledger import Ledger, LedgerError
+from kiosk.ledger.models import OrderRow
+from kiosk.payments.card import CardGateway
+from kiosk.payments.gateway import Gateway
+from kiosk.payments.remote import CodeGateway, QrGateway
+from kiosk.payments.service import PaymentService
+
+
+@contextmanager
+def build_payment_service(settings: Settings, ledger: Ledger) -> Iterator[PaymentService]:
+    """The real providers the settings name (a `sim://` card terminal is left to the simulated
+    provider of the demo). Opens the terminal; closes everything on exit."""
+    from hardware.card_terminal.adapter import SerialCardTerminal
+
+    gateways: list[Gateway] = []
+    closers = []
+    if settings.card_terminal.url and not settings.card_terminal.url.startswith("sim://"):
+        terminal = SerialCardTerminal(
+            settings.card_terminal.url,
+            baudrate=settings.card_terminal.baudrate,
+            approval_timeout=settings.card_terminal.timeout_seconds,
+        )
+        terminal.open()
+        closers.append(terminal.close)
+        gateways.append(CardGateway(terminal))
+    if settings.sync.backend_url:
+        qr = QrGateway(
+            settings.sync.backend_url,
+            merchant_name=settings.shop.name,
+            expiry_seconds=settings.payments.qr_expiry_seconds,
+        )
+        code = CodeGateway(settings.sync.backend_url)
+        closers += [qr.close, code.close]
+        gateways += [qr, code]
+    service = PaymentService(ledger, gateways)
+    try:
+        yield service
+    finally:
+        service.close()
+        for close in reversed(closers):
+            close()
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    q = sub.add_parser("qr-payload", help="print the EMVCo QR payload for an amount and order (set-up check)")
+    add_config_option(q)
+    q.add_argument("--amount", type=int, required=True, help="amount in won")
+    q.add_argument("--order", required=True, help="order reference (at most 25 characters)")
+    q.set_defaults(handler=qr_payload)
+
+    r = sub.add_parser("refund", help="refund an order through its payment provider (a reversal entry)")
+    add_db_option(r)
+    r.add_argument("--order", required=True, help="order id")
+    r.add_argument("--reason", default="", help="why (kept in the journal)")
+    r.add_argument(
+        "--manual", action="store_true", help="record the refund only; the money is returned by hand (cash, demo)"
+    )
+    r.set_defaults(handler=refund)
+
+    p = sub.add_parser("payments", help="payment intents: recover open ones, list them")
+    psub = p.add_subparsers(dest="payments_command", required=True, metavar="ACTION")
+    rec = psub.add_parser("recover", help="resolve every open payment intent (query, keep or net-cancel)")
+    add_db_option(rec)
+    rec.set_defaults(handler=recover)
+    ls = psub.add_parser("list", help="list payment intents")
+    add_db_option(ls)
+    ls.add_argument("--pending", action="store_true", help="only intents that are not final")
+    ls.set_defaults(handler=list_intents)
+
+
+def qr_payload(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    if args.amount <= 0:
+        print("kiosk: --amount must be a positive number of won", file=sys.stderr)
+        return 2
+    if not args.order or len(args.order) > 25:
+        print("kiosk: --order must be 1 to 25 characters", file=sys.stderr)
+        return 2
+    try:
+        payload = emv.merchant_presented_payload(
+            args.amount, args.order, settings.shop.name, "SEOUL", f"HG{settings.ledger.device_id}"
+        )
+    except emv.EmvError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    print(payload)
+    return 0
+
+
+def refund(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    ledger = open_ledger(args, settings)
+    try:
+        with ledger.reading() as s:
+            order = s.get(OrderRow, args.order)
+            number = order.order_number if order is not None else None
+        if number is None:
+            print(
+                f"kiosk: no order {args.order} in this ledger; check the id (kiosk report lists orders)",
+                file=sys.stderr,
+            )
+            return 2
+        if args.manual:
+            ledger.record_refund(args.order, reason=args.reason or "manual", method="manual")
+            print(f"환불 기록됨: 주문 {number}번 ({args.order}). 돈은 직접 돌려주세요.")
+            return 0
+        with build_payment_service(settings, ledger) as service:
+            intent = service.refund(args.order, args.reason)
+        print(f"환불 완료: 주문 {number}번, {intent.amount:,}원, {intent.method.value} 승인번호 {intent.approval_no}")
+        return 0
+    except LedgerError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        if "no completed payment" in str(exc):
+            print("kiosk: if the money was taken another way, return it by hand and use --manual", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a device or network problem: say what to check, not a traceback
+        print(f"kiosk: refund not done: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ledger.close()
+
+
+def recover(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    ledger = open_ledger(args, settings)
+    try:
+        with build_payment_service(settings, ledger) as service:
+            report = service.recover()
+            late = service.reconcile_late()
+        print(report.summary())
+        if late:
+            print(f"늦게 들어온 결제 환불: {len(late)}건")
+        for intent_id in report.unresolved + report.manual_review:
+            print(f"  확인 필요: {intent_id}")
+        return 0 if report.clean else 1
+    except Exception as exc:
+        print(f"kiosk: recovery not done: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ledger.close()
+
+
+def list_intents(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    ledger = open_ledger(args, settings)
+    try:
+        service = PaymentService(ledger, [])
+        intents = service.store.pending() if args.pending else service.store.all()
+        for i in intents:
+            done = " (주문 완료)" if i.order_completed else ""
+            print(
+                f"{i.created_at[:19]}  {i.id}  {i.method.value:8} {i.amount:>9,}원  {i.state.value}{done}  {i.reason}"
+            )
+        return 0
+    finally:
+        ledger.close()
