@@ -195,11 +195,16 @@ def _build(cls: type[Any], raw: Mapping[str, Any], path: str, section: str) -> A
 
 
 def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
+    """KIOSK_<SECTION>__<KEY> and KIOSK_<KEY> for the settings' own names; other KIOSK_* variables
+    (KIOSK_CONFIG, tools' own switches) are not settings and are left alone."""
+    known = {f.name for f in fields(Settings)} - {"source"}
     out: dict[str, Any] = {}
     for name, value in env.items():
-        if not name.startswith("KIOSK_") or name in ("KIOSK_CONFIG",):
+        if not name.startswith("KIOSK_"):
             continue
         parts = name[len("KIOSK_") :].lower().split("__")
+        if parts[0] not in known:
+            continue
         target = out
         for p in parts[:-1]:
             target = target.setdefault(p, {})
