@@ -59,7 +59,7 @@ class QrImageProvider(QQuickImageProvider):
         qr.box_size = cell
         qr.make_image().save(buffer, format="PNG")
         # `size` is not written back: PySide6 crashes when a provider assigns to it; QML scales anyway.
-        return QImage.fromData(buffer.getvalue(), "PNG")
+        return QImage.fromData(buffer.getvalue())
 
 
 def load_fonts() -> list[str]:

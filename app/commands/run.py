@@ -1,5 +1,5 @@
 """`kiosk run`: the customer kiosk window. The composition root for the UI: settings, ledger, catalog,
-payment provider, receipt printer and clock are built here and passed down; nothing is global."""
+payment provider, receipt printer, sync worker and clock are built here and passed down; nothing is global."""
 
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ from app.commands.print import build_printer, shop_info
 from app.context import add_config_option, open_ledger, settings_from
 from hardware.printer.profiles import profile_named
 from kiosk.config import Settings
-from kiosk.domain.catalog import CatalogError, load_catalog
+from kiosk.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
 from kiosk.ledger.ledger import Ledger
 from kiosk.payments.simulated import SimulatedPaymentProvider
 from kiosk.ports import SystemClock
 from kiosk.receipts.service import ReceiptService
+from kiosk.sync.service import SyncService, catalog_file, read_bundle
+from kiosk.sync.worker import SyncWorker
 
 if TYPE_CHECKING:  # Qt is only imported when the window opens
     from ui.app import Printing
@@ -64,6 +66,31 @@ def build_printing(settings: Settings, ledger: Ledger, sim_out: Path | None = No
     return Printing(service, printer, events)
 
 
+def load_menu(settings: Settings) -> Catalog:
+    """The catalog the backend pushed and the kiosk applied (verified on apply), else the shipped one."""
+    bundle = read_bundle(catalog_file(settings.data_path))
+    if bundle is not None and isinstance(bundle.get("catalog"), dict):
+        try:
+            return parse_catalog(bundle["catalog"], str(catalog_file(settings.data_path)))
+        except CatalogError as exc:
+            logging.getLogger(__name__).error("applied catalog unusable, using the shipped one: %s", exc)
+    return load_catalog(settings.catalog_path)
+
+
+def start_sync(settings: Settings, ledger: Ledger, clock: SystemClock) -> SyncWorker | None:
+    """The background sync worker, when this terminal is enrolled; selling never waits for it."""
+    service = SyncService(
+        ledger, settings.data_path, clock, backend_url=settings.sync.backend_url, batch_size=settings.sync.batch_size
+    )
+    if service.status().state == "not_enrolled":
+        service.close()
+        logging.getLogger(__name__).info("sync off: this terminal is not enrolled (kiosk enroll)")
+        return None
+    worker = SyncWorker(service, interval=settings.sync.interval_seconds)
+    worker.start()
+    return worker
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="the full-screen customer kiosk")
     add_config_option(p)
@@ -76,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = settings_from(args)
     try:
-        catalog = load_catalog(settings.catalog_path)
+        catalog = load_menu(settings)
     except CatalogError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
@@ -115,8 +142,12 @@ def run(args: argparse.Namespace) -> int:
         ledger.close()
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
+    sync = start_sync(settings, ledger, clock)
     try:
         return app.exec()
     finally:
         window.close()
+        if sync is not None:
+            sync.stop()
+            sync.service.close()
         ledger.close()
