@@ -9,15 +9,16 @@ written from one thread.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kiosk.domain.cart import Cart
 from kiosk.domain.catalog import Catalog
 from kiosk.domain.ids import uuid7
 from kiosk.domain.order import Order, OrderType, PaymentMethod, order_from_cart
 from kiosk.flow.machine import Event, PaymentApproved, PaymentCancelled, PaymentDeclined, PaymentFailed
-from kiosk.ledger.ledger import Ledger, LedgerError, PaymentRecord, SaleRecord
+from kiosk.ledger.ledger import Ledger, LedgerError, SaleRecord
 from kiosk.payments.port import PaymentListener, PaymentProvider, PaymentRequest, PaymentResult, PaymentStatus
+from kiosk.payments.service import payment_record
 from kiosk.ports import Clock
 
 log = logging.getLogger(__name__)
@@ -73,15 +74,10 @@ class Checkout:
             return PaymentFailed(UNKNOWN_RESULT) if result.status is PaymentStatus.APPROVED else PaymentCancelled()
         self.pending = None
         if result.status is PaymentStatus.APPROVED:
-            payment = PaymentRecord(
-                method=result.method,
-                amount=result.amount or pending.order.total,
-                provider=result.provider,
-                approval_no=result.approval_no,
-                issuer=result.issuer,
-                masked_card=result.masked_card,
-                installments=result.installments,
-            )
+            if not result.amount:
+                result = replace(result, amount=pending.order.total)
+            # Its id is the intent id: PaymentService's sale guard matches the sale to its committed approval.
+            payment = payment_record(result)
             try:
                 sale = self.ledger.record_sale(pending.order, payment)
             except LedgerError as exc:

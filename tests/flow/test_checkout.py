@@ -85,7 +85,8 @@ def test_approved_payment_records_one_sale(
     assert (row["total"], row["tax_free_total"], row["vat"]) == (total, 3200, 9400 - 8545)
     assert row["order_type"] == "take_out" and row["language"] == "en" and row["id"] == request.order_id
     with ledger.reading() as s:
-        pay = s.execute(select(PaymentRow.amount, PaymentRow.approval_no, PaymentRow.masked_card)).one()
+        pay = s.execute(select(PaymentRow.id, PaymentRow.amount, PaymentRow.approval_no, PaymentRow.masked_card)).one()
+    assert pay.id == request.intent_id  # the payment is recorded under its intent id (the sale guard's key)
     assert pay.amount == total and pay.approval_no.startswith("SIM") and "*" in pay.masked_card
 
 
