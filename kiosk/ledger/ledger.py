@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, Table, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -39,6 +39,15 @@ _JOURNAL = cast(Table, JournalRow.__table__)
 _ORDERS = cast(Table, OrderRow.__table__)
 _ORDER_LINES = cast(Table, OrderLineRow.__table__)
 _PAYMENTS = cast(Table, PaymentRow.__table__)
+# Statements of the sale path, built once: SQLAlchemy's per-execution cost is mostly building and
+# keying a fresh statement object, which was most of a sale's Python time (bench/ledger.py).
+_INSERT_JOURNAL = insert(_JOURNAL)
+_INSERT_ORDER = insert(_ORDERS)
+_INSERT_ORDER_LINES = insert(_ORDER_LINES)
+_INSERT_PAYMENT = insert(_PAYMENTS)
+_LAST_ENTRY = select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1)
+_MAX_NUMBER = select(func.max(OrderRow.order_number)).where(OrderRow.business_date == bindparam("day"))
+_USED_NUMBERS = select(OrderRow.order_number).where(OrderRow.business_date == bindparam("day"))
 
 SALE_COMPLETED = "sale.completed"
 SALE_REFUNDED = "sale.refunded"
@@ -79,14 +88,31 @@ class SaleRecord:
 
 
 class LedgerTransaction:
-    """One open write transaction: append journal entries and write read models with `session`."""
+    """One open write transaction: append journal entries, and write read models either with Core
+    statements on `connection` (the sale path) or with the ORM through `session`, which joins the same
+    transaction and is only created when asked for (it costs a sale a quarter of its Python time)."""
 
-    def __init__(self, ledger: Ledger, session: Session) -> None:
+    def __init__(self, ledger: Ledger, connection: Connection) -> None:
         self.ledger = ledger
-        self.session = session
-        last = session.execute(select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1))
-        row = last.first()
+        self.connection = connection
+        self._session: Session | None = None
+        row = connection.execute(_LAST_ENTRY).first()
         self._seq, self._hash = (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            # Joins the connection's transaction: the ledger, not the Session, commits or rolls back.
+            self._session = Session(bind=self.connection)
+        return self._session
+
+    def _finish(self) -> None:
+        if self._session is not None:
+            self._session.flush()
+
+    def _close(self) -> None:
+        if self._session is not None:
+            self._session.close()
 
     def append(self, kind: str, payload: dict[str, Any]) -> JournalEntry:
         seq = self._seq + 1
@@ -95,7 +121,7 @@ class LedgerTransaction:
         body = canonical_json(payload)
         digest = chain_hash(self._hash, entry_canonical_bytes(self.ledger.device_id, seq, entry_id, ts, kind, body))
         entry = JournalEntry(self.ledger.device_id, seq, entry_id, ts, kind, body, self._hash, digest)
-        self.session.connection().execute(insert(_JOURNAL), [entry.to_wire()])
+        self.connection.execute(_INSERT_JOURNAL, [entry.to_wire()])
         self._seq, self._hash = seq, digest
         return entry
 
@@ -174,12 +200,15 @@ class Ledger:
         if current is not None:
             yield current
             return
-        with Session(self.engine) as session, session.begin():
-            self._local.tx = LedgerTransaction(self, session)
+        with self.engine.begin() as connection:
+            tx = LedgerTransaction(self, connection)
+            self._local.tx = tx
             try:
-                yield self._local.tx
+                yield tx
+                tx._finish()
             finally:
                 self._local.tx = None
+                tx._close()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -204,7 +233,7 @@ class Ledger:
             payment = PaymentRecord(**{**_payment_fields(payment), "id": uuid7()})
         day = business_date(order.created_at, self.tz, self.day_start_hour)
         with self.transaction() as tx:
-            number = self._next_number(tx.session, day)
+            number = self._next_number(tx.connection, day)
             vat = order.vat
             payload = {
                 "order": order.to_payload(),
@@ -223,14 +252,11 @@ class Ledger:
             entry = self.record(SALE_COMPLETED, payload)
             return SaleRecord(order.id, day, number, entry.seq)
 
-    def _next_number(self, session: Session, day: date) -> int:
-        key = day.isoformat()
+    def _next_number(self, conn: Connection, day: date) -> int:
         if self.order_numbers is OrderNumberMode.SEQUENTIAL:
-            last = session.execute(
-                select(func.max(OrderRow.order_number)).where(OrderRow.business_date == key)
-            ).scalar()
+            last = conn.execute(_MAX_NUMBER, {"day": day.isoformat()}).scalar()
             return next_order_number(self.order_numbers, (), last or 0)
-        used = set(session.execute(select(OrderRow.order_number).where(OrderRow.business_date == key)).scalars())
+        used = set(conn.execute(_USED_NUMBERS, {"day": day.isoformat()}).scalars())
         return next_order_number(self.order_numbers, used, 0, self._rng)
 
     def record_refund(self, order_id: str, reason: str = "", method: str = "") -> JournalEntry:
@@ -313,21 +339,18 @@ def _daily_upsert() -> Any:
     )
 
 
-def _add_daily(session: Session, day: str, **deltas: int) -> None:
+def _add_daily(conn: Connection, day: str, **deltas: int) -> None:
     """Add to a business day's totals with one upsert (the row is created on the day's first event)."""
-    session.connection().execute(
-        _daily_upsert(), {"business_date": day, **{c: deltas.get(c, 0) for c in _DAILY_COLUMNS}}
-    )
+    conn.execute(_daily_upsert(), {"business_date": day, **{c: deltas.get(c, 0) for c in _DAILY_COLUMNS}})
 
 
 def _project_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
-    s = tx.session
     order = payload["order"]
     totals = payload["totals"]
     day = payload["business_date"]
     try:
-        s.connection().execute(
-            insert(_ORDERS),
+        tx.connection.execute(
+            _INSERT_ORDER,
             [
                 {
                     "id": order["id"],
@@ -349,8 +372,8 @@ def _project_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str,
         )
     except IntegrityError:
         raise LedgerError(f"order {order['id']} is already recorded") from None
-    s.connection().execute(
-        insert(_ORDER_LINES),
+    tx.connection.execute(
+        _INSERT_ORDER_LINES,
         [
             {
                 "order_id": order["id"],
@@ -370,12 +393,12 @@ def _project_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str,
         ],
     )
     pay = payload["payment"]
-    s.connection().execute(
-        insert(_PAYMENTS),
+    tx.connection.execute(
+        _INSERT_PAYMENT,
         [{**pay, "order_id": order["id"], "business_date": day, "status": "approved"}],
     )
     _add_daily(
-        s,
+        tx.connection,
         day,
         sale_count=1,
         gross=totals["total"],
@@ -409,7 +432,7 @@ def _project_refund(tx: LedgerTransaction, entry: JournalEntry, payload: dict[st
     order.status = "refunded"
     s.execute(update(PaymentRow).where(PaymentRow.order_id == order.id).values(status="refunded"))
     _add_daily(
-        s,
+        tx.connection,
         payload["business_date"],
         refund_count=1,
         refunds=payload["amount"],
