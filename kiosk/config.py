@@ -82,7 +82,7 @@ class ScannerSettings:
 
 @dataclass(frozen=True)
 class NfcSettings:
-    reader: str = "sim://"  # sim://, or "pcsc://" (first reader) / "pcsc://Reader Name"
+    reader: str = "sim://"  # sim://, or "pcsc://" (every reader) / "pcsc://Reader Name"
     card_list: str = ""  # JSON file of registered membership / staff card hashes
 
 
