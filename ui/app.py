@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 import qrcode
-from PySide6.QtCore import QObject, QSize, Qt, QTranslator, QUrl
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, QTranslator, QUrl, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
@@ -92,6 +93,42 @@ class Printing:
     events: PrintBridge
 
 
+class Reconciler(QObject):
+    """Runs `reconcile` (PaymentService.reconcile_late: late QR / code money is refunded) at start and
+    every `interval_ms`, on a worker thread so a slow provider never freezes the screen."""
+
+    def __init__(self, reconcile: Callable[[], object], interval_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reconcile = reconcile
+        self._thread: threading.Thread | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.run_once)
+        self._timer.start()
+        self.runs = 0
+
+    @Slot()
+    def run_once(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return  # the last round is still asking the providers
+        self.runs += 1
+        self._thread = threading.Thread(target=self._work, name="payments-reconcile")
+        self._thread.start()
+
+    def _work(self) -> None:
+        try:
+            refunded = self._reconcile()
+            if refunded:
+                log.warning("late payments refunded: %s", refunded)
+        except Exception:
+            log.exception("late-payment reconciliation failed; it runs again later")
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._thread is not None:
+            self._thread.join(30)
+
+
 @dataclass
 class KioskWindow:
     engine: QQmlApplicationEngine
@@ -100,11 +137,14 @@ class KioskWindow:
     provider: PaymentProvider
     printing: Printing | None = None
     translators: list[QTranslator] = field(default_factory=list)
+    reconciler: Reconciler | None = None
 
     def close(self) -> None:
         """Stop the printer's, the timers' and the payment provider's threads, then tear the QML down."""
         if self.printing is not None:
             self.printing.printer.stop()
+        if self.reconciler is not None:
+            self.reconciler.stop()
         self.vm.close()
         self.provider.close()
         self.window.setProperty("kioskMode", False)
@@ -145,7 +185,13 @@ def build_window(
     size: tuple[int, int] | None = None,
     tick_ms: int = 250,
     printing: Printing | None = None,
+    on_decline_next: Callable[[], None] | None = None,
+    reconcile: Callable[[], object] | None = None,
+    reconcile_ms: int = 60_000,
 ) -> KioskWindow:
+    """The window on `provider`. The caller resolves open payment intents (PaymentService.recover)
+    before calling this: the attract screen appears here. `reconcile` runs at start and every
+    `reconcile_ms`; `on_decline_next` is the demo's F9 key."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("build_window needs a QGuiApplication")
@@ -175,6 +221,7 @@ def build_window(
         tick_ms=tick_ms,
         receipts=printing.service if printing is not None else None,
         print_events=printing.events if printing is not None else None,
+        on_decline_next=on_decline_next,
         parent=engine,
     )
     width, height = size or (ui.width, ui.height)
@@ -205,4 +252,8 @@ def build_window(
         if pending:
             log.warning("%d receipt(s) or kitchen ticket(s) from earlier are waiting to be reprinted", pending)
         printing.printer.start()
-    return KioskWindow(engine, window, vm, provider, printing)
+    reconciler = None
+    if reconcile is not None:
+        reconciler = Reconciler(reconcile, reconcile_ms, engine)
+        reconciler.run_once()
+    return KioskWindow(engine, window, vm, provider, printing, reconciler=reconciler)

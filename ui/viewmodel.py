@@ -96,9 +96,11 @@ class KioskViewModel(QObject):
         tick_ms: int = 250,
         receipts: ReceiptService | None = None,
         print_events: PrintBridge | None = None,
+        on_decline_next: Callable[[], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._on_decline_next = on_decline_next
         self.checkout = checkout
         self.receipts = receipts
         self._order_id = ""  # the sale on the result screen (its receipt, if asked, is this one's)
@@ -589,6 +591,9 @@ class KioskViewModel(QObject):
     @Slot()
     def declineNext(self) -> None:
         """Demo key (F9): the simulated provider declines the next payment."""
+        if self._on_decline_next is not None:
+            self._on_decline_next()
+            return
         decline = getattr(self.checkout.provider, "decline_next", None)
         if callable(decline):
             decline()

@@ -1,5 +1,6 @@
 """`kiosk run`: the customer kiosk window. The composition root for the UI: settings, ledger, catalog,
-payment provider, receipt printer, sync worker and clock are built here and passed down; nothing is global."""
+payment service (with its card terminal, QR / code providers or their simulators), receipt printer, sync
+worker and clock are built here and passed down; nothing is global."""
 
 from __future__ import annotations
 
@@ -8,16 +9,27 @@ import logging
 import os
 import signal
 import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.commands.print import build_printer, shop_info
 from app.context import add_config_option, open_ledger, settings_from
+from hardware.card_terminal.adapter import SerialCardTerminal
+from hardware.card_terminal.codec import Message
+from hardware.card_terminal.simulator import Behaviour, TerminalSimulator
 from hardware.printer.profiles import profile_named
 from kiosk.config import Settings
 from kiosk.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
+from kiosk.domain.order import PaymentMethod
 from kiosk.ledger.ledger import Ledger
-from kiosk.payments.simulated import SimulatedPaymentProvider
+from kiosk.payments.card import CardGateway
+from kiosk.payments.gateway import Gateway
+from kiosk.payments.remote import CodeGateway, QrGateway
+from kiosk.payments.service import PaymentService, RecoveryReport
+from kiosk.payments.simulated import SimulatedGateway
 from kiosk.ports import SystemClock
 from kiosk.receipts.service import ReceiptService
 from kiosk.sync.service import SyncService, catalog_file, read_bundle
@@ -66,6 +78,147 @@ def build_printing(settings: Settings, ledger: Ledger, sim_out: Path | None = No
     return Printing(service, printer, events)
 
 
+@dataclass
+class DemoCardTerminal(TerminalSimulator):
+    """The demo's card terminal: the pty simulator, but an approval takes `approve_after` seconds (the
+    customer taps the card), and cancel on the screen aborts it as on a real terminal."""
+
+    approve_after: float = 0.0
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._delayed: tuple[str, int] | None = None
+        self._timer: threading.Timer | None = None
+
+    def _handle(self, m: Message) -> None:  # on the simulator thread, with its lock held
+        intent_id = m.get("id")
+        if m.command == "A" and not self.script and self.approve_after > 0:
+            self.requests.append(f"A:{intent_id}")
+            self._flush_held()
+            delayed = self._delayed = (intent_id, int(m.get("amt") or 0))
+            self._timer = threading.Timer(self.approve_after, self._approve_delayed, args=(delayed,))
+            self._timer.name = "card-terminal-sim-approve"
+            self._timer.start()
+            return
+        if m.command == "X" and self._delayed is not None and self._delayed[0] == intent_id:
+            self.requests.append(f"X:{intent_id}")
+            self._delayed = None
+            self._send(self._reply("A", id=intent_id, st="aborted", msg="거래 중단"))
+            return
+        super()._handle(m)
+
+    def _approve_delayed(self, delayed: tuple[str, int]) -> None:
+        with self._lock:
+            if self._delayed is not delayed or self._master < 0:
+                return  # aborted meanwhile, or stopped
+            self._delayed = None
+            rec = self._approve(*delayed)
+            self._send(self._reply("A", **self._approval_fields(rec)))
+
+    def stop(self) -> None:
+        timer = self._timer
+        if timer is not None:
+            timer.cancel()
+            if timer is not threading.current_thread():
+                timer.join(5)
+        super().stop()
+
+
+@dataclass
+class KioskPayments:
+    """The payment service `kiosk run` sells through, and what it owns (terminal, simulators, clients)."""
+
+    service: PaymentService
+    card_sim: TerminalSimulator | None = None
+    simulated: list[SimulatedGateway] = field(default_factory=list)
+    closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def decline_next(self) -> None:
+        """Demo key F9: the next card payment (card-terminal simulator) and the next simulated QR /
+        barcode payment are declined (잔액 부족)."""
+        if self.card_sim is not None:
+            self.card_sim.queue(Behaviour.DECLINE_FUNDS)
+        for gateway in self.simulated:
+            gateway.decline_next()
+
+    def recover(self) -> RecoveryReport:
+        """Resolve every intent a crash left open; before the attract screen."""
+        report = self.service.recover()
+        log = logging.getLogger(__name__)
+        if report.clean:
+            log.info("%s", report.summary())
+        else:
+            log.warning("%s: staff must check (kiosk payments list --pending)", report.summary())
+        return report
+
+    def close(self) -> None:
+        self.service.close()
+        for close in reversed(self.closers):
+            try:
+                close()
+            except Exception:  # closing the rest matters more than one device's complaint
+                logging.getLogger(__name__).exception("closing a payment device failed")
+
+
+def build_payments(
+    settings: Settings,
+    ledger: Ledger,
+    *,
+    card_sim: TerminalSimulator | None = None,
+    terminal_options: dict[str, Any] | None = None,
+) -> KioskPayments:
+    """PaymentService from the settings. Card: `sim://` starts the pty card-terminal simulator in this
+    process (or uses `card_sim`, which the caller owns) and talks to it through the real adapter; any
+    other URL is the real terminal. QR / barcode: the backend's providers when `sync.backend_url` is
+    set, else the simulated ones (`payments.simulated`). Raises ValueError with what to fix."""
+    gateways: list[Gateway] = []
+    closers: list[Callable[[], None]] = []
+    simulated: list[SimulatedGateway] = []
+    try:
+        url = settings.card_terminal.url
+        if url:
+            port = url
+            if url.startswith("sim://"):
+                if card_sim is None:
+                    if not settings.payments.simulated:
+                        raise ValueError("card_terminal.url is sim:// but payments.simulated is false")
+                    card_sim = DemoCardTerminal(approve_after=settings.payments.simulated_delay_seconds)
+                    card_sim.start()
+                    closers.append(card_sim.stop)
+                port = card_sim.port
+            else:
+                card_sim = None
+            options: dict[str, Any] = {"approval_timeout": settings.card_terminal.timeout_seconds}
+            options.update(terminal_options or {})
+            terminal = SerialCardTerminal(port, baudrate=settings.card_terminal.baudrate, **options)
+            terminal.open()
+            closers.append(terminal.close)
+            gateways.append(CardGateway(terminal))
+        if settings.sync.backend_url:
+            qr = QrGateway(
+                settings.sync.backend_url,
+                merchant_name=settings.shop.name,
+                expiry_seconds=settings.payments.qr_expiry_seconds,
+            )
+            code = CodeGateway(settings.sync.backend_url)
+            closers += [qr.close, code.close]
+            gateways += [qr, code]
+        elif settings.payments.simulated:
+            delay = settings.payments.simulated_delay_seconds
+            simulated = [
+                SimulatedGateway(PaymentMethod.QR, delay, settings.payments.qr_expiry_seconds),
+                SimulatedGateway(PaymentMethod.BARCODE, delay),
+            ]
+            gateways += simulated
+        # Constructing the service installs the intent projectors and the sale guard on this ledger.
+        service = PaymentService(ledger, gateways)
+    except Exception:
+        for close in reversed(closers):
+            close()
+        raise
+    return KioskPayments(service, card_sim, simulated, closers)
+
+
 def load_menu(settings: Settings) -> Catalog:
     """The catalog the backend pushed and the kiosk applied (verified on apply), else the shipped one."""
     bundle = read_bundle(catalog_file(settings.data_path))
@@ -107,12 +260,6 @@ def run(args: argparse.Namespace) -> int:
     except CatalogError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    if not settings.payments.simulated:
-        print(
-            "kiosk: only the simulated payment provider exists yet; set [payments] simulated = true",
-            file=sys.stderr,
-        )
-        return 2
     # Qt is imported here, not at module level, so `kiosk report` and friends never load it.
     from PySide6.QtGui import QGuiApplication
 
@@ -121,7 +268,14 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     clock = SystemClock()
     ledger = open_ledger(args, settings, clock)
-    provider = SimulatedPaymentProvider(settings.payments.simulated_delay_seconds, settings.payments.qr_expiry_seconds)
+    try:
+        payments = build_payments(settings, ledger)
+    except Exception as exc:  # a missing terminal, a bad URL: say what to check, not a traceback
+        ledger.close()
+        print(f"kiosk: [payments] {exc}", file=sys.stderr)
+        return 2
+    # Before the attract screen: intents a crash left open are resolved (kept or net-cancelled).
+    payments.recover()
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal still stops a development run
@@ -129,16 +283,25 @@ def run(args: argparse.Namespace) -> int:
         # The simulator's pages land next to the ledger, so a demo user can see what printed.
         printing = build_printing(settings, ledger, sim_out=settings.data_path / "printer-sim")
     except ValueError as exc:
-        provider.close()
+        payments.close()
         ledger.close()
         print(f"kiosk: [printer] {exc}; check printer.url and printer.profile in the config", file=sys.stderr)
         return 2
     try:
         window = build_window(
-            settings, ledger, catalog, provider, clock, windowed=args.windowed, size=args.size, printing=printing
+            settings,
+            ledger,
+            catalog,
+            payments.service,
+            clock,
+            windowed=args.windowed,
+            size=args.size,
+            printing=printing,
+            on_decline_next=payments.decline_next,
+            reconcile=payments.service.reconcile_late,
         )
     except RuntimeError as exc:
-        provider.close()
+        payments.close()
         ledger.close()
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
@@ -147,6 +310,7 @@ def run(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         window.close()
+        payments.close()
         if sync is not None:
             sync.stop()
             sync.service.close()

@@ -3,6 +3,9 @@
 It prompts like a real provider (tap the card / scan this QR / show your barcode), then approves after
 `delay_seconds` — or declines, when told to with `decline_next()` (the UI's F9 key in the demo). Each
 payment runs on its own worker thread, as real providers do, so callers must marshal the callbacks.
+
+`SimulatedGateway` is the same demo behaviour as a `PaymentService` gateway: `kiosk run` uses it for
+QR and barcode when no backend is configured, so even demo payments write payment intents.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import threading
 
 from kiosk.domain.order import PaymentMethod
+from kiosk.payments.gateway import Outcome, OutcomeStatus, Prompt
+from kiosk.payments.intents import Intent
 from kiosk.payments.port import (
     Instruction,
     PaymentListener,
@@ -106,3 +111,58 @@ class SimulatedPaymentProvider:
         for thread in threads:
             if thread is not threading.current_thread():
                 thread.join(timeout=5)
+
+
+class SimulatedGateway:
+    """The demo's QR / barcode provider as a PaymentService gateway, so demo payments write intents and
+    pass the sale guard like real ones. Approves after `delay_seconds` (or declines once after
+    `decline_next()`); keeps its own "provider side" record so query and reverse behave. It forgets
+    everything on restart: recovery then finds nothing and net-cancels to be sure, as with a real
+    provider that never saw the request."""
+
+    provider = "simulated"
+
+    def __init__(self, method: PaymentMethod, delay_seconds: float = 1.5, qr_expiry_seconds: int = 180) -> None:
+        self.method = method
+        self.delay_seconds = delay_seconds
+        self.qr_expiry_seconds = qr_expiry_seconds
+        self._lock = threading.Lock()
+        self._decline_next = False
+        self._approved: dict[str, bool] = {}  # intent id -> still standing (False once reversed)
+        self._count = 0
+
+    def decline_next(self) -> None:
+        with self._lock:
+            self._decline_next = True
+
+    def authorize(self, intent: Intent, prompt: Prompt, cancel: threading.Event, code: str = "") -> Outcome:
+        instruction = _INSTRUCTIONS.get(self.method, Instruction.PROCESSING)
+        if instruction is Instruction.SCAN_QR:
+            payload = f"SIMPAY:{intent.order_ref}:{intent.amount}"
+            prompt(PaymentPrompt(intent.id, instruction, payload, self.qr_expiry_seconds))
+        else:
+            prompt(PaymentPrompt(intent.id, Instruction.PROCESSING))
+        if cancel.wait(self.delay_seconds):
+            return Outcome(OutcomeStatus.CANCELLED, self.provider, reason="고객 취소")
+        with self._lock:
+            decline, self._decline_next = self._decline_next, False
+            if decline:
+                return Outcome(OutcomeStatus.DECLINED, self.provider, reason="잔액 부족")
+            self._count += 1
+            self._approved[intent.id] = True
+            number = self._count
+        return Outcome(OutcomeStatus.APPROVED, self.provider, approval_no=f"SIM{number:08d}", issuer="시뮬레이션페이")
+
+    def query(self, intent: Intent) -> Outcome:
+        with self._lock:
+            standing = self._approved.get(intent.id)
+        if standing is None:
+            return Outcome(OutcomeStatus.NOT_FOUND, self.provider)
+        return Outcome(OutcomeStatus.APPROVED if standing else OutcomeStatus.CANCELLED, self.provider)
+
+    def reverse(self, intent: Intent) -> Outcome:
+        with self._lock:
+            if intent.id not in self._approved:
+                return Outcome(OutcomeStatus.NOT_FOUND, self.provider)
+            self._approved[intent.id] = False
+        return Outcome(OutcomeStatus.CANCELLED, self.provider)
