@@ -186,12 +186,14 @@ def build_window(
     tick_ms: int = 250,
     printing: Printing | None = None,
     on_decline_next: Callable[[], None] | None = None,
+    on_code: Callable[[str, str], None] | None = None,
     reconcile: Callable[[], object] | None = None,
     reconcile_ms: int = 60_000,
 ) -> KioskWindow:
     """The window on `provider`. The caller resolves open payment intents (PaymentService.recover)
     before calling this: the attract screen appears here. `reconcile` runs at start and every
-    `reconcile_ms`; `on_decline_next` is the demo's F9 key."""
+    `reconcile_ms`; `on_decline_next` is the demo's F9 key; `on_code(intent_id, code)` takes a
+    customer-presented barcode (PaymentService.submit_code; the demo's F8 sends a test code)."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("build_window needs a QGuiApplication")
@@ -222,6 +224,7 @@ def build_window(
         receipts=printing.service if printing is not None else None,
         print_events=printing.events if printing is not None else None,
         on_decline_next=on_decline_next,
+        on_code=on_code,
         parent=engine,
     )
     width, height = size or (ui.width, ui.height)

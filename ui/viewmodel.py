@@ -97,10 +97,12 @@ class KioskViewModel(QObject):
         receipts: ReceiptService | None = None,
         print_events: PrintBridge | None = None,
         on_decline_next: Callable[[], None] | None = None,
+        on_code: Callable[[str, str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._on_decline_next = on_decline_next
+        self._on_code = on_code
         self.checkout = checkout
         self.receipts = receipts
         self._order_id = ""  # the sale on the result screen (its receipt, if asked, is this one's)
@@ -587,6 +589,17 @@ class KioskViewModel(QObject):
     @Slot()
     def callStaff(self) -> None:
         self.send(m.CallStaff())
+
+    @Slot(str)
+    def submitCode(self, code: str) -> None:
+        """A customer-presented barcode (the scanner, or the demo's F8): goes to the payment waiting for
+        it, only while the barcode screen is up."""
+        pending = self.checkout.pending
+        if self._on_code is None or pending is None or self.state.step is not m.Step.PAYING:
+            return
+        if pending.request.method is not PaymentMethod.BARCODE:
+            return
+        self._on_code(pending.request.intent_id, code)
 
     @Slot()
     def declineNext(self) -> None:

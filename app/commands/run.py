@@ -298,6 +298,7 @@ def run(args: argparse.Namespace) -> int:
             size=args.size,
             printing=printing,
             on_decline_next=payments.decline_next,
+            on_code=payments.service.submit_code,
             reconcile=payments.service.reconcile_late,
         )
     except RuntimeError as exc:

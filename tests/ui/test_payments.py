@@ -82,6 +82,7 @@ def start_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Started]]:
             tick_ms=20,
             printing=printing,
             on_decline_next=payments.decline_next,
+            on_code=payments.service.submit_code,
             reconcile=payments.service.reconcile_late,
         )
         kiosk = Kiosk(kw, ledger, clock, payments.service, catalog, qtbot, sim)  # type: ignore[arg-type]
@@ -188,3 +189,20 @@ def test_start_up_recovery_resolves_an_unknown_card_payment_before_the_attract_s
         run.k.wait_step("result", timeout=10000)
         run.k.assert_one_sale(6000)
         assert len(sim.open_approvals()) == 1
+
+
+def test_barcode_payment_takes_the_code_from_f8(start_kiosk: Callable[..., Started]) -> None:
+    from PySide6.QtCore import Qt
+
+    run = start_kiosk()
+    k = run.k
+    order_cheesecake(k)
+    k.click("method_barcode")
+    k.wait_step("paying")
+    k.qtbot.waitUntil(lambda: k.kw.vm.instruction == "show_barcode")
+    k.key(Qt.Key.Key_F8)  # the demo's scanner: a customer's payment code
+    k.wait_step("result", timeout=10000)
+    row = k.assert_one_sale(6000)
+    [intent] = run.service.store.for_order(row["id"])
+    assert intent.method is PaymentMethod.BARCODE and intent.order_completed
+    assert intent.code_hint.endswith("0000") and "DEMO-PAYCODE" not in intent.code_hint  # kept as hash + last 4

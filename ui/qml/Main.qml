@@ -36,6 +36,11 @@ Window {
         sequence: "F9"
         onActivated: root.kiosk.declineNext()
     }
+    Shortcut {
+        // Demo only: as if the scanner read a customer's payment barcode (barcode payment screen).
+        sequence: "F8"
+        onActivated: root.kiosk.submitCode("DEMO-PAYCODE-0000")
+    }
 
     function loadScreen() {
         screenLoader.setSource(kiosk.screen, { "kiosk": kiosk, "portrait": Qt.binding(() => root.portrait) })
