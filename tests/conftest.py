@@ -57,7 +57,10 @@ def no_leaked_threads_or_processes(request: pytest.FixtureRequest) -> Iterator[N
         leaked = [
             t
             for t in threading.enumerate()
-            if t not in threads_before and t not in SESSION_THREADS and t.is_alive() and not t.name.startswith(_IGNORED_THREAD_PREFIXES)
+            if t not in threads_before
+            and t not in SESSION_THREADS
+            and t.is_alive()
+            and not t.name.startswith(_IGNORED_THREAD_PREFIXES)
         ]
         procs = _children() - children_before - SESSION_PIDS
         if (not leaked and not procs) or time.monotonic() > deadline:
