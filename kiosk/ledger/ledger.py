@@ -17,6 +17,7 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, update
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -39,15 +40,51 @@ _JOURNAL = cast(Table, JournalRow.__table__)
 _ORDERS = cast(Table, OrderRow.__table__)
 _ORDER_LINES = cast(Table, OrderLineRow.__table__)
 _PAYMENTS = cast(Table, PaymentRow.__table__)
-# Statements of the sale path, built once: SQLAlchemy's per-execution cost is mostly building and
-# keying a fresh statement object, which was most of a sale's Python time (bench/ledger.py).
-_INSERT_JOURNAL = insert(_JOURNAL)
-_INSERT_ORDER = insert(_ORDERS)
-_INSERT_ORDER_LINES = insert(_ORDER_LINES)
-_INSERT_PAYMENT = insert(_PAYMENTS)
-_LAST_ENTRY = select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1)
-_MAX_NUMBER = select(func.max(OrderRow.order_number)).where(OrderRow.business_date == bindparam("day"))
-_USED_NUMBERS = select(OrderRow.order_number).where(OrderRow.business_date == bindparam("day"))
+
+
+class _Precompiled:
+    """A statement of the sale path compiled once to SQLite SQL and run with `exec_driver_sql`.
+
+    SQLAlchemy's per-execution work (coercing, cache-keying and compiling a statement) was most of a
+    sale's Python time (bench/ledger.py); the SQL still comes from the typed models, not from strings."""
+
+    def __init__(self, stmt: Any) -> None:
+        compiled = stmt.compile(dialect=sqlite_dialect())
+        self.sql = str(compiled)
+        self.keys: tuple[str, ...] = tuple(compiled.positiontup or ())
+        self.defaults: dict[str, Any] = dict(compiled.params)
+
+    def _row(self, params: dict[str, Any]) -> tuple[Any, ...]:
+        merged = {**self.defaults, **params}
+        return tuple(merged[k] for k in self.keys)
+
+    def run(self, conn: Connection, params: dict[str, Any] | None = None) -> Any:
+        return conn.exec_driver_sql(self.sql, self._row(params or {}))
+
+    def run_many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        conn.exec_driver_sql(self.sql, [self._row(r) for r in rows])
+
+
+@functools.cache
+def _statements() -> dict[str, _Precompiled]:
+    daily = sqlite_insert(DailyTotalRow)
+    daily = daily.on_conflict_do_update(
+        index_elements=[DailyTotalRow.business_date],
+        set_={c: getattr(DailyTotalRow, c) + getattr(daily.excluded, c) for c in _DAILY_COLUMNS},
+    )
+    last = select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1)
+    on_day = OrderRow.business_date == bindparam("day")
+    return {
+        "journal": _Precompiled(insert(_JOURNAL)),
+        "order": _Precompiled(insert(_ORDERS)),
+        "order_lines": _Precompiled(insert(_ORDER_LINES)),
+        "payment": _Precompiled(insert(_PAYMENTS)),
+        "daily": _Precompiled(daily),
+        "last_entry": _Precompiled(last),
+        "max_number": _Precompiled(select(func.max(OrderRow.order_number)).where(on_day)),
+        "used_numbers": _Precompiled(select(OrderRow.order_number).where(on_day)),
+    }
+
 
 SALE_COMPLETED = "sale.completed"
 SALE_REFUNDED = "sale.refunded"
@@ -96,8 +133,9 @@ class LedgerTransaction:
         self.ledger = ledger
         self.connection = connection
         self._session: Session | None = None
-        row = connection.execute(_LAST_ENTRY).first()
-        self._seq, self._hash = (row[0], row[1]) if row else (0, GENESIS_HASH)
+        row = _statements()["last_entry"].run(connection).first()
+        self._seq: int = int(row[0]) if row else 0
+        self._hash: str = str(row[1]) if row else GENESIS_HASH
 
     @property
     def session(self) -> Session:
@@ -121,7 +159,7 @@ class LedgerTransaction:
         body = canonical_json(payload)
         digest = chain_hash(self._hash, entry_canonical_bytes(self.ledger.device_id, seq, entry_id, ts, kind, body))
         entry = JournalEntry(self.ledger.device_id, seq, entry_id, ts, kind, body, self._hash, digest)
-        self.connection.execute(_INSERT_JOURNAL, [entry.to_wire()])
+        _statements()["journal"].run(self.connection, entry.to_wire())
         self._seq, self._hash = seq, digest
         return entry
 
@@ -254,9 +292,9 @@ class Ledger:
 
     def _next_number(self, conn: Connection, day: date) -> int:
         if self.order_numbers is OrderNumberMode.SEQUENTIAL:
-            last = conn.execute(_MAX_NUMBER, {"day": day.isoformat()}).scalar()
+            last = _statements()["max_number"].run(conn, {"day": day.isoformat()}).scalar()
             return next_order_number(self.order_numbers, (), last or 0)
-        used = set(conn.execute(_USED_NUMBERS, {"day": day.isoformat()}).scalars())
+        used = set(_statements()["used_numbers"].run(conn, {"day": day.isoformat()}).scalars())
         return next_order_number(self.order_numbers, used, 0, self._rng)
 
     def record_refund(self, order_id: str, reason: str = "", method: str = "") -> JournalEntry:
@@ -329,19 +367,9 @@ _DAILY_COLUMNS = (
 )
 
 
-@functools.cache
-def _daily_upsert() -> Any:
-    """Built once: a fresh statement per call would cost SQLAlchemy a cache-key computation every sale."""
-    stmt = sqlite_insert(DailyTotalRow)
-    return stmt.on_conflict_do_update(
-        index_elements=[DailyTotalRow.business_date],
-        set_={c: getattr(DailyTotalRow, c) + getattr(stmt.excluded, c) for c in _DAILY_COLUMNS},
-    )
-
-
 def _add_daily(conn: Connection, day: str, **deltas: int) -> None:
     """Add to a business day's totals with one upsert (the row is created on the day's first event)."""
-    conn.execute(_daily_upsert(), {"business_date": day, **{c: deltas.get(c, 0) for c in _DAILY_COLUMNS}})
+    _statements()["daily"].run(conn, {"business_date": day, **{c: deltas.get(c, 0) for c in _DAILY_COLUMNS}})
 
 
 def _project_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
@@ -349,31 +377,29 @@ def _project_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str,
     totals = payload["totals"]
     day = payload["business_date"]
     try:
-        tx.connection.execute(
-            _INSERT_ORDER,
-            [
-                {
-                    "id": order["id"],
-                    "business_date": day,
-                    "order_number": payload["order_number"],
-                    "order_type": order["order_type"],
-                    "created_at": order["created_at"],
-                    "local_hour": payload["local_hour"],
-                    "language": order["language"],
-                    "total": totals["total"],
-                    "taxable_total": totals["taxable"],
-                    "tax_free_total": totals["tax_free"],
-                    "supply_value": totals["supply_value"],
-                    "vat": totals["vat"],
-                    "status": "completed",
-                    "journal_seq": entry.seq,
-                }
-            ],
+        _statements()["order"].run(
+            tx.connection,
+            {
+                "id": order["id"],
+                "business_date": day,
+                "order_number": payload["order_number"],
+                "order_type": order["order_type"],
+                "created_at": order["created_at"],
+                "local_hour": payload["local_hour"],
+                "language": order["language"],
+                "total": totals["total"],
+                "taxable_total": totals["taxable"],
+                "tax_free_total": totals["tax_free"],
+                "supply_value": totals["supply_value"],
+                "vat": totals["vat"],
+                "status": "completed",
+                "journal_seq": entry.seq,
+            },
         )
     except IntegrityError:
         raise LedgerError(f"order {order['id']} is already recorded") from None
-    tx.connection.execute(
-        _INSERT_ORDER_LINES,
+    _statements()["order_lines"].run_many(
+        tx.connection,
         [
             {
                 "order_id": order["id"],
@@ -393,9 +419,8 @@ def _project_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str,
         ],
     )
     pay = payload["payment"]
-    tx.connection.execute(
-        _INSERT_PAYMENT,
-        [{**pay, "order_id": order["id"], "business_date": day, "status": "approved"}],
+    _statements()["payment"].run(
+        tx.connection, {**pay, "order_id": order["id"], "business_date": day, "status": "approved"}
     )
     _add_daily(
         tx.connection,
