@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Protocol
 
 import qrcode
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, QTranslator, QUrl, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, QTranslator, QUrl, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
 
+from hardware.scanner import ScannerUrlError, build_scanner
 from kiosk.config import Settings
+from kiosk.devices.health import Health, HealthEvent
+from kiosk.devices.scanner import CodeScanned
 from kiosk.domain.catalog import Catalog
 from kiosk.flow.checkout import Checkout
 from kiosk.flow.controller import FlowController
@@ -129,6 +132,49 @@ class Reconciler(QObject):
             self._thread.join(30)
 
 
+class ScanBridge(QObject):
+    """The scanner's listener: called on the scanner's worker thread; a scanned code is re-emitted and
+    reaches the view-model's `submitCode` on the GUI thread (queued), which ignores it unless the
+    barcode payment screen is up. Codes are never logged (they may be payment tokens)."""
+
+    scanned = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.received = 0  # codes seen, for staff diagnostics and tests
+
+    def post(self, event: object) -> None:
+        if isinstance(event, CodeScanned):
+            self.received += 1
+            self.scanned.emit(event.code)
+        elif isinstance(event, HealthEvent) and event.health is not Health.OK:
+            log.warning("scanner %s: %s (%s)", event.health.value, event.detail, event.message)
+
+
+@dataclass
+class Scanning:
+    """The customer-facing 2D scanner (`scanner.url`), started with the window and stopped with it."""
+
+    scanner: StartStop
+    bridge: ScanBridge
+
+
+def build_scanning(settings: Settings, on_code: Callable[[str], None]) -> Scanning | None:
+    """The real scanner driver on `scanner.url`. `sim://` has no device here: the demo's F8 key stands
+    in for it. A bad URL is logged with what to fix; the kiosk still sells by card."""
+    url = settings.scanner.url
+    if not url or url.startswith("sim:"):
+        return None
+    bridge = ScanBridge()
+    try:
+        scanner = build_scanner(url, listener=bridge.post, baudrate=settings.scanner.baudrate)
+    except ScannerUrlError as exc:
+        log.error("scanner not started: %s; fix scanner.url in the config", exc)
+        return None
+    bridge.scanned.connect(on_code, Qt.ConnectionType.QueuedConnection)
+    return Scanning(scanner, bridge)
+
+
 @dataclass
 class KioskWindow:
     engine: QQmlApplicationEngine
@@ -138,9 +184,13 @@ class KioskWindow:
     printing: Printing | None = None
     translators: list[QTranslator] = field(default_factory=list)
     reconciler: Reconciler | None = None
+    scanning: Scanning | None = None
 
     def close(self) -> None:
-        """Stop the printer's, the timers' and the payment provider's threads, then tear the QML down."""
+        """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
+        the QML down."""
+        if self.scanning is not None:
+            self.scanning.scanner.stop()
         if self.printing is not None:
             self.printing.printer.stop()
         if self.reconciler is not None:
@@ -193,7 +243,8 @@ def build_window(
     """The window on `provider`. The caller resolves open payment intents (PaymentService.recover)
     before calling this: the attract screen appears here. `reconcile` runs at start and every
     `reconcile_ms`; `on_decline_next` is the demo's F9 key; `on_code(intent_id, code)` takes a
-    customer-presented barcode (PaymentService.submit_code; the demo's F8 sends a test code)."""
+    customer-presented barcode (PaymentService.submit_code; the demo's F8 sends a test code, a real
+    `scanner.url` sends what the customer's phone shows)."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("build_window needs a QGuiApplication")
@@ -259,4 +310,8 @@ def build_window(
     if reconcile is not None:
         reconciler = Reconciler(reconcile, reconcile_ms, engine)
         reconciler.run_once()
-    return KioskWindow(engine, window, vm, provider, printing, reconciler=reconciler)
+    scanning = build_scanning(settings, vm.submitCode)
+    if scanning is not None:
+        scanning.bridge.setParent(engine)
+        scanning.scanner.start()
+    return KioskWindow(engine, window, vm, provider, printing, reconciler=reconciler, scanning=scanning)

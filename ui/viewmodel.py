@@ -182,7 +182,9 @@ class KioskViewModel(QObject):
     def _on_prompt(self, prompt: PaymentPrompt) -> None:
         if self.checkout.pending is None or prompt.intent_id != self.checkout.pending.request.intent_id:
             return
-        self.send(m.PaymentPrompted(prompt.instruction.value, prompt.qr_payload))
+        # "Expires in N s" becomes a deadline on our clock, so each tick can count down without the provider.
+        deadline = self.controller.clock.monotonic() + prompt.expires_in_seconds if prompt.expires_in_seconds else 0.0
+        self.send(m.PaymentPrompted(prompt.instruction.value, prompt.qr_payload, deadline))
 
     @Slot(object)
     def _on_result(self, result: PaymentResult) -> None:
@@ -427,6 +429,19 @@ class KioskViewModel(QObject):
     def _qr_payload(self) -> str:
         return self.state.qr_payload
 
+    def _qr_seconds_left(self) -> int:
+        deadline = self.state.qr_deadline
+        if not deadline or self.state.step is not m.Step.PAYING:
+            return 0
+        return max(0, int(deadline - self.controller.clock.monotonic() + 0.999))
+
+    def _qr_countdown_text(self) -> str:
+        """m:ss, as on the payment apps' own screens ("2:59")."""
+        if not self.state.qr_deadline:
+            return ""
+        left = self._qr_seconds_left()
+        return f"{left // 60}:{left % 60:02d}"
+
     def _order_number(self) -> int:
         return self.state.order_number
 
@@ -477,6 +492,8 @@ class KioskViewModel(QObject):
     instruction = Property(str, _instruction, notify=changed)
     method = Property(str, _method, notify=changed)
     qrPayload = Property(str, _qr_payload, notify=changed)
+    qrSecondsLeft = Property(int, _qr_seconds_left, notify=idleChanged)
+    qrCountdownText = Property(str, _qr_countdown_text, notify=idleChanged)
     orderNumber = Property(int, _order_number, notify=changed)
     receiptAnswered = Property(bool, _receipt_answered, notify=changed)
     idleWarning = Property(bool, _idle_warning, notify=changed)

@@ -18,6 +18,7 @@ from kiosk.domain.order import Order, OrderType, PaymentMethod, order_from_cart
 from kiosk.flow.machine import Event, PaymentApproved, PaymentCancelled, PaymentDeclined, PaymentFailed
 from kiosk.ledger.ledger import Ledger, LedgerError, SaleRecord
 from kiosk.payments.port import PaymentListener, PaymentProvider, PaymentRequest, PaymentResult, PaymentStatus
+from kiosk.payments.remote import UNAVAILABLE
 from kiosk.payments.service import payment_record
 from kiosk.ports import Clock
 
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 
 # Shown on the failure screen; it says what to do (DESIGN section 10).
 UNKNOWN_RESULT = "결제 결과를 확인하지 못했습니다. 직원을 불러 주세요."
+# A payment that ended by itself without the customer cancelling (the QR's time ran out, no code shown).
+NOT_PAID_IN_TIME = "결제 시간이 지났습니다. 다시 시도하거나 다른 결제 수단을 골라 주세요."
 NOT_RECORDED = "결제는 승인되었지만 주문을 저장하지 못했습니다. 영수증을 버리지 말고 직원을 불러 주세요."
 
 
@@ -40,6 +43,7 @@ class Checkout:
         self.provider = provider
         self.clock = clock
         self.pending: PendingPayment | None = None
+        self._cancel_asked = False  # the customer pressed cancel for the pending payment
         self.last_sale: SaleRecord | None = None
 
     def begin(
@@ -57,11 +61,13 @@ class Checkout:
             intent_id=uuid7(), order_id=order.id, amount=order.total, method=method, order_ref=order.id[-8:]
         )
         self.pending = PendingPayment(order, request)
+        self._cancel_asked = False
         self.provider.start(request, listener)
         return request
 
     def cancel(self) -> None:
         if self.pending is not None:
+            self._cancel_asked = True
             self.provider.cancel(self.pending.request.intent_id)
 
     def finish(self, result: PaymentResult) -> Event:
@@ -88,5 +94,10 @@ class Checkout:
         if result.status is PaymentStatus.DECLINED:
             return PaymentDeclined(result.reason or "declined")
         if result.status is PaymentStatus.CANCELLED:
-            return PaymentCancelled()
+            if self._cancel_asked:
+                return PaymentCancelled()
+            # Ended by itself (the QR expired, no code was shown): the customer gets the same choices
+            # as after a decline (try again, another method) instead of being dropped back silently.
+            # The provider's own words only when they say what to do (the QR service is down).
+            return PaymentDeclined(result.reason if result.reason == UNAVAILABLE else NOT_PAID_IN_TIME)
         return PaymentFailed(UNKNOWN_RESULT)

@@ -182,6 +182,9 @@ class CallStaff(Intent):
 class PaymentPrompted(Event):
     instruction: str
     qr_payload: str = ""
+    # When the shown QR stops working, on the driver's Clock.monotonic() scale (the driver turns the
+    # provider's "expires in N s" into this, so the machine stays clock-free); 0: no countdown.
+    qr_deadline: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +287,7 @@ class FlowState:
     method: PaymentMethod | None = None
     instruction: str = ""
     qr_payload: str = ""
+    qr_deadline: float = 0.0  # monotonic time the QR expires (the screen counts down to it); 0: none
     message: str = ""  # the last refusal or decline reason, for the screen
     order_number: int = 0
     receipt_wanted: bool | None = None
@@ -509,13 +513,22 @@ def _checkout(s: FlowState, e: Event) -> Result:
 
 def _choose_method(s: FlowState, e: Event) -> Result:
     assert isinstance(e, ChoosePaymentMethod)
-    return _go(s, Step.PAYING, StartPayment(e.method), method=e.method, instruction="", qr_payload="", message="")
+    return _go(
+        s,
+        Step.PAYING,
+        StartPayment(e.method),
+        method=e.method,
+        instruction="",
+        qr_payload="",
+        qr_deadline=0.0,
+        message="",
+    )
 
 
 def _retry(s: FlowState, e: Event) -> Result:
     if s.method is None:
         return _go(s, Step.PAYMENT_METHOD)
-    return _go(s, Step.PAYING, StartPayment(s.method), instruction="", qr_payload="", message="")
+    return _go(s, Step.PAYING, StartPayment(s.method), instruction="", qr_payload="", qr_deadline=0.0, message="")
 
 
 def _cancel_payment(s: FlowState, e: Event) -> Result:
@@ -525,7 +538,12 @@ def _cancel_payment(s: FlowState, e: Event) -> Result:
 
 def _prompted(s: FlowState, e: Event) -> Result:
     assert isinstance(e, PaymentPrompted)
-    return _stay(s, instruction=e.instruction, qr_payload=e.qr_payload or s.qr_payload)
+    return _stay(
+        s,
+        instruction=e.instruction,
+        qr_payload=e.qr_payload or s.qr_payload,
+        qr_deadline=e.qr_deadline or s.qr_deadline,
+    )
 
 
 def _approved(s: FlowState, e: Event) -> Result:

@@ -15,7 +15,7 @@ from kiosk.domain.cart import Cart
 from kiosk.domain.catalog import Catalog, load_catalog
 from kiosk.domain.order import OrderType, PaymentMethod
 from kiosk.flow import machine as m
-from kiosk.flow.checkout import Checkout
+from kiosk.flow.checkout import NOT_PAID_IN_TIME, Checkout
 from kiosk.flow.controller import FlowController
 from kiosk.ledger.ledger import Ledger
 from kiosk.ledger.models import OrderRow, PaymentRow
@@ -109,6 +109,26 @@ def test_declined_then_cancelled_records_nothing(
     assert listener.results[0].status is PaymentStatus.CANCELLED
     assert checkout.finish(listener.results[0]) == m.PaymentCancelled()
     assert orders(ledger) == []
+
+
+def test_a_payment_that_ends_without_the_customer_cancelling_offers_retry(
+    catalog: Catalog, ledger: Ledger, provider: SimulatedPaymentProvider, clock: FakeClock
+) -> None:
+    # What PaymentService reports when the QR's time runs out with nobody paying: CANCELLED, unasked.
+    checkout = Checkout(ledger, provider, clock)
+    listener = Collector()
+    request = checkout.begin(catalog, Cart().add(catalog, "cheesecake"), OrderType.DINE_IN, PaymentMethod.QR, listener)
+    expired = PaymentResult(request.intent_id, PaymentStatus.CANCELLED, PaymentMethod.QR, reason="QR 시간 초과")
+    assert listener.done.wait(5)
+    assert checkout.finish(expired) == m.PaymentDeclined(NOT_PAID_IN_TIME)
+    assert orders(ledger) == []
+    # the same answer after the customer pressed cancel goes back to the method screen, as before
+    request = checkout.begin(
+        catalog, Cart().add(catalog, "cheesecake"), OrderType.DINE_IN, PaymentMethod.QR, Collector()
+    )
+    checkout.cancel()
+    cancelled = PaymentResult(request.intent_id, PaymentStatus.CANCELLED, PaymentMethod.QR)
+    assert checkout.finish(cancelled) == m.PaymentCancelled()
 
 
 def test_late_answer_for_an_abandoned_payment_is_not_a_sale(

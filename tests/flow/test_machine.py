@@ -183,3 +183,18 @@ def test_staff_call_everywhere(catalog: Catalog) -> None:
     for step in Step:
         s, effects = m.transition(at_step(catalog, step), m.CallStaff())
         assert s.staff_called and m.NotifyStaff(step) in effects and s.step is step
+
+
+def test_the_qr_deadline_is_kept_while_paying_and_cleared_for_a_new_attempt(catalog: Catalog) -> None:
+    s = at_step(catalog, Step.PAYMENT_METHOD)
+    s, _ = m.transition(s, m.ChoosePaymentMethod(PaymentMethod.QR))
+    s, _ = m.transition(s, m.PaymentPrompted("scan_qr", "000201...", qr_deadline=1180.0))
+    assert (s.qr_payload, s.qr_deadline) == ("000201...", 1180.0)
+    s, _ = m.transition(s, m.PaymentPrompted("scan_qr", "000201...", qr_deadline=1179.5))
+    assert s.qr_deadline == 1179.5  # each prompt re-states the time left: the latest one counts
+    s, _ = m.transition(s, m.PaymentPrompted("processing"))
+    assert s.qr_deadline == 1179.5 and s.qr_payload == "000201..."
+    s, _ = m.transition(s, m.PaymentDeclined("결제 시간이 지났습니다."))
+    assert s.step is Step.PAYMENT_FAILED
+    s, _ = m.transition(s, m.RetryPayment())
+    assert s.step is Step.PAYING and (s.qr_payload, s.qr_deadline) == ("", 0.0)

@@ -29,6 +29,7 @@ from kiosk.ledger.models import OrderRow
 from kiosk.payments.simulated import SimulatedPaymentProvider
 from kiosk.ports import FakeClock
 from kiosk.receipts.service import ReceiptService
+from tests.backend.servers import backend_server  # noqa: F401  (fixture: the QR / code provider for payment tests)
 from ui import translations
 from ui.app import KioskWindow, Printing, build_window
 from ui.viewmodel import PrintBridge

@@ -5,18 +5,23 @@ screen. Each test checks the ledger (sales, payment intents, journal) afterwards
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
+import PIL.Image
 import pytest
+import zxingcpp
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
 from app.commands.run import KioskPayments, build_payments
 from hardware.card_terminal.simulator import Behaviour, TerminalSimulator
+from hardware.scanner import PtyScanner
 from kiosk.config import Settings, load_settings
 from kiosk.domain.catalog import load_catalog
 from kiosk.domain.order import PaymentMethod
@@ -26,6 +31,7 @@ from kiosk.payments.intents import IntentState
 from kiosk.payments.port import PaymentRequest, PaymentStatus
 from kiosk.payments.service import PaymentService
 from kiosk.ports import FakeClock
+from tests.backend.servers import BackendProcess
 from tests.ledger.helpers import make_order
 from tests.payments.helpers import Listener
 from tests.ui.conftest import Kiosk, make_printing
@@ -206,3 +212,105 @@ def test_barcode_payment_takes_the_code_from_f8(start_kiosk: Callable[..., Start
     [intent] = run.service.store.for_order(row["id"])
     assert intent.method is PaymentMethod.BARCODE and intent.order_completed
     assert intent.code_hint.endswith("0000") and "DEMO-PAYCODE" not in intent.code_hint  # kept as hash + last 4
+
+
+# --- merchant-presented QR (the backend's QR provider) and the customer-facing scanner ----------------
+
+
+def qr_settings(backend: BackendProcess, **payments: Any) -> Settings:
+    base = settings_for(**payments)
+    return replace(base, sync=replace(base.sync, backend_url=backend.url))
+
+
+def decode_window(k: Kiosk, path: Path) -> list[str]:
+    k.grab(path)
+    with PIL.Image.open(path) as image:
+        return [b.text for b in zxingcpp.read_barcodes(image.convert("L"))]
+
+
+def test_qr_payment_shows_the_emvco_code_and_a_countdown_then_completes_when_paid(
+    start_kiosk: Callable[..., Started], backend_server: BackendProcess, tmp_path: Path
+) -> None:
+    run = start_kiosk(settings=qr_settings(backend_server))
+    k = run.k
+    order_cheesecake(k)
+    k.click("method_qr")
+    k.wait_step("paying")
+    k.qtbot.waitUntil(lambda: k.kw.vm.qrPayload != "", timeout=10000)
+    assert k.text("payingTitle") == "휴대폰 결제 앱으로 QR을 찍어 주세요"
+    # what the customer's phone reads off the screen
+    [payload] = decode_window(k, tmp_path / "qr.png")
+    assert payload == k.kw.vm.qrPayload
+    assert payload.startswith("000201") and "5303410" in payload  # EMVCo, currency 410 (KRW)
+    assert "54046000" in payload  # tag 54, length 04: the order total 6000
+    k.qtbot.waitUntil(lambda: re.fullmatch(r"남은 시간 [23]:\d\d", k.text("qrCountdown")) is not None)
+    # the countdown runs on the kiosk's clock: a minute later it reads one minute less
+    k.clock.advance(60)
+    k.qtbot.waitUntil(lambda: re.fullmatch(r"남은 시간 [12]:\d\d", k.text("qrCountdown")) is not None)
+    assert k.text("qrCountdown") != "남은 시간 3:00"
+    intent_id = k.kw.vm.checkout.pending.request.intent_id
+    reply = httpx.post(f"{backend_server.url}/v1/qr/payments/{intent_id}/pay", timeout=10)
+    assert reply.status_code == 200, reply.text
+    k.wait_step("result", timeout=10000)
+    row = k.assert_one_sale(6000)
+    assert k.text("orderNumberText") == str(row["order_number"])
+    with k.ledger.reading() as s:
+        methods = list(s.execute(select(PaymentRow.method, PaymentRow.id)))
+    assert methods == [("qr", intent_id)]
+
+
+def test_an_expired_qr_offers_try_again_and_other_method(
+    start_kiosk: Callable[..., Started], backend_server: BackendProcess
+) -> None:
+    run = start_kiosk(settings=qr_settings(backend_server, qr_expiry_seconds=2))
+    k = run.k
+    order_cheesecake(k)
+    k.click("method_qr")
+    k.qtbot.waitUntil(lambda: k.exists("qrCountdown"), timeout=10000)
+    # nobody pays: at 0 the provider gives up, and the customer chooses what next
+    k.wait_step("payment_failed", timeout=15000)
+    assert "결제 시간이 지났습니다" in k.text("failureReason")
+    assert k.exists("retryButton") and k.exists("otherMethodButton")
+    assert k.sales() == []
+    [intent] = run.service.store.all()
+    assert intent.state is IntentState.CANCELLED and not intent.order_completed
+    k.click("otherMethodButton")
+    k.wait_step("payment_method")
+
+
+@pytest.fixture
+def pty_scanner(tmp_path: Path) -> Iterator[PtyScanner]:
+    scanner = PtyScanner(tmp_path / "scanner")
+    scanner.open()
+    yield scanner
+    scanner.close()
+
+
+def test_the_serial_scanner_pays_a_barcode_only_on_the_barcode_screen(
+    start_kiosk: Callable[..., Started], pty_scanner: PtyScanner
+) -> None:
+    base = settings_for()
+    run = start_kiosk(settings=replace(base, scanner=replace(base.scanner, url=str(pty_scanner.path))))
+    k = run.k
+    scanning = k.kw.scanning
+    assert scanning is not None
+    order_cheesecake(k)
+    # on the payment-method screen a scan reaches the kiosk but pays nothing
+    pty_scanner.scan("PAYCODE-1111222233334444")
+    k.qtbot.waitUntil(lambda: scanning.bridge.received == 1, timeout=5000)
+    QGuiApplication.processEvents()
+    assert k.step == "payment_method" and run.service.store.all() == [] and k.sales() == []
+    k.click("method_barcode")
+    k.wait_step("paying")
+    k.qtbot.waitUntil(lambda: k.kw.vm.instruction == "show_barcode")
+    pty_scanner.scan("PAYCODE-5555666677778888")
+    k.wait_step("result", timeout=10000)
+    row = k.assert_one_sale(6000)
+    [intent] = run.service.store.for_order(row["id"])
+    assert intent.method is PaymentMethod.BARCODE and intent.order_completed
+    assert intent.code_hint.endswith("8888")
+    # after the sale, a stray scan does nothing either
+    pty_scanner.scan("PAYCODE-9999000011112222")
+    k.qtbot.waitUntil(lambda: scanning.bridge.received == 3, timeout=5000)
+    QGuiApplication.processEvents()
+    assert k.step == "result" and len(run.service.store.all()) == 1

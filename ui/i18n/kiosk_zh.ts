@@ -246,42 +246,52 @@
 <context>
     <name>PayingScreen</name>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="15"/>
+        <location filename="../qml/PayingScreen.qml" line="16"/>
         <source>카드를 단말기에 꽂거나 대 주세요</source>
         <translation>请将银行卡插入或贴近刷卡机</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="16"/>
-        <source>휴대폰 결제 앱으로 QR을 스캔해 주세요</source>
-        <translation>请用手机支付App扫描二维码</translation>
+        <location filename="../qml/PayingScreen.qml" line="17"/>
+        <source>휴대폰 결제 앱으로 QR을 찍어 주세요</source>
+        <translation>请用手机支付应用扫描二维码</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="17"/>
+        <location filename="../qml/PayingScreen.qml" line="18"/>
         <source>결제 앱의 바코드를 스캐너에 보여 주세요</source>
         <translation>请将支付App的条码对准扫描器</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="18"/>
+        <location filename="../qml/PayingScreen.qml" line="19"/>
         <source>결제 중입니다. 잠시만 기다려 주세요</source>
         <translation>正在支付，请稍候</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="21"/>
+        <location filename="../qml/PayingScreen.qml" line="22"/>
         <source>화면 아래 오른쪽 카드 단말기</source>
         <translation>屏幕右下方的刷卡机</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="22"/>
+        <location filename="../qml/PayingScreen.qml" line="23"/>
         <source>화면 아래 스캐너</source>
         <translation>屏幕下方的扫描器</translation>
     </message>
     <message>
+        <location filename="../qml/PayingScreen.qml" line="72"/>
+        <source>남은 시간 %1</source>
+        <translation>剩余时间 %1</translation>
+    </message>
+    <message>
         <location filename="../qml/PayingScreen.qml" line="79"/>
+        <source>QR 결제 남은 시간 %1</source>
+        <translation>二维码支付剩余时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/PayingScreen.qml" line="93"/>
         <source>결제 금액 %1</source>
         <translation>支付金额 %1</translation>
     </message>
     <message>
-        <location filename="../qml/PayingScreen.qml" line="112"/>
+        <location filename="../qml/PayingScreen.qml" line="126"/>
         <source>결제 취소</source>
         <translation>取消支付</translation>
     </message>

@@ -1,4 +1,5 @@
-// Payment in progress: a picture and words saying what to do, the amount, and cancel.
+// Payment in progress: a picture and words saying what to do, the amount, and cancel. For a QR shown by
+// the kiosk: the code itself and a large countdown to its expiry (the provider then ends the payment).
 import QtQuick
 
 FocusScope {
@@ -13,7 +14,7 @@ FocusScope {
 
     function title(i) {
         if (i === "card") return qsTr("카드를 단말기에 꽂거나 대 주세요")
-        if (i === "scan_qr") return qsTr("휴대폰 결제 앱으로 QR을 스캔해 주세요")
+        if (i === "scan_qr") return qsTr("휴대폰 결제 앱으로 QR을 찍어 주세요")
         if (i === "show_barcode") return qsTr("결제 앱의 바코드를 스캐너에 보여 주세요")
         return qsTr("결제 중입니다. 잠시만 기다려 주세요")
     }
@@ -63,6 +64,19 @@ FocusScope {
                 kind: screen.what
                 size: parent.width * 0.76
             }
+        }
+        Text {
+            objectName: "qrCountdown"
+            width: parent.width
+            visible: screen.what === "scan_qr" && screen.kiosk.qrCountdownText !== ""
+            text: qsTr("남은 시간 %1").arg(screen.kiosk.qrCountdownText)
+            color: screen.kiosk.qrSecondsLeft <= 30 ? Theme.danger : Theme.accent
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle * 1.4
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("QR 결제 남은 시간 %1").arg(screen.kiosk.qrCountdownText)
         }
         Text {
             width: parent.width
