@@ -13,7 +13,9 @@ import re
 
 _DIGIT_RUN = re.compile(r"\d{13,19}")
 _DIGITS_WITH_SEPARATORS = re.compile(r"\d(?:[ \-]?\d){12,18}")
-MAX_VISIBLE_DIGITS = 10  # at most the first 6 and the last 4
+MAX_FIRST = 6  # at most the first 6 digits and the last 4 are ever visible
+MAX_LAST = 4
+MAX_VISIBLE_DIGITS = MAX_FIRST + MAX_LAST
 
 
 class UnmaskedCardNumber(ValueError):
@@ -67,6 +69,21 @@ def mask_card(number: str) -> str:
         raise ValueError("a card number has 13 to 19 digits")
     masked = digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
     return "-".join(masked[i : i + 4] for i in range(0, len(masked), 4))
+
+
+def mask_card_number(value: str) -> str:
+    """`5365-1200-1234-1234` or `536512******1234` → `5365-12**-****-1234`; separators are kept.
+
+    Digits beyond the first 6 and the last 4 become `*`. A value with 10 or fewer digits (already
+    masked) keeps its digits but never gains any.
+    """
+    digit_positions = [i for i, c in enumerate(value) if c.isdigit() or c in "*Xx"]
+    total = len(digit_positions)
+    chars = list(value)
+    for n, i in enumerate(digit_positions):
+        if MAX_FIRST <= n < total - MAX_LAST or chars[i] in "Xx":
+            chars[i] = "*"
+    return "".join(c for c in chars if c.isdigit() or c in "*- ")
 
 
 def check_masked(masked: str) -> str:

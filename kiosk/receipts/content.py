@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.domain.business import format_business_number, normalize_business_number
 from kiosk.domain.money import format_won
+from kiosk.payments.masking import mask_card_number
 from kiosk.receipts.document import (
     Align,
     Block,
@@ -27,7 +28,6 @@ from kiosk.receipts.document import (
     Rule,
     Text,
 )
-from kiosk.receipts.masking import mask_card_number
 from kiosk.receipts.qr import receipt_number, receipt_qr_content
 
 REPRINT_MARK = "재발행"

@@ -13,8 +13,8 @@ from hardware.printer.interpreter import Interpreter, Page
 from hardware.printer.korean import ksx1001_bytes, raster_line
 from hardware.printer.profiles import PROFILES
 from hardware.printer.renderer import Renderer
+from kiosk.payments.masking import mask_card_number
 from kiosk.receipts.content import SaleView, installer_test_page, kitchen_ticket, receipt_document
-from kiosk.receipts.masking import mask_card_number
 from kiosk.receipts.qr import parse_receipt_qr, receipt_qr_content
 from kiosk.text import display_width
 from tests.printer.helpers import SHOP, TERMINAL, ledger_with_sale, sale_payload
