@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from app.context import add_config_option, add_db_option, open_ledger, settings_from
@@ -22,14 +22,25 @@ from kiosk.payments.remote import CodeGateway, QrGateway
 from kiosk.payments.service import PaymentService
 
 
+def backend_gateways(settings: Settings) -> tuple[list[Gateway], list[Callable[[], None]]]:
+    """QR and one-time-code gateways of the programme backend (none when sync is not configured),
+    with what closes them. Used by the CLI and by `kiosk run`."""
+    if not settings.sync.backend_url:
+        return [], []
+    qr = QrGateway(
+        settings.sync.backend_url, merchant_name=settings.shop.name, expiry_seconds=settings.payments.qr_expiry_seconds
+    )
+    code = CodeGateway(settings.sync.backend_url)
+    return [qr, code], [qr.close, code.close]
+
+
 @contextmanager
 def build_payment_service(settings: Settings, ledger: Ledger) -> Iterator[PaymentService]:
     """The real providers the settings name (a `sim://` card terminal is left to the simulated
     provider of the demo). Opens the terminal; closes everything on exit."""
     from hardware.card_terminal.adapter import SerialCardTerminal
 
-    gateways: list[Gateway] = []
-    closers = []
+    gateways, closers = backend_gateways(settings)
     if settings.card_terminal.url and not settings.card_terminal.url.startswith("sim://"):
         terminal = SerialCardTerminal(
             settings.card_terminal.url,
@@ -39,15 +50,6 @@ def build_payment_service(settings: Settings, ledger: Ledger) -> Iterator[Paymen
         terminal.open()
         closers.append(terminal.close)
         gateways.append(CardGateway(terminal))
-    if settings.sync.backend_url:
-        qr = QrGateway(
-            settings.sync.backend_url,
-            merchant_name=settings.shop.name,
-            expiry_seconds=settings.payments.qr_expiry_seconds,
-        )
-        code = CodeGateway(settings.sync.backend_url)
-        closers += [qr.close, code.close]
-        gateways += [qr, code]
     service = PaymentService(ledger, gateways)
     try:
         yield service

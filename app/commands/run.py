@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.commands.payments import backend_gateways
 from app.commands.print import build_printer, shop_info
 from app.context import add_config_option, open_ledger, settings_from
 from hardware.card_terminal.adapter import SerialCardTerminal
@@ -27,7 +28,6 @@ from kiosk.domain.order import PaymentMethod
 from kiosk.ledger.ledger import Ledger
 from kiosk.payments.card import CardGateway
 from kiosk.payments.gateway import Gateway
-from kiosk.payments.remote import CodeGateway, QrGateway
 from kiosk.payments.service import PaymentService, RecoveryReport
 from kiosk.payments.simulated import SimulatedGateway
 from kiosk.ports import SystemClock
@@ -194,16 +194,10 @@ def build_payments(
             terminal.open()
             closers.append(terminal.close)
             gateways.append(CardGateway(terminal))
-        if settings.sync.backend_url:
-            qr = QrGateway(
-                settings.sync.backend_url,
-                merchant_name=settings.shop.name,
-                expiry_seconds=settings.payments.qr_expiry_seconds,
-            )
-            code = CodeGateway(settings.sync.backend_url)
-            closers += [qr.close, code.close]
-            gateways += [qr, code]
-        elif settings.payments.simulated:
+        remote, remote_closers = backend_gateways(settings)
+        gateways += remote
+        closers += remote_closers
+        if not remote and settings.payments.simulated:
             delay = settings.payments.simulated_delay_seconds
             simulated = [
                 SimulatedGateway(PaymentMethod.QR, delay, settings.payments.qr_expiry_seconds),
