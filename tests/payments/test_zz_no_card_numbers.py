@@ -30,3 +30,14 @@ def test_the_scanner_finds_a_planted_number(tmp_path_factory: pytest.TempPathFac
         assert card_numbers_in(d) == [(d / "ledger.sqlite3-wal", pan)]
     finally:
         (d / "ledger.sqlite3-wal").unlink()
+
+
+def test_a_uuid_in_an_index_is_not_a_card_number(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # seen in a real ledger index: a UUID's last 12 hex digits, then the row key byte b"1"
+    d = tmp_path_factory.mktemp("uuid")
+    (d / "ledger.sqlite3").write_bytes(b"(\x03U\x0101a1fd89-f21e-70e0-875e-5263697475241(\x03U\x01")
+    try:
+        assert luhn_valid("5263697475241")
+        assert card_numbers_in(d) == []
+    finally:
+        (d / "ledger.sqlite3").unlink()
