@@ -3,6 +3,7 @@ the same transaction, so a sale is either wholly there or not at all."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import random
@@ -268,7 +269,7 @@ class Ledger:
         if payment.amount != order.total:
             raise LedgerError(f"payment {payment.amount} does not match the order total {order.total}")
         if not payment.id:
-            payment = PaymentRecord(**{**_payment_fields(payment), "id": uuid7()})
+            payment = dataclasses.replace(payment, id=uuid7())
         day = business_date(order.created_at, self.tz, self.day_start_hour)
         with self.transaction() as tx:
             number = self._next_number(tx.connection, day)
@@ -345,10 +346,6 @@ class Ledger:
                     projector(tx, entry, json.loads(entry.payload))
                     count += 1
         return count
-
-
-def _payment_fields(p: PaymentRecord) -> dict[str, Any]:
-    return {f: getattr(p, f) for f in PaymentRecord.__slots__}
 
 
 def _entry(r: JournalRow) -> JournalEntry:

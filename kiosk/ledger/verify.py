@@ -31,64 +31,27 @@ def verify_journal(path: Path) -> VerifyResult:
         conn.close()
     known_hashes = {r[7]: r[0] for r in rows}
     by_seq = sorted(rows, key=lambda r: r[0])
+
+    def bad(seq: int, problem: str, detail: str) -> VerifyResult:
+        return VerifyResult(False, len(rows), by_seq[-1][0], "", seq, problem, detail)
+
     prev_hash = GENESIS_HASH
     expected = 1
-    for row in by_seq:
-        seq, entry_id, device, ts, kind, payload, stored_prev, stored_hash = row
-        if seq != expected:
-            if seq > expected:
-                return VerifyResult(
-                    False,
-                    len(rows),
-                    by_seq[-1][0],
-                    "",
-                    expected,
-                    "missing",
-                    f"entries {expected}..{seq - 1} are missing (the next entry present is {seq})",
-                )
-            return VerifyResult(False, len(rows), by_seq[-1][0], "", seq, "reordered", "duplicate sequence")
+    for seq, entry_id, device, ts, kind, payload, stored_prev, stored_hash in by_seq:
+        if seq > expected:
+            return bad(expected, "missing", f"entries {expected}..{seq - 1} are missing (the next present is {seq})")
+        if seq < expected:
+            return bad(seq, "reordered", "duplicate sequence")
         recomputed = chain_hash(stored_prev, entry_canonical_bytes(device, seq, entry_id, ts, kind, payload))
         if stored_prev != prev_hash:
             if stored_prev in known_hashes and known_hashes[stored_prev] != seq - 1:
-                return VerifyResult(
-                    False,
-                    len(rows),
-                    by_seq[-1][0],
-                    "",
-                    seq,
-                    "reordered",
-                    f"entry {seq} was written after entry {known_hashes[stored_prev]}, "
-                    "not after the entry now before it",
-                )
+                after = known_hashes[stored_prev]
+                return bad(seq, "reordered", f"entry {seq} was written after entry {after}, not the one now before it")
             if recomputed != stored_hash:
-                return VerifyResult(
-                    False,
-                    len(rows),
-                    by_seq[-1][0],
-                    "",
-                    seq,
-                    "edited",
-                    f"entry {seq} does not match its hash: its content was changed",
-                )
-            return VerifyResult(
-                False,
-                len(rows),
-                by_seq[-1][0],
-                "",
-                seq,
-                "broken link",
-                f"entry {seq} does not follow entry {seq - 1}: entry {seq - 1} was changed or replaced",
-            )
+                return bad(seq, "edited", f"entry {seq} does not match its hash: its content was changed")
+            return bad(seq, "broken link", f"entry {seq} does not follow entry {seq - 1}: that entry was replaced")
         if recomputed != stored_hash:
-            return VerifyResult(
-                False,
-                len(rows),
-                by_seq[-1][0],
-                "",
-                seq,
-                "edited",
-                f"entry {seq} ({kind}) does not match its hash: its content was changed",
-            )
+            return bad(seq, "edited", f"entry {seq} ({kind}) does not match its hash: its content was changed")
         prev_hash = stored_hash
         expected += 1
     return VerifyResult(True, len(rows), expected - 1, prev_hash)
