@@ -11,18 +11,44 @@ from collections.abc import Sequence
 import app.commands
 from kiosk.config import ConfigError
 
+# The module that registers each command. `kiosk run` then imports app.commands.run alone (every other
+# command module would cost the kiosk's cold start their imports); `kiosk --help` imports them all.
+# tests/cli/test_cli.py checks this table against what the modules register.
+COMMANDS = {
+    "config": "config",
+    "demo-sales": "demo_sales",
+    "devices": "devices",
+    "enroll": "sync",
+    "ledger": "ledger",
+    "nfc": "nfc",
+    "payments": "payments",
+    "print": "print",
+    "printer-sim": "printer_sim",
+    "qr-payload": "payments",
+    "refund": "payments",
+    "report": "report",
+    "run": "run",
+    "sync": "sync",
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with `command`'s module only, or with every command module when `command` is None or
+    not a known command (help, typos)."""
     parser = argparse.ArgumentParser(prog="kiosk", description="Self-service ordering kiosk and POS terminal")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"app.commands.{info.name}")
-        module.register(sub)
+    if command in COMMANDS:
+        names = [COMMANDS[command]]
+    else:
+        names = sorted(m.name for m in pkgutil.iter_modules(app.commands.__path__))
+    for name in names:
+        importlib.import_module(f"app.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         result: int = args.handler(args)

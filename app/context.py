@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import Settings, load_settings
-from kiosk.ledger import Ledger
-from kiosk.ledger.db import LedgerConfigError
 from kiosk.ports import Clock
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a ledger is opened, not by every command's start
+    from kiosk.ledger import Ledger
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +28,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def open_ledger(args: argparse.Namespace, settings: Settings, clock: Clock | None = None) -> Ledger:
+    from kiosk.ledger import Ledger
+    from kiosk.ledger.db import LedgerConfigError
+
     path = args.db if getattr(args, "db", None) else settings.ledger_path
     try:
         return Ledger.open(

@@ -25,53 +25,49 @@ BARE_QML = (
 
 
 def _child(kind: str, data_dir: str) -> None:
-    """Runs in a fresh process: print the wall-clock time of the first frame, then quit."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtQml import QQmlApplicationEngine
-
-    app = QGuiApplication(sys.argv[:1])
-    keep: list[object] = []
+    """Runs in a fresh process: print the wall-clock time of the first frame (and, for the kiosk, of
+    the moment "touch to start" works), then quit. The kiosk is `kiosk run` itself, in-process through
+    run_kiosk, on the demo shop with its simulated devices and a fresh ledger in `data_dir`."""
     if kind == "bare":
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtQml import QQmlApplicationEngine
+
+        app = QGuiApplication(sys.argv[:1])
         engine = QQmlApplicationEngine()
         path = Path(data_dir) / "bare.qml"
         path.write_text(BARE_QML, encoding="utf-8")
         engine.load(QUrl.fromLocalFile(str(path)))
         window = engine.rootObjects()[0]
-        keep.append(engine)
-    else:
-        from app.context import open_ledger
-        from kiosk.config import load_settings
-        from kiosk.domain.catalog import load_catalog
-        from kiosk.payments.simulated import SimulatedPaymentProvider
-        from kiosk.ports import SystemClock
-        from ui.app import build_window
 
-        settings = load_settings(env={"KIOSK_DATA_DIR": data_dir})
-        clock = SystemClock()
+        def first_frame() -> None:
+            print(f"FRAME {time.time():.6f}", flush=True)
+            app.quit()
 
-        class _Args:
-            db = None
+        window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
+        app.exec()
+        return
 
-        ledger = open_ledger(_Args(), settings, clock)  # type: ignore[arg-type]
-        provider = SimulatedPaymentProvider(0.05)
-        kw = build_window(settings, ledger, load_catalog(settings.catalog_path), provider, clock, windowed=True)
-        window = kw.window
-        keep += [kw, ledger]
+    import argparse
 
-    def first_frame() -> None:
-        print(f"FRAME {time.time():.6f}", flush=True)
-        app.quit()
+    from app.commands.run import run_kiosk
 
-    window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
-    app.exec()
-    if kind != "bare":
-        keep[0].close()  # type: ignore[attr-defined]
-        keep[1].close()  # type: ignore[attr-defined]
+    def on_stage(stage: str) -> None:
+        if stage == "first-frame":
+            print(f"FRAME {time.time():.6f}", flush=True)
+        elif stage == "ready":
+            print(f"READY {time.time():.6f}", flush=True)
+            from PySide6.QtCore import QCoreApplication
+
+            QCoreApplication.quit()
+
+    args = argparse.Namespace(config=None, windowed=True, size=None)
+    raise SystemExit(run_kiosk(args, on_stage=on_stage))
 
 
-def _cold_start(kind: str, data_dir: str) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
+def _cold_start(kind: str, data_dir: str) -> tuple[float, float]:
+    """Seconds from spawning the process to its first frame, and to ready (the kiosk; bare: = frame)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software", "KIOSK_DATA_DIR": data_dir}
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-m", "bench.ui", "--child", kind, data_dir],
@@ -81,8 +77,8 @@ def _cold_start(kind: str, data_dir: str) -> float:
         timeout=120,
         check=True,
     ).stdout
-    frame = next(float(line.split()[1]) for line in out.splitlines() if line.startswith("FRAME"))
-    return frame - start
+    stamps = {line.split()[0]: float(line.split()[1]) for line in out.splitlines() if line[:5] in ("FRAME", "READY")}
+    return stamps["FRAME"] - start, stamps.get("READY", stamps["FRAME"]) - start
 
 
 def _big_catalog(path: Path, demo: dict[str, object], items: int = 500, categories: int = 10) -> None:
@@ -203,14 +199,18 @@ def main(quick: bool = False) -> list[str]:
     lines: list[str] = []
     runs = 3 if quick else 5
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
-        bare, kiosk = [], []
-        for _ in range(runs):  # interleaved so both see the same machine load
-            bare.append(_cold_start("bare", tmp))
-            kiosk.append(_cold_start("kiosk", tmp))
-        b, k = statistics.median(bare), statistics.median(kiosk)
+        bare, kiosk, ready = [], [], []
+        for n in range(runs):  # interleaved so both see the same machine load
+            bare.append(_cold_start("bare", tmp)[0])
+            # A fresh data directory each run: a first start (new ledger, migrations) is the slowest.
+            frame, up = _cold_start("kiosk", str(Path(tmp) / f"kiosk-{n}"))
+            kiosk.append(frame)
+            ready.append(up)
+        b, k, r = statistics.median(bare), statistics.median(kiosk), statistics.median(ready)
         lines.append(
             f"cold start to first frame: kiosk median {k * 1000:.0f} ms, bare QML window {b * 1000:.0f} ms, "
-            f"ratio {k / b:.2f} (target <= 2), {runs} runs each"
+            f"ratio {k / b:.2f} (target <= 2), {runs} runs each; "
+            f"kiosk ready for customers (ledger open, payments recovered) {r * 1000:.0f} ms"
         )
         lines += _in_process(quick, Path(tmp))
     for line in lines:

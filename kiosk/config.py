@@ -108,6 +108,10 @@ class UiSettings:
     idle_timeout_seconds: int = 90
     idle_warning_seconds: int = 25
     result_seconds: int = 15
+    # Easy mode (큰 글씨 쉬운 주문), chosen by a customer on the attract screen: everything this much
+    # bigger (never beyond 2.0, never smaller than `scale`) and this many times longer before an idle reset.
+    easy_scale: float = 1.5
+    easy_idle_factor: float = 2.0
     fullscreen: bool = True
     width: int = 1080
     height: int = 1920
@@ -244,6 +248,10 @@ def validate(settings: Settings) -> None:
         raise ConfigError(path, "shop.order_numbers", "must be 'sequential' or 'random'")
     if not 1.0 <= settings.ui.scale <= 2.0:
         raise ConfigError(path, "ui.scale", "must be between 1.0 and 2.0")
+    if not 1.0 <= settings.ui.easy_scale <= 2.0:
+        raise ConfigError(path, "ui.easy_scale", "must be between 1.0 and 2.0")
+    if not 1.0 <= settings.ui.easy_idle_factor <= 5.0:
+        raise ConfigError(path, "ui.easy_idle_factor", "must be between 1.0 and 5.0")
     if settings.ui.palette not in ("normal", "high-contrast"):
         raise ConfigError(path, "ui.palette", "must be 'normal' or 'high-contrast'")
     if settings.ui.idle_warning_seconds < 20:

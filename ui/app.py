@@ -9,27 +9,24 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-import qrcode
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, QTranslator, QUrl, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
 
-from hardware.scanner import ScannerUrlError, build_scanner
 from kiosk.config import Settings
-from kiosk.devices.health import Health, HealthEvent
-from kiosk.devices.scanner import CodeScanned
 from kiosk.domain.catalog import Catalog
-from kiosk.flow.checkout import Checkout
 from kiosk.flow.controller import FlowController
 from kiosk.flow.machine import Effect, initial_state
-from kiosk.ledger.ledger import Ledger
-from kiosk.payments.port import PaymentProvider
 from kiosk.ports import Clock
-from kiosk.receipts.service import ReceiptService
 from ui.viewmodel import KioskViewModel, PrintBridge
+
+if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
+    from kiosk.ledger.ledger import Ledger
+    from kiosk.payments.port import PaymentProvider
+    from kiosk.receipts.service import ReceiptService
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +51,8 @@ class QrImageProvider(QQuickImageProvider):
         super().__init__(QQuickImageProvider.ImageType.Image)
 
     def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:
+        import qrcode  # only when a QR is on screen: not on the cold-start path
+
         qr = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
         qr.add_data(QUrl.fromPercentEncoding(id.encode()))
         qr.make(fit=True)
@@ -144,6 +143,9 @@ class ScanBridge(QObject):
         self.received = 0  # codes seen, for staff diagnostics and tests
 
     def post(self, event: object) -> None:
+        from kiosk.devices.health import Health, HealthEvent
+        from kiosk.devices.scanner import CodeScanned
+
         if isinstance(event, CodeScanned):
             self.received += 1
             self.scanned.emit(event.code)
@@ -165,6 +167,8 @@ def build_scanning(settings: Settings, on_code: Callable[[str], None]) -> Scanni
     url = settings.scanner.url
     if not url or url.startswith("sim:"):
         return None
+    from hardware.scanner import ScannerUrlError, build_scanner
+
     bridge = ScanBridge()
     try:
         scanner = build_scanner(url, listener=bridge.post, baudrate=settings.scanner.baudrate)
@@ -173,33 +177,6 @@ def build_scanning(settings: Settings, on_code: Callable[[str], None]) -> Scanni
         return None
     bridge.scanned.connect(on_code, Qt.ConnectionType.QueuedConnection)
     return Scanning(scanner, bridge)
-
-
-@dataclass
-class KioskWindow:
-    engine: QQmlApplicationEngine
-    window: QQuickWindow
-    vm: KioskViewModel
-    provider: PaymentProvider
-    printing: Printing | None = None
-    translators: list[QTranslator] = field(default_factory=list)
-    reconciler: Reconciler | None = None
-    scanning: Scanning | None = None
-
-    def close(self) -> None:
-        """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
-        the QML down."""
-        if self.scanning is not None:
-            self.scanning.scanner.stop()
-        if self.printing is not None:
-            self.printing.printer.stop()
-        if self.reconciler is not None:
-            self.reconciler.stop()
-        self.vm.close()
-        self.provider.close()
-        self.window.setProperty("kioskMode", False)
-        self.window.close()
-        self.engine.deleteLater()
 
 
 class _Translations(QObject):
@@ -224,6 +201,193 @@ class _Translations(QObject):
         self.engine.retranslate()
 
 
+T = TypeVar("T")
+
+
+class BackgroundStart(QObject, Generic[T]):
+    """Runs `work` on a thread (the ledger side of the kiosk, while the first frame is drawn) and hands
+    its result or its exception to `done(result, error)` on the GUI thread, through the event loop."""
+
+    _finished = Signal()
+
+    def __init__(self, work: Callable[[], T], done: Callable[[T | None, BaseException | None], None]) -> None:
+        super().__init__()
+        self._work = work
+        self._done = done
+        self._result: T | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kiosk-startup")
+        self._lock = threading.Lock()
+        self._finished.connect(self._deliver)  # emitted on the thread: queued to the GUI thread
+
+    def start(self) -> None:
+        """Start the work; later calls do nothing (from any thread: frameSwapped may come from the render
+        thread)."""
+        with self._lock:
+            if self._thread.ident is None:
+                self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = self._work()
+        except BaseException as exc:  # handed to `done`: SystemExit included, it says why
+            self._error = exc
+        self._finished.emit()
+
+    @Slot()
+    def _deliver(self) -> None:
+        self._thread.join()
+        self._done(self._result, self._error)
+
+    def join(self) -> T | None:
+        """Wait for the thread (if it ever started); its result, None if it failed or never ran: the
+        caller closes it at shutdown."""
+        with self._lock:
+            started = self._thread.ident is not None
+        if started:
+            self._thread.join()
+        return self._result
+
+
+@dataclass
+class KioskWindow:
+    """The window and its view-model. `open_window` makes it with the attract screen up but not ready;
+    `attach` adds the ledger side (payments, printing, scanner, reconciliation) and makes it ready."""
+
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    vm: KioskViewModel
+    settings: Settings
+    clock: Clock
+    provider: PaymentProvider | None = None
+    printing: Printing | None = None
+    translators: list[QTranslator] = field(default_factory=list)
+    reconciler: Reconciler | None = None
+    scanning: Scanning | None = None
+
+    def attach(
+        self,
+        ledger: Ledger,
+        provider: PaymentProvider,
+        *,
+        printing: Printing | None = None,
+        on_decline_next: Callable[[], None] | None = None,
+        on_code: Callable[[str, str], None] | None = None,
+        reconcile: Callable[[], object] | None = None,
+        reconcile_ms: int = 60_000,
+    ) -> None:
+        """The caller has opened the ledger and resolved open payment intents (PaymentService.recover):
+        from now on "touch to start" works. `reconcile` runs now and every `reconcile_ms`;
+        `on_decline_next` is the demo's F9 key; `on_code(intent_id, code)` takes a customer-presented
+        barcode (PaymentService.submit_code; the demo's F8 sends a test code, a real `scanner.url` sends
+        what the customer's phone shows)."""
+        from kiosk.flow.checkout import Checkout
+
+        self.provider = provider
+        self.printing = printing
+        self.vm.attach(
+            Checkout(ledger, provider, self.clock),
+            receipts=printing.service if printing is not None else None,
+            print_events=printing.events if printing is not None else None,
+            on_decline_next=on_decline_next,
+            on_code=on_code,
+        )
+        if printing is not None:
+            # Started only now that the view-model listens: the first health event reaches the top bar.
+            pending = printing.service.load_pending()
+            if pending:
+                log.warning("%d receipt(s) or kitchen ticket(s) from earlier are waiting to be reprinted", pending)
+            printing.printer.start()
+        if reconcile is not None:
+            self.reconciler = Reconciler(reconcile, reconcile_ms, self.engine)
+            self.reconciler.run_once()
+        self.scanning = build_scanning(self.settings, self.vm.submitCode)
+        if self.scanning is not None:
+            self.scanning.bridge.setParent(self.engine)
+            self.scanning.scanner.start()
+
+    def close(self) -> None:
+        """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
+        the QML down."""
+        if self.scanning is not None:
+            self.scanning.scanner.stop()
+        if self.printing is not None:
+            self.printing.printer.stop()
+        if self.reconciler is not None:
+            self.reconciler.stop()
+        self.vm.close()
+        if self.provider is not None:
+            self.provider.close()
+        self.window.setProperty("kioskMode", False)
+        self.window.close()
+        self.engine.deleteLater()
+
+
+def open_window(
+    settings: Settings,
+    catalog: Catalog,
+    clock: Clock,
+    *,
+    windowed: bool = False,
+    size: tuple[int, int] | None = None,
+    tick_ms: int = 250,
+) -> KioskWindow:
+    """The window with the attract screen, before the ledger is open: this is all the first frame waits
+    for. "Touch to start" stays disabled until `KioskWindow.attach`."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        raise RuntimeError("open_window needs a QGuiApplication")
+    load_fonts()
+    engine = QQmlApplicationEngine()
+    engine.addImageProvider("qr", QrImageProvider())
+    translations = _Translations(app, engine)
+    ui = settings.ui
+
+    def controller(on_effect: Callable[[Effect], None]) -> FlowController:
+        return FlowController(
+            initial_state(catalog, ui.language),
+            clock,
+            idle_timeout_seconds=ui.idle_timeout_seconds,
+            idle_warning_seconds=ui.idle_warning_seconds,
+            result_seconds=ui.result_seconds,
+            on_effect=on_effect,
+            easy_idle_factor=ui.easy_idle_factor,
+        )
+
+    catalog_dir = settings.catalog_path.parent
+    vm = KioskViewModel(
+        controller,
+        shop_name=settings.shop.name,
+        asset_dirs=[catalog_dir, catalog_dir.parent],
+        on_language=translations.switch,
+        tick_ms=tick_ms,
+        parent=engine,
+    )
+    width, height = size or (ui.width, ui.height)
+    engine.setInitialProperties(
+        {
+            "kiosk": vm,
+            "kioskMode": not windowed,
+            "uiScale": ui.scale,
+            "easyScale": ui.easy_scale,
+            "highContrast": ui.palette == "high-contrast",
+            "initialWidth": width,
+            "initialHeight": height,
+        }
+    )
+    translations.switch(ui.language)
+    engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError("the QML window did not load; see the QML errors above")
+    window = roots[0]
+    if windowed:
+        window.show()
+    else:
+        window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
+    return KioskWindow(engine, window, vm, settings, clock)
+
+
 def build_window(
     settings: Settings,
     ledger: Ledger,
@@ -240,78 +404,16 @@ def build_window(
     reconcile: Callable[[], object] | None = None,
     reconcile_ms: int = 60_000,
 ) -> KioskWindow:
-    """The window on `provider`. The caller resolves open payment intents (PaymentService.recover)
-    before calling this: the attract screen appears here. `reconcile` runs at start and every
-    `reconcile_ms`; `on_decline_next` is the demo's F9 key; `on_code(intent_id, code)` takes a
-    customer-presented barcode (PaymentService.submit_code; the demo's F8 sends a test code, a real
-    `scanner.url` sends what the customer's phone shows)."""
-    app = QGuiApplication.instance()
-    if not isinstance(app, QGuiApplication):
-        raise RuntimeError("build_window needs a QGuiApplication")
-    load_fonts()
-    engine = QQmlApplicationEngine()
-    engine.addImageProvider("qr", QrImageProvider())
-    translations = _Translations(app, engine)
-    ui = settings.ui
-
-    def controller(on_effect: Callable[[Effect], None]) -> FlowController:
-        return FlowController(
-            initial_state(catalog, ui.language),
-            clock,
-            idle_timeout_seconds=ui.idle_timeout_seconds,
-            idle_warning_seconds=ui.idle_warning_seconds,
-            result_seconds=ui.result_seconds,
-            on_effect=on_effect,
-        )
-
-    catalog_dir = settings.catalog_path.parent
-    vm = KioskViewModel(
-        controller,
-        Checkout(ledger, provider, clock),
-        shop_name=settings.shop.name,
-        asset_dirs=[catalog_dir, catalog_dir.parent],
-        on_language=translations.switch,
-        tick_ms=tick_ms,
-        receipts=printing.service if printing is not None else None,
-        print_events=printing.events if printing is not None else None,
+    """`open_window` and `attach` in one go, for callers that already hold an open ledger (tests,
+    benchmarks). The caller resolves open payment intents before calling this."""
+    kw = open_window(settings, catalog, clock, windowed=windowed, size=size, tick_ms=tick_ms)
+    kw.attach(
+        ledger,
+        provider,
+        printing=printing,
         on_decline_next=on_decline_next,
         on_code=on_code,
-        parent=engine,
+        reconcile=reconcile,
+        reconcile_ms=reconcile_ms,
     )
-    width, height = size or (ui.width, ui.height)
-    engine.setInitialProperties(
-        {
-            "kiosk": vm,
-            "kioskMode": not windowed,
-            "uiScale": ui.scale,
-            "highContrast": ui.palette == "high-contrast",
-            "initialWidth": width,
-            "initialHeight": height,
-        }
-    )
-    translations.switch(ui.language)
-    engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
-    roots = engine.rootObjects()
-    if not roots or not isinstance(roots[0], QQuickWindow):
-        raise RuntimeError("the QML window did not load; see the QML errors above")
-    window = roots[0]
-    if windowed:
-        window.show()
-    else:
-        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.showFullScreen()
-    if printing is not None:
-        # Started only now that the view-model listens: the first health event reaches the top bar.
-        pending = printing.service.load_pending()
-        if pending:
-            log.warning("%d receipt(s) or kitchen ticket(s) from earlier are waiting to be reprinted", pending)
-        printing.printer.start()
-    reconciler = None
-    if reconcile is not None:
-        reconciler = Reconciler(reconcile, reconcile_ms, engine)
-        reconciler.run_once()
-    scanning = build_scanning(settings, vm.submitCode)
-    if scanning is not None:
-        scanning.bridge.setParent(engine)
-        scanning.scanner.start()
-    return KioskWindow(engine, window, vm, provider, printing, reconciler=reconciler, scanning=scanning)
+    return kw

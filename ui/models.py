@@ -11,9 +11,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
+
+# Qt::DisplayRole and Qt::UserRole as plain ints: the first touch of PySide's `Qt` namespace builds all of
+# its ~100 Python enums (about 20 ms), which the attract screen's first frame does not wait for.
+DISPLAY_ROLE, USER_ROLE = 0, 0x0100
 
 
 class RowModel(QAbstractListModel):
@@ -25,15 +28,15 @@ class RowModel(QAbstractListModel):
         self._rows: list[dict[str, Any]] = []
 
     def roleNames(self) -> dict[int, QByteArray]:
-        return {Qt.ItemDataRole.UserRole + i: QByteArray(name.encode()) for i, name in enumerate(self._roles)}
+        return {USER_ROLE + i: QByteArray(name.encode()) for i, name in enumerate(self._roles)}
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        i = role - Qt.ItemDataRole.UserRole
+        i = role - USER_ROLE
         if not 0 <= i < len(self._roles):
             return None
         return self._rows[index.row()].get(self._roles[i])

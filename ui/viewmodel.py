@@ -16,21 +16,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, QUrl, Signal, Slot
 
-from kiosk.devices.health import Health, HealthEvent
 from kiosk.domain.cart import CartLine, line_total
 from kiosk.domain.catalog import Catalog
 from kiosk.domain.order import OrderType, PaymentMethod
 from kiosk.flow import machine as m
-from kiosk.flow.checkout import Checkout
 from kiosk.flow.controller import FlowController
-from kiosk.payments.port import PaymentPrompt, PaymentResult
-from kiosk.receipts.document import DocumentKind, plain_text
-from kiosk.receipts.service import FAILED, ReceiptEvent, ReceiptService
 from ui.models import RowModel
+
+if TYPE_CHECKING:  # the ledger (and SQLAlchemy) load after the first frame, see ui/app.py
+    from kiosk.flow.checkout import Checkout
+    from kiosk.payments.port import PaymentPrompt, PaymentResult
+    from kiosk.receipts.service import ReceiptService
 
 log = logging.getLogger(__name__)
 
@@ -80,31 +80,32 @@ SCREEN_RECEIPT_COLUMNS = 42
 
 
 class KioskViewModel(QObject):
+    """Built before the ledger is open (the attract screen's first frame does not wait for it); `attach`
+    brings checkout and printing once the ledger is open and payment recovery has run. Until then the
+    attract screen says it is getting ready and `start` does nothing: no customer begins an order on a
+    terminal whose open payments are not resolved yet."""
+
     changed = Signal()
     languageChanged = Signal()
     idleChanged = Signal()
     printChanged = Signal()
+    readyChanged = Signal()
 
     def __init__(
         self,
         controller_factory: Callable[[Callable[[m.Effect], None]], FlowController],
-        checkout: Checkout,
         *,
         shop_name: str,
         asset_dirs: list[Path],
         on_language: Callable[[str], None] | None = None,
         tick_ms: int = 250,
-        receipts: ReceiptService | None = None,
-        print_events: PrintBridge | None = None,
-        on_decline_next: Callable[[], None] | None = None,
-        on_code: Callable[[str, str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._on_decline_next = on_decline_next
-        self._on_code = on_code
-        self.checkout = checkout
-        self.receipts = receipts
+        self._on_decline_next: Callable[[], None] | None = None
+        self._on_code: Callable[[str, str], None] | None = None
+        self._checkout: Checkout | None = None
+        self.receipts: ReceiptService | None = None
         self._order_id = ""  # the sale on the result screen (its receipt, if asked, is this one's)
         self._receipt_status = ""  # "", "printing", "printed", "failed"
         self._receipt_text = ""
@@ -120,10 +121,6 @@ class KioskViewModel(QObject):
         self._groups = RowModel(["key", "name", "required", "minChoices", "maxChoices", "satisfied", "options"], self)
         self._cart = RowModel(["key", "name", "optionsText", "quantity", "totalText", "image"], self)
         self._bridge = PaymentBridge()
-        self._bridge.prompted.connect(self._on_prompt, Qt.ConnectionType.QueuedConnection)
-        self._bridge.resulted.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
-        if print_events is not None:
-            print_events.received.connect(self._on_print_event, Qt.ConnectionType.QueuedConnection)
         self.controller = controller_factory(self._on_effect)
         self._image_cache: dict[str, str] = {}
         self._last_menu_key: tuple[str, str, int] | None = None
@@ -134,6 +131,38 @@ class KioskViewModel(QObject):
         self._refresh(None)
 
     # --- plumbing -----------------------------------------------------------------------------------
+
+    def attach(
+        self,
+        checkout: Checkout,
+        *,
+        receipts: ReceiptService | None = None,
+        print_events: PrintBridge | None = None,
+        on_decline_next: Callable[[], None] | None = None,
+        on_code: Callable[[str, str], None] | None = None,
+    ) -> None:
+        """The ledger is open and recovery has run: customers can order from now on."""
+        self._checkout = checkout
+        self.receipts = receipts
+        self._on_decline_next = on_decline_next
+        self._on_code = on_code
+        # Queued even when a provider answers on this thread: a result never re-enters `send`. (Here, not
+        # in __init__: `Qt` is first touched after the first frame, see ui/models.py.)
+        self._bridge.prompted.connect(self._on_prompt, Qt.ConnectionType.QueuedConnection)
+        self._bridge.resulted.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        if print_events is not None:
+            print_events.received.connect(self._on_print_event, Qt.ConnectionType.QueuedConnection)
+        self.readyChanged.emit()
+
+    @property
+    def checkout(self) -> Checkout:
+        if self._checkout is None:
+            raise RuntimeError("the kiosk is not ready: attach() has not run")
+        return self._checkout
+
+    @property
+    def ready(self) -> bool:
+        return self._checkout is not None
 
     @property
     def state(self) -> m.FlowState:
@@ -219,6 +248,8 @@ class KioskViewModel(QObject):
             self._set_receipt(self._order_id, "printing", self._receipt_text, self._receipt_qr)
 
     def _show_receipt_on_screen(self, order_id: str) -> None:
+        from kiosk.receipts.document import plain_text
+
         text, qr = "", ""
         if self.receipts is not None:
             try:
@@ -240,6 +271,11 @@ class KioskViewModel(QObject):
 
     @Slot(object)
     def _on_print_event(self, event: object) -> None:
+        # Imported here, once printing is attached: the first frame does not wait for them.
+        from kiosk.devices.health import Health, HealthEvent
+        from kiosk.receipts.document import DocumentKind
+        from kiosk.receipts.events import FAILED, ReceiptEvent
+
         if isinstance(event, HealthEvent):
             problem = (event.message or event.detail) if event.health is Health.LOST else ""
             if problem != self._printer_problem:
@@ -459,6 +495,9 @@ class KioskViewModel(QObject):
         left = self.controller.seconds_left(m.Timer.RESULT)
         return int(left + 0.999) if left is not None else 0
 
+    def _easy_mode(self) -> bool:
+        return self.state.easy
+
     def _staff_called(self) -> bool:
         return self.state.staff_called
 
@@ -472,7 +511,9 @@ class KioskViewModel(QObject):
         return self._printer_problem
 
     def _methods(self) -> list[str]:
-        available = self.checkout.provider.methods()
+        if self._checkout is None:
+            return []
+        available = self._checkout.provider.methods()
         return [pm.value for pm in (PaymentMethod.CARD, PaymentMethod.QR, PaymentMethod.BARCODE) if pm in available]
 
     screen = Property(str, _screen, notify=changed)
@@ -500,6 +541,7 @@ class KioskViewModel(QObject):
     idleSecondsLeft = Property(int, _idle_seconds_left, notify=idleChanged)
     resultSecondsLeft = Property(int, _result_seconds_left, notify=idleChanged)
     staffCalled = Property(bool, _staff_called, notify=changed)
+    easyMode = Property(bool, _easy_mode, notify=changed)
     shopName = Property(str, _shop, constant=True)
     receiptStatus = Property(str, lambda self: self._receipt_status, notify=printChanged)
     receiptFailed = Property(bool, _receipt_failed, notify=printChanged)
@@ -507,7 +549,8 @@ class KioskViewModel(QObject):
     receiptQr = Property(str, lambda self: self._receipt_qr, notify=printChanged)
     printerProblem = Property(bool, lambda self: bool(self._printer_problem), notify=printChanged)
     printerProblemText = Property(str, _printer_problem_text, notify=printChanged)
-    paymentMethods = Property(list, _methods, constant=True)
+    paymentMethods = Property(list, _methods, notify=readyChanged)
+    isReady = Property(bool, lambda self: self.ready, notify=readyChanged)
     categories = Property(QObject, lambda self: self._categories, constant=True)
     menu = Property(QObject, lambda self: self._menu, constant=True)
     optionGroups = Property(QObject, lambda self: self._groups, constant=True)
@@ -517,11 +560,16 @@ class KioskViewModel(QObject):
 
     @Slot()
     def start(self) -> None:
-        self.send(m.Start())
+        if self.ready:
+            self.send(m.Start())
 
     @Slot(str)
     def chooseLanguage(self, language: str) -> None:
         self.send(m.ChooseLanguage(language))
+
+    @Slot(bool)
+    def setEasyMode(self, on: bool) -> None:
+        self.send(m.SetEasyMode(on))
 
     @Slot(str)
     def chooseOrderType(self, order_type: str) -> None:
@@ -611,7 +659,7 @@ class KioskViewModel(QObject):
     def submitCode(self, code: str) -> None:
         """A customer-presented barcode (the scanner, or the demo's F8): goes to the payment waiting for
         it, only while the barcode screen is up."""
-        pending = self.checkout.pending
+        pending = self._checkout.pending if self._checkout is not None else None
         if self._on_code is None or pending is None or self.state.step is not m.Step.PAYING:
             return
         if pending.request.method is not PaymentMethod.BARCODE:
@@ -624,6 +672,6 @@ class KioskViewModel(QObject):
         if self._on_decline_next is not None:
             self._on_decline_next()
             return
-        decline = getattr(self.checkout.provider, "decline_next", None)
+        decline = getattr(self._checkout.provider, "decline_next", None) if self._checkout is not None else None
         if callable(decline):
             decline()

@@ -21,8 +21,9 @@ from kiosk.config import Settings
 from kiosk.devices.health import HealthEvent
 from kiosk.receipts.content import ShopInfo, installer_test_page
 from kiosk.receipts.document import DocumentKind
+from kiosk.receipts.events import ReceiptEvent
 from kiosk.receipts.port import PrintJob, PrintOutcome
-from kiosk.receipts.service import ReceiptEvent, ReceiptService
+from kiosk.receipts.service import ReceiptService
 
 
 def shop_info(settings: Settings) -> ShopInfo:

@@ -35,17 +35,31 @@ class FlowController:
         result_seconds: float,
         on_effect: Callable[[Effect], None],
         on_change: Callable[[FlowState, FlowState], None] | None = None,
+        easy_idle_factor: float = 1.0,
     ) -> None:
         if idle_warning_seconds >= idle_timeout_seconds:
             raise ValueError("the idle warning must come before the idle timeout")
+        if easy_idle_factor < 1.0:
+            raise ValueError("easy mode never gives less time")
         self.state = state
         self.clock = clock
-        self.idle_timeout = idle_timeout_seconds
-        self.idle_warning = idle_warning_seconds
+        self._idle_timeout = idle_timeout_seconds
+        self._idle_warning = idle_warning_seconds
+        self.easy_idle_factor = easy_idle_factor
         self.result_seconds = result_seconds
         self._on_effect = on_effect
         self._on_change = on_change
         self._deadlines: dict[Timer, float] = {}
+
+    @property
+    def idle_timeout(self) -> float:
+        """Seconds of no touch before a reset; longer in easy mode."""
+        return self._idle_timeout * (self.easy_idle_factor if self.state.easy else 1.0)
+
+    @property
+    def idle_warning(self) -> float:
+        """Seconds before the reset that the warning shows; longer in easy mode too."""
+        return self._idle_warning * (self.easy_idle_factor if self.state.easy else 1.0)
 
     def send(self, event: Event) -> FlowState:
         old = self.state

@@ -68,6 +68,13 @@ class ChooseLanguage(Intent):
 
 
 @dataclass(frozen=True, slots=True)
+class SetEasyMode(Intent):
+    """Easy mode (큰 글씨 쉬운 주문) on or off: bigger everything and more time, for this customer only."""
+
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ChooseOrderType(Intent):
     order_type: OrderType
 
@@ -293,6 +300,7 @@ class FlowState:
     receipt_wanted: bool | None = None
     idle_warning: bool = False
     staff_called: bool = False
+    easy: bool = False  # easy mode; every new customer starts without it
 
     @property
     def total(self) -> int:
@@ -349,6 +357,11 @@ def _language(s: FlowState, e: Event) -> Result:
     if e.language not in LANGUAGES:
         return _stay(s)
     return _stay(s, language=e.language)
+
+
+def _easy_mode(s: FlowState, e: Event) -> Result:
+    assert isinstance(e, SetEasyMode)
+    return _stay(s, easy=e.on)
 
 
 def _order_type(s: FlowState, e: Event) -> Result:
@@ -600,7 +613,11 @@ def _call_staff(s: FlowState, e: Event) -> Result:
 
 # --- the table ---------------------------------------------------------------------------------------
 
-_EVERYWHERE: dict[type[Event], Handler] = {ChooseLanguage: _language, CallStaff: _call_staff}
+_EVERYWHERE: dict[type[Event], Handler] = {
+    ChooseLanguage: _language,
+    SetEasyMode: _easy_mode,
+    CallStaff: _call_staff,
+}
 _IDLE_EVENTS: dict[type[Event], Handler] = {
     IdleWarningDue: _idle_warning,
     IdleExpired: _idle_expired,

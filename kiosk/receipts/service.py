@@ -29,12 +29,12 @@ from kiosk.ledger.ledger import SALE_COMPLETED, Ledger, SaleRecord
 from kiosk.ledger.models import JournalRow, OrderRow
 from kiosk.receipts.content import SaleView, ShopInfo, kitchen_ticket, receipt_document
 from kiosk.receipts.document import Document, DocumentKind
+from kiosk.receipts.events import FAILED, PRINTED, REPRINTED, ReceiptEvent
 from kiosk.receipts.port import PrinterPort, PrintJob, PrintOutcome
 
 log = logging.getLogger(__name__)
 
 _PREFIX = {DocumentKind.RECEIPT: "receipt", DocumentKind.KITCHEN: "kitchen_ticket"}
-PRINTED, FAILED, REPRINTED = "printed", "print_failed", "reprinted"
 PRINT_KINDS = [f"{p}.{s}" for p in _PREFIX.values() for s in (PRINTED, FAILED, REPRINTED)]
 
 
@@ -53,18 +53,6 @@ class PendingPrint:
     @property
     def qr_content(self) -> str:
         return self.document.qr_content
-
-
-@dataclass(frozen=True, slots=True)
-class ReceiptEvent:
-    """For the UI and staff alerts: what happened to one print job."""
-
-    order_id: str
-    kind: DocumentKind
-    result: str  # "printed", "print_failed", "reprinted"
-    job_id: str
-    detail: str = ""
-    message: str = ""
 
 
 Listener = Callable[[object], None]  # receives ReceiptEvent and the printer's HealthEvent

@@ -28,6 +28,7 @@ from kiosk.domain.catalog import CatalogError, parse_catalog
 from kiosk.ledger.ledger import Ledger
 from kiosk.ports import Clock
 from kiosk.protocol import canonical_json
+from kiosk.sync.files import catalog_file, read_bundle
 from kiosk.sync.keys import key_path, load_key, load_or_create_key
 from kiosk.sync.models import QuarantineRow, SyncStateRow
 from kiosk.sync.protocol import (
@@ -103,21 +104,6 @@ class SyncStatus:
         if self.last_error and self.state != "synced":
             text += f"; 마지막 오류 / last error: {self.last_error}"
         return text
-
-
-def catalog_file(data_dir: Path) -> Path:
-    """The applied catalog bundle (the whole signed bundle, as received)."""
-    return data_dir / "catalog" / "current.json"
-
-
-def read_bundle(path: Path) -> dict[str, Any] | None:
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        return None  # unreadable: treated as absent, the shipped catalog stays in use
-    return doc if isinstance(doc, dict) else None
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -163,3 +163,34 @@ def test_config_check_bad_files(tmp_path: Path, text: str, expected: str) -> Non
 def test_environment_overrides(tmp_path: Path) -> None:
     done = kiosk("config", "check", env={"KIOSK_SHOP__NAME": "시장 분식", "KIOSK_LEDGER__PATH": str(tmp_path / "x.db")})
     assert done.returncode == 0 and "시장 분식" in done.stdout and str(tmp_path / "x.db") in done.stdout
+
+
+def test_command_table_matches_the_modules() -> None:
+    """app.cli.COMMANDS (which module to import for a command) says exactly what the modules register."""
+    import argparse
+    import importlib
+    import pkgutil
+
+    import app.commands
+    from app.cli import COMMANDS
+
+    registered: dict[str, str] = {}
+    for info in pkgutil.iter_modules(app.commands.__path__):
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(f"app.commands.{info.name}").register(sub)
+        registered.update(dict.fromkeys(sub.choices, info.name))
+    assert registered == COMMANDS
+
+
+def test_help_lists_every_command_and_run_imports_only_its_module() -> None:
+    done = kiosk("--help")
+    assert done.returncode == 0
+    for command in ("run", "refund", "printer-sim", "enroll", "demo-sales"):
+        assert command in done.stdout
+    probe = (
+        "import sys; from app.cli import build_parser; build_parser('run'); "
+        "print(sorted(m for m in sys.modules if m.startswith('app.commands.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO_ROOT, check=True)
+    assert out.stdout.strip() == "['app.commands.run']"

@@ -192,3 +192,31 @@ def test_controller_never_resets_while_paying_and_result_times_out(catalog: Cata
     clock.advance(1)
     ctl.tick()
     assert ctl.state.step is m.Step.ATTRACT
+
+
+def test_easy_mode_gives_more_time_before_the_warning_and_the_reset(catalog: Catalog, clock: FakeClock) -> None:
+    ctl = FlowController(
+        m.initial_state(catalog),
+        clock,
+        idle_timeout_seconds=90,
+        idle_warning_seconds=25,
+        result_seconds=15,
+        on_effect=lambda e: None,
+        easy_idle_factor=2.0,
+    )
+    ctl.send(m.SetEasyMode(True))
+    ctl.send(m.Start())
+    ctl.send(m.ChooseOrderType(OrderType.DINE_IN))
+    assert ctl.seconds_left(m.Timer.IDLE) == 180
+    clock.advance(129)  # a normal customer would have been reset by now
+    ctl.tick()
+    assert ctl.state.step is m.Step.MENU and not ctl.state.idle_warning
+    clock.advance(1)
+    ctl.tick()
+    assert ctl.state.idle_warning and ctl.seconds_left(m.Timer.IDLE) == 50
+    clock.advance(50)
+    ctl.tick()
+    assert ctl.state.step is m.Step.ATTRACT and not ctl.state.easy
+    # the next customer has the normal time again
+    ctl.send(m.Start())
+    assert ctl.seconds_left(m.Timer.IDLE) == 90

@@ -198,3 +198,21 @@ def test_the_qr_deadline_is_kept_while_paying_and_cleared_for_a_new_attempt(cata
     assert s.step is Step.PAYMENT_FAILED
     s, _ = m.transition(s, m.RetryPayment())
     assert s.step is Step.PAYING and (s.qr_payload, s.qr_deadline) == ("", 0.0)
+
+
+@pytest.mark.parametrize("step", [Step.ATTRACT, Step.ORDER_TYPE, Step.MENU, Step.OPTIONS, Step.CART, Step.RESULT])
+def test_easy_mode_can_be_chosen_on_any_step_and_keeps_the_order(catalog: Catalog, step: Step) -> None:
+    state = at_step(catalog, step)
+    new, _ = m.transition(state, m.SetEasyMode(True))
+    assert new.easy and new.step is step and new.cart == state.cart
+    assert not m.transition(new, m.SetEasyMode(False))[0].easy
+
+
+@pytest.mark.parametrize("leave", [m.CancelOrder(), m.IdleExpired()])
+def test_easy_mode_is_for_one_customer_only(catalog: Catalog, leave: m.Event) -> None:
+    state, _ = run(m.initial_state(catalog), m.SetEasyMode(True), m.Start(), m.ChooseOrderType(OrderType.DINE_IN))
+    assert state.easy and state.step is Step.MENU
+    assert not m.transition(state, leave)[0].easy
+    paid = at_step(catalog, Step.RESULT)
+    done, _ = run(paid, m.SetEasyMode(True), m.Finish())
+    assert done.step is Step.ATTRACT and not done.easy

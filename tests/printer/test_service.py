@@ -19,8 +19,9 @@ from kiosk.devices.health import Health, HealthEvent
 from kiosk.ledger import Ledger
 from kiosk.receipts.content import installer_test_page
 from kiosk.receipts.document import DocumentKind
+from kiosk.receipts.events import ReceiptEvent
 from kiosk.receipts.port import PrintJob, PrintOutcome
-from kiosk.receipts.service import ReceiptEvent, ReceiptService
+from kiosk.receipts.service import ReceiptService
 from tests.printer.helpers import SHOP, TERMINAL, ledger_with_sale
 
 FAST = {"poll_interval": 0.05, "status_timeout": 0.3, "job_timeout": 10.0}

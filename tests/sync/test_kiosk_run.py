@@ -7,10 +7,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from app.commands.run import load_menu, start_sync
+from app.commands.run import load_menu
+from app.services import start_sync
 from kiosk.config import REPO_ROOT, SyncSettings, load_settings
 from kiosk.ports import SystemClock
-from kiosk.sync.service import catalog_file
+from kiosk.sync.files import catalog_file
 from tests.backend.servers import BackendProcess
 from tests.sync.helpers import Terminal, server_entries
 

@@ -31,7 +31,7 @@ from kiosk.ports import FakeClock
 from kiosk.receipts.service import ReceiptService
 from tests.backend.servers import backend_server  # noqa: F401  (fixture: the QR / code provider for payment tests)
 from ui import translations
-from ui.app import KioskWindow, Printing, build_window
+from ui.app import KioskWindow, Printing, open_window
 from ui.viewmodel import PrintBridge
 
 
@@ -91,12 +91,15 @@ class Kiosk:
         if parent is None:
             return
         content = parent.property("contentItem")
-        top = item.mapToItem(content, QPointF(0, 0)).y()
-        view_h = parent.height()
-        y = float(parent.property("contentY"))
-        if top < y or top + item.height() > y + view_h:
-            max_y = max(0.0, float(parent.property("contentHeight")) - view_h)
-            parent.setProperty("contentY", min(max_y, max(0.0, top - view_h / 3)))
+        origin = item.mapToItem(content, QPointF(0, 0))
+        for pos, size, view, axis, extent in (
+            (origin.y(), item.height(), parent.height(), "contentY", "contentHeight"),
+            (origin.x(), item.width(), parent.width(), "contentX", "contentWidth"),  # category tabs
+        ):
+            at = float(parent.property(axis))
+            if pos < at or pos + size > at + view:
+                most = max(0.0, float(parent.property(extent)) - view)
+                parent.setProperty(axis, min(most, max(0.0, pos - view / 3)))
 
     def click(self, name: str) -> None:
         item = self.find(name)
@@ -190,7 +193,10 @@ def make_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
         palette: str = "normal",
         windowed: bool = True,
         catalog_path: Path | None = None,
+        attach: bool = True,
     ) -> Kiosk:
+        """The kiosk window; `attach=False`: as `kiosk run` shows it before the ledger side is up (the
+        test calls `k.kw.attach(...)` itself)."""
         base: Settings = load_settings(env={})
         settings = replace(base, ui=replace(base.ui, scale=scale, palette=palette))
         if catalog_path is not None:
@@ -200,9 +206,9 @@ def make_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
         provider = SimulatedPaymentProvider(delay_seconds=0.05)
         catalog = load_catalog(settings.catalog_path)
         printing, sim = make_printing(settings, ledger)
-        kw = build_window(
-            settings, ledger, catalog, provider, clock, windowed=windowed, size=size, tick_ms=20, printing=printing
-        )
+        kw = open_window(settings, catalog, clock, windowed=windowed, size=size, tick_ms=20)
+        if attach:
+            kw.attach(ledger, provider, printing=printing)
         kiosk = Kiosk(kw, ledger, clock, provider, catalog, qtbot, sim)
         made.append(kiosk)
         qtbot.waitExposed(kw.window)

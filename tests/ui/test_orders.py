@@ -227,3 +227,46 @@ def test_keyboard_only_order(make_kiosk: Callable[..., Kiosk]) -> None:
     assert k.kw.vm.receipts_requested == [1]
     row = k.assert_one_sale(12000)
     assert row["order_type"] == "dine_in"
+
+
+def test_easy_mode_order_is_bigger_has_more_time_and_ends_with_the_customer(make_kiosk: Callable[..., Kiosk]) -> None:
+    k = make_kiosk()
+    normal_height = k.find("startButton").height()
+    k.click("easyModeButton")
+    k.qtbot.waitUntil(lambda: k.kw.vm.easyMode)
+    k.qtbot.waitUntil(lambda: k.find("startButton").height() == normal_height * 1.5)  # ui.easy_scale
+    assert k.text("easyModeButton").startswith("✓")
+    start_take_out(k)
+    assert k.kw.vm.idleSecondsLeft == 180  # ui.idle_timeout_seconds 90 × ui.easy_idle_factor 2
+    cards = [k.find("item_americano"), k.find("item_espresso"), k.find("item_cold_brew")]
+    # bigger cards: two columns on the 1080 px portrait screen instead of three
+    rows = [k.centre(card).y() for card in cards]
+    assert cards[0].width() > 1080 / 3 and rows[0] == rows[1] < rows[2]
+    k.click("category_dessert")
+    k.click("item_cheesecake")
+    k.qtbot.waitUntil(lambda: k.text("cartCount") == "1")
+    assert pay(k) == 1
+    k.click("receiptNo")
+    k.click("finishButton")
+    k.wait_step("attract")
+    # the next customer gets the normal screen again
+    assert not k.kw.vm.easyMode
+    k.qtbot.waitUntil(lambda: k.find("startButton").height() == normal_height)
+    k.assert_one_sale(6000)
+
+
+def test_easy_mode_can_be_switched_off_on_the_next_screen(make_kiosk: Callable[..., Kiosk]) -> None:
+    k = make_kiosk()
+    k.click("easyModeButton")
+    k.click("startButton")
+    k.wait_step("order_type")
+    k.click("orderTypeEasyModeButton")
+    k.qtbot.waitUntil(lambda: not k.kw.vm.easyMode)
+    assert k.kw.vm.idleSecondsLeft == 90
+    k.click("dineInButton")
+    k.wait_step("menu")
+    k.click("category_dessert")
+    k.click("item_cheesecake")
+    k.qtbot.waitUntil(lambda: k.text("cartCount") == "1")
+    pay(k)
+    k.assert_one_sale(6000)

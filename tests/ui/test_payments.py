@@ -19,7 +19,7 @@ import zxingcpp
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from app.commands.run import KioskPayments, build_payments
+from app.services import KioskPayments, build_payments
 from hardware.card_terminal.simulator import Behaviour, TerminalSimulator
 from hardware.scanner import PtyScanner
 from kiosk.config import Settings, load_settings

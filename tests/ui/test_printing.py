@@ -19,7 +19,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from app.commands.run import build_printing
+from app.services import build_printing
 from hardware.printer.interpreter import Page
 from kiosk.config import load_settings
 from kiosk.domain.catalog import load_catalog

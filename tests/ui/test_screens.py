@@ -211,3 +211,72 @@ def test_kiosk_mode_cannot_be_closed(make_kiosk: Callable[..., Kiosk]) -> None:
     k.kw.vm.choosePaymentMethod("card")
     k.wait_step("result")
     k.assert_one_sale(5500, tax_free=5500)
+
+
+def test_attract_screen_waits_for_the_ledger_side_before_anyone_can_start(
+    make_kiosk: Callable[..., Kiosk], tmp_path: Path
+) -> None:
+    """As `kiosk run` draws it first: the shop and languages are there, "touch to start" says it is getting
+    ready and does nothing (open payments are not resolved yet); once attached, orders work."""
+    k = make_kiosk(attach=False)
+    button = k.find("startButton")
+    assert button.property("text") == "준비 중입니다. 잠시만 기다려 주세요"
+    assert k.accessible_name(button) == "준비 중"
+    assert not k.kw.vm.isReady and k.kw.vm.paymentMethods == []
+    k.grab(tmp_path / "attract-not-ready.png")
+    if os.environ.get("KIOSK_SCREENSHOT_DIR"):
+        shutil.copy(tmp_path / "attract-not-ready.png", os.environ["KIOSK_SCREENSHOT_DIR"])
+    k.click("startButton")
+    k.click("attractWelcome")  # anywhere on the screen
+    k.qtbot.wait(50)
+    assert k.step == "attract"
+    k.click("lang_en")  # the language can be chosen meanwhile
+    k.qtbot.waitUntil(lambda: k.text("startButton") == "Getting ready, one moment please")
+    k.kw.attach(k.ledger, k.provider)
+    k.qtbot.waitUntil(lambda: k.text("startButton") == "Touch to order")
+    assert k.kw.vm.paymentMethods == ["card", "qr", "barcode"]
+    k.click("startButton")
+    k.wait_step("order_type")
+    k.kw.vm.chooseOrderType("dine_in")
+    k.kw.vm.openItem("macaron")
+    k.kw.vm.openCart()
+    k.kw.vm.checkoutCart()
+    k.kw.vm.choosePaymentMethod("card")
+    k.wait_step("result")
+    k.assert_one_sale(2500)
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_screenshot_easy_mode(make_kiosk: Callable[..., Kiosk], tmp_path: Path, size: tuple[int, int]) -> None:
+    k = make_kiosk(size=size)
+    vm = k.kw.vm
+    tag = f"easy-{'portrait' if size[0] < size[1] else 'landscape'}"
+    saved: list[Path] = []
+
+    def shoot(name: str) -> None:
+        k.wait_step(name)
+        k.qtbot.waitUntil(lambda: not k.exists("imagePlaceholder"))
+        k.qtbot.wait(300)  # the attract photos fade in
+        path = tmp_path / f"{tag}-{name}.png"
+        k.grab(path)
+        saved.append(path)
+
+    vm.setEasyMode(True)
+    shoot("attract")
+    vm.start()
+    shoot("order_type")
+    vm.chooseOrderType("dine_in")
+    shoot("menu")
+    vm.openItem("americano")
+    shoot("options")
+    vm.toggleOption("temp", "hot")
+    vm.toggleOption("size", "regular")
+    vm.addToCart()
+    vm.openCart()
+    shoot("cart")
+    for path in saved:
+        assert path.stat().st_size > 10_000, f"{path.name} looks empty"
+    keep = os.environ.get("KIOSK_SCREENSHOT_DIR")
+    if keep:
+        for path in saved:
+            shutil.copy(path, keep)

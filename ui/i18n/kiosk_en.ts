@@ -4,19 +4,44 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="75"/>
+        <location filename="../qml/AttractScreen.qml" line="78"/>
         <source>어서 오세요</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="96"/>
+        <location filename="../qml/AttractScreen.qml" line="101"/>
         <source>화면을 터치해 주문하세요</source>
         <translation>Touch to order</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="97"/>
+        <location filename="../qml/AttractScreen.qml" line="101"/>
+        <source>준비 중입니다. 잠시만 기다려 주세요</source>
+        <translation>Getting ready, one moment please</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="102"/>
         <source>주문 시작</source>
         <translation>Start order</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="102"/>
+        <source>준비 중</source>
+        <translation>Getting ready</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="121"/>
+        <source>큰 글씨 · 쉬운 주문</source>
+        <translation>Large text · Easy order</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="122"/>
+        <source>큰 글씨 쉬운 주문 끄기</source>
+        <translation>Turn off large text, easy order</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="122"/>
+        <source>큰 글씨 쉬운 주문 켜기</source>
+        <translation>Turn on large text, easy order</translation>
     </message>
 </context>
 <context>
@@ -108,22 +133,22 @@
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../qml/IdleWarning.qml" line="28"/>
+        <location filename="../qml/IdleWarning.qml" line="27"/>
         <source>아직 주문 중이신가요?</source>
         <translation>Are you still ordering?</translation>
     </message>
     <message>
-        <location filename="../qml/IdleWarning.qml" line="39"/>
+        <location filename="../qml/IdleWarning.qml" line="38"/>
         <source>%1초 후 처음 화면으로 돌아갑니다. 담은 메뉴는 지워집니다.</source>
         <translation>Returning to the start in %1 s. Your cart will be cleared.</translation>
     </message>
     <message>
-        <location filename="../qml/IdleWarning.qml" line="53"/>
+        <location filename="../qml/IdleWarning.qml" line="52"/>
         <source>시간을 더 주세요</source>
         <translation>I need more time</translation>
     </message>
     <message>
-        <location filename="../qml/IdleWarning.qml" line="59"/>
+        <location filename="../qml/IdleWarning.qml" line="58"/>
         <source>처음으로</source>
         <translation>Start over</translation>
     </message>
@@ -238,7 +263,22 @@
         <translation>Take out</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="86"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="87"/>
+        <source>큰 글씨 · 쉬운 주문</source>
+        <translation>Large text · Easy order</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="88"/>
+        <source>큰 글씨 쉬운 주문 끄기</source>
+        <translation>Turn off large text, easy order</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="88"/>
+        <source>큰 글씨 쉬운 주문 켜기</source>
+        <translation>Turn on large text, easy order</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="96"/>
         <source>처음으로</source>
         <translation>Start over</translation>
     </message>
@@ -253,7 +293,7 @@
     <message>
         <location filename="../qml/PayingScreen.qml" line="17"/>
         <source>휴대폰 결제 앱으로 QR을 찍어 주세요</source>
-        <translation>Scan the QR code with your phone's payment app</translation>
+        <translation>Scan the QR code with your phone&apos;s payment app</translation>
     </message>
     <message>
         <location filename="../qml/PayingScreen.qml" line="18"/>

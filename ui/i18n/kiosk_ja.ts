@@ -4,19 +4,44 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="75"/>
+        <location filename="../qml/AttractScreen.qml" line="78"/>
         <source>어서 오세요</source>
         <translation>いらっしゃいませ</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="96"/>
+        <location filename="../qml/AttractScreen.qml" line="101"/>
         <source>화면을 터치해 주문하세요</source>
         <translation>タッチしてご注文ください</translation>
     </message>
     <message>
-        <location filename="../qml/AttractScreen.qml" line="97"/>
+        <location filename="../qml/AttractScreen.qml" line="101"/>
+        <source>준비 중입니다. 잠시만 기다려 주세요</source>
+        <translation>準備中です。少々お待ちください</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="102"/>
         <source>주문 시작</source>
         <translation>注文を始める</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="102"/>
+        <source>준비 중</source>
+        <translation>準備中</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="121"/>
+        <source>큰 글씨 · 쉬운 주문</source>
+        <translation>大きな文字・かんたん注文</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="122"/>
+        <source>큰 글씨 쉬운 주문 끄기</source>
+        <translation>大きな文字・かんたん注文をオフにする</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="122"/>
+        <source>큰 글씨 쉬운 주문 켜기</source>
+        <translation>大きな文字・かんたん注文をオンにする</translation>
     </message>
 </context>
 <context>
@@ -108,22 +133,22 @@
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../qml/IdleWarning.qml" line="28"/>
+        <location filename="../qml/IdleWarning.qml" line="27"/>
         <source>아직 주문 중이신가요?</source>
         <translation>まだご注文中ですか？</translation>
     </message>
     <message>
-        <location filename="../qml/IdleWarning.qml" line="39"/>
+        <location filename="../qml/IdleWarning.qml" line="38"/>
         <source>%1초 후 처음 화면으로 돌아갑니다. 담은 메뉴는 지워집니다.</source>
         <translation>%1秒後に最初の画面に戻ります。カートは空になります。</translation>
     </message>
     <message>
-        <location filename="../qml/IdleWarning.qml" line="53"/>
+        <location filename="../qml/IdleWarning.qml" line="52"/>
         <source>시간을 더 주세요</source>
         <translation>もう少し時間をください</translation>
     </message>
     <message>
-        <location filename="../qml/IdleWarning.qml" line="59"/>
+        <location filename="../qml/IdleWarning.qml" line="58"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
     </message>
@@ -238,7 +263,22 @@
         <translation>持ち帰り</translation>
     </message>
     <message>
-        <location filename="../qml/OrderTypeScreen.qml" line="86"/>
+        <location filename="../qml/OrderTypeScreen.qml" line="87"/>
+        <source>큰 글씨 · 쉬운 주문</source>
+        <translation>大きな文字・かんたん注文</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="88"/>
+        <source>큰 글씨 쉬운 주문 끄기</source>
+        <translation>大きな文字・かんたん注文をオフにする</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="88"/>
+        <source>큰 글씨 쉬운 주문 켜기</source>
+        <translation>大きな文字・かんたん注文をオンにする</translation>
+    </message>
+    <message>
+        <location filename="../qml/OrderTypeScreen.qml" line="96"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
     </message>

@@ -33,6 +33,7 @@ FocusScope {
         columns: screen.portrait ? 3 : 5
         spacing: Theme.gap
         opacity: Theme.highContrast ? 0 : 1
+        visible: cell >= Theme.s(90)  // too little room (landscape, large text): no photos, not dots
         Repeater {
             model: screen.kiosk.menu
             delegate: Rectangle {
@@ -50,7 +51,10 @@ FocusScope {
                     sourceSize.width: width
                     sourceSize.height: height
                     fillMode: Image.PreserveAspectFit
-                    asynchronous: false
+                    // Decoded off the GUI thread: the first frame does not wait for the photos.
+                    asynchronous: true
+                    opacity: status === Image.Ready ? 1 : 0
+                    Behavior on opacity { NumberAnimation { duration: 250 } }
                 }
             }
         }
@@ -93,15 +97,34 @@ FocusScope {
             primary: true
             radius: height / 2
             fontSize: Theme.fontTitle
-            text: qsTr("화면을 터치해 주문하세요")
-            accessibleName: qsTr("주문 시작")
+            // Until the ledger is open and open payments are resolved, the button says so and waits.
+            enabled_: screen.kiosk.isReady
+            text: screen.kiosk.isReady ? qsTr("화면을 터치해 주문하세요") : qsTr("준비 중입니다. 잠시만 기다려 주세요")
+            accessibleName: screen.kiosk.isReady ? qsTr("주문 시작") : qsTr("준비 중")
             onClicked: screen.kiosk.start()
             SequentialAnimation on scale {
                 loops: Animation.Infinite
-                running: !startButton.activeFocus
+                running: !startButton.activeFocus && screen.kiosk.isReady
                 NumberAnimation { from: 1.0; to: 1.03; duration: 900; easing.type: Easing.InOutQuad }
                 NumberAnimation { from: 1.03; to: 1.0; duration: 900; easing.type: Easing.InOutQuad }
             }
+        }
+
+        // Easy mode for older customers: everything bigger and more time; only for this customer.
+        KButton {
+            objectName: "easyModeButton"
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Math.min(parent.width, Theme.s(560))
+            height: Theme.s(84)
+            radius: height / 2
+            fontSize: Theme.fontLarge
+            checked: screen.kiosk.easyMode
+            text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
+            accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
+            fill: checked ? "#FFFFFF" : "transparent"
+            ink: checked ? "#221A14" : "#FFFFFF"
+            border.color: "#FFFFFF"
+            onClicked: screen.kiosk.setEasyMode(!checked)
         }
 
         Row {

@@ -5,8 +5,7 @@ Rectangle {
     id: overlay
     required property var kiosk
     color: Theme.scrim
-    z: 50
-    onVisibleChanged: if (visible) moreButton.forceActiveFocus()
+    Component.onCompleted: moreButton.forceActiveFocus()
 
     MouseArea { anchors.fill: parent }  // the order behind is not touchable while we ask
 

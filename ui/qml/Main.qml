@@ -9,6 +9,7 @@ Window {
     required property var kiosk
     required property bool kioskMode
     required property real uiScale
+    required property real easyScale
     required property bool highContrast
     required property int initialWidth
     required property int initialHeight
@@ -20,7 +21,11 @@ Window {
     title: kiosk.shopName
     readonly property bool portrait: height >= width
 
-    Binding { target: Theme; property: "scale"; value: root.uiScale }
+    // Easy mode (a customer's choice on the attract screen) makes everything bigger, never smaller.
+    Binding {
+        target: Theme; property: "scale"
+        value: root.kiosk.easyMode ? Math.min(2.0, Math.max(root.uiScale, root.easyScale)) : root.uiScale
+    }
     Binding { target: Theme; property: "highContrast"; value: root.highContrast }
     Binding { target: Theme; property: "language"; value: root.kiosk.language }
 
@@ -49,7 +54,11 @@ Window {
         target: root.kiosk
         function onScreenChanged() { root.loadScreen() }
     }
-    Component.onCompleted: loadScreen()
+    Component.onCompleted: {
+        if (kioskMode)
+            flags = flags | Qt.FramelessWindowHint
+        loadScreen()
+    }
 
     TopBar {
         id: topBar
@@ -65,9 +74,11 @@ Window {
         focus: true
     }
 
-    IdleWarning {
-        kiosk: root.kiosk
+    // Built when first needed, not before the attract screen's first frame.
+    Loader {
         anchors.fill: parent
-        visible: root.kiosk.idleWarning
+        z: 50
+        active: root.kiosk.idleWarning
+        sourceComponent: IdleWarning { kiosk: root.kiosk }
     }
 }

@@ -95,7 +95,9 @@ FocusScope {
                             delegate: Item {
                                 id: opt
                                 required property var modelData
-                                width: Math.max(Theme.s(200), (groups.width - Theme.gap * 2) / 3)
+                                readonly property real column: Math.max(Theme.s(200), (groups.width - Theme.gap * 2) / 3)
+                                // − name + : two columns wide, so the buttons never cover the name at large text
+                                width: modelData.repeat ? Math.min(groups.width, column * 2 + Theme.gap) : column
                                 height: Theme.s(104)
                                 KButton {
                                     visible: !opt.modelData.repeat

@@ -80,6 +80,18 @@ FocusScope {
     }
 
     KButton {
+        objectName: "orderTypeEasyModeButton"
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.gapLarge }
+        width: Math.min(Theme.s(400), screen.width - backButton.width - Theme.gapLarge * 3)
+        checked: screen.kiosk.easyMode
+        fill: checked ? Theme.dark : Theme.surface
+        ink: checked ? Theme.darkInk : Theme.text
+        text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
+        accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
+        onClicked: screen.kiosk.setEasyMode(!checked)
+    }
+
+    KButton {
         id: backButton
         objectName: "orderTypeBackButton"
         anchors { left: parent.left; bottom: parent.bottom; margins: Theme.gapLarge }
