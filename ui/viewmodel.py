@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,21 @@ SCREENS: dict[m.Step, str] = {
 def price_text(amount: int, language: str) -> str:
     """Korean menus write 4,500원; other languages read ₩4,500 more easily."""
     return f"{amount:,}원" if language == "ko" else f"₩{amount:,}"
+
+
+# The FlowState fields the `changed` properties are computed from, besides the catalog (compared by
+# identity) and the category (which only the tab and grid models show).
+_SCALAR_FIELDS = tuple(f.name for f in fields(m.FlowState) if f.name not in ("catalog", "category_id"))
+
+
+def _only_category_changed(old: m.FlowState, new: m.FlowState) -> bool:
+    """A category switch touches the tab and grid models only. Emitting `changed` then would re-evaluate
+    every binding on the screen, which cost more than the switch itself (docs/PERFORMANCE.md)."""
+    return (
+        old.category_id != new.category_id
+        and old.catalog is new.catalog
+        and all(getattr(old, f) == getattr(new, f) for f in _SCALAR_FIELDS)
+    )
 
 
 class PaymentBridge(QObject):
@@ -344,7 +360,8 @@ class KioskViewModel(QObject):
         self._cart.set_rows(self._cart_rows(catalog, s))
         if s.step is not m.Step.RESULT and self._order_id:
             self._set_receipt("", "", "", "")  # the next customer never sees the last one's receipt
-        self.changed.emit()
+        if old is None or not _only_category_changed(old, s):
+            self.changed.emit()
         if lang_changed and old is not None:
             if self._on_language is not None:
                 self._on_language(lang)

@@ -17,9 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -29,6 +28,9 @@ from kiosk.ledger.ledger import Ledger
 from kiosk.ports import Clock
 from kiosk.protocol import canonical_json
 from kiosk.sync.files import catalog_file, read_bundle
+
+if TYPE_CHECKING:  # httpx (~0.1 s to import) loads at the first request: `kiosk run` unenrolled never does
+    import httpx
 from kiosk.sync.keys import key_path, load_key, load_or_create_key
 from kiosk.sync.models import QuarantineRow, SyncStateRow
 from kiosk.sync.protocol import (
@@ -211,6 +213,8 @@ class SyncService:
             self._http = None
 
     def _client(self, base_url: str) -> httpx.Client:
+        import httpx
+
         if self._http is None or str(self._http.base_url).rstrip("/") != base_url.rstrip("/"):
             self.close()
             self._http = httpx.Client(base_url=base_url.rstrip("/"), timeout=self.timeout)
@@ -236,6 +240,8 @@ class SyncService:
             req.headers[HEADER_TERMINAL] = st["terminal_id"]
             req.headers[HEADER_TIMESTAMP] = ts
             req.headers[HEADER_SIGNATURE] = sign(key, request_signing_bytes(method, req.url.path, ts, content))
+        import httpx
+
         try:
             resp = client.send(req)
         except httpx.HTTPError as exc:
