@@ -1,4 +1,4 @@
-"""The ledger side of `kiosk run`, built on a worker thread while the attract screen's first frame is
+"""The ledger side of `kiosk run`, built on a worker thread once the attract screen's first frame is
 drawn: the ledger, the payment service (card terminal, QR / code providers or their simulators) with
 payment recovery, and, on the GUI thread once that is done, receipt printing and the sync worker."""
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 def build_printing(settings: Settings, ledger: Ledger, sim_out: Path | None = None) -> Printing:
     """The receipt printer and ReceiptService from `settings.printer`; `sim://` pages go to `sim_out`.
 
-    Nothing is started here: `build_window` starts the printer once the view-model listens, and the
+    Nothing is started here: `KioskWindow.attach` starts the printer once the view-model listens, and the
     window's close stops it. Raises ValueError for a bad printer URL or profile name."""
     from ui.app import Printing
     from ui.viewmodel import PrintBridge
@@ -128,7 +128,7 @@ class KioskPayments:
             gateway.decline_next()
 
     def recover(self) -> RecoveryReport:
-        """Resolve every intent a crash left open; before the attract screen."""
+        """Resolve every intent a crash left open; before the first customer can start."""
         report = self.service.recover()
         log = logging.getLogger(__name__)
         if report.clean:
@@ -223,18 +223,22 @@ class StartError(Exception):
 
 @dataclass
 class Services:
-    """What `kiosk run` sells through, in the order it is closed."""
+    """What `kiosk run` sells through. Closed payments first, then sync, the ledger last, whatever fails."""
 
     ledger: Ledger
     payments: KioskPayments
     sync: SyncWorker | None = None
 
     def close(self) -> None:
-        self.payments.close()
-        if self.sync is not None:
-            self.sync.stop()
-            self.sync.service.close()
-        self.ledger.close()
+        try:
+            self.payments.close()
+        finally:
+            try:
+                if self.sync is not None:
+                    self.sync.stop()
+                    self.sync.service.close()
+            finally:
+                self.ledger.close()
 
 
 def open_services(args: argparse.Namespace, settings: Settings, clock: SystemClock) -> Services:

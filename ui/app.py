@@ -7,7 +7,7 @@ import io
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
@@ -87,7 +87,7 @@ class StartStop(Protocol):
 @dataclass
 class Printing:
     """Receipt printing for the window, composed by app/commands/run.py (or a test): the service, the
-    printer it prints on (started by `build_window`, stopped with the window) and the bridge the
+    printer it prints on (started by `KioskWindow.attach`, stopped with the window) and the bridge the
     service's listener posts to (`listener=events.post`)."""
 
     service: ReceiptService
@@ -261,7 +261,6 @@ class KioskWindow:
     clock: Clock
     provider: PaymentProvider | None = None
     printing: Printing | None = None
-    translators: list[QTranslator] = field(default_factory=list)
     reconciler: Reconciler | None = None
     scanning: Scanning | None = None
 

@@ -1,6 +1,6 @@
-"""`kiosk run`: the customer kiosk window. The composition root for the UI: settings, ledger, catalog,
-payment service (with its card terminal, QR / code providers or their simulators), receipt printer, sync
-worker and clock are built here and passed down; nothing is global."""
+"""`kiosk run`: the customer kiosk window. The composition root for the UI: the settings, menu, clock and
+window are built here, the ledger side (ledger, payment service, printer, sync: app/services.py) on a
+startup thread once the attract screen is drawn, and everything is passed down; nothing is global."""
 
 from __future__ import annotations
 
@@ -62,18 +62,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_config_option(p)
     p.add_argument("--windowed", action="store_true", help="a normal window that can be closed (development)")
     p.add_argument("--size", type=_size, help="window size WIDTHxHEIGHT (default from ui.width / ui.height)")
-    p.set_defaults(handler=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    return run_kiosk(args)
+    p.set_defaults(handler=run_kiosk)
 
 
 def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None = None) -> int:
     """The kiosk. The attract screen is drawn first; the ledger, payment recovery and the devices start
     on a worker thread meanwhile, and "touch to start" works once they are up (DESIGN §6: no customer
     starts before open payment intents are resolved). `on_stage("first-frame")` and `on_stage("ready")`
-    are called on the GUI thread at those two moments (benchmarks)."""
+    are called at those two moments (benchmarks)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = settings_from(args)
     try:
@@ -85,6 +81,7 @@ def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None =
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
+    import hardware.printer  # noqa: F401  (sets escpos's cache directory here, before any thread starts)
     from ui.app import BackgroundStart, open_window
 
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -93,17 +90,24 @@ def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None =
     app.setApplicationName("kiosk")
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal still stops a development run
     # SIGTERM (systemctl stop, a shutdown): close the devices and the ledger properly. Python runs the
-    # handler at the view-model's next tick (250 ms), the event loop being in C++ meanwhile.
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    # handler between two of Qt's calls into Python (the view-model ticks every 250 ms); the quit is
+    # posted, so a signal that comes before the event loop runs still ends it.
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, app.quit))
 
-    def open_services() -> Services:  # on the startup thread
-        from app.services import open_services
-
-        return open_services(args, settings, clock)
+    try:
+        window = open_window(settings, catalog, clock, windowed=args.windowed, size=args.size)
+    except RuntimeError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
 
     def fail(message: str, code: int) -> None:
         print(f"kiosk: {message}", file=sys.stderr)
         app.exit(code)
+
+    def ledger_side() -> Services:  # on the startup thread
+        from app.services import open_services
+
+        return open_services(args, settings, clock)
 
     def attach(services: Services | None, error: BaseException | None) -> None:  # on the GUI thread
         from app.services import StartError, build_printing, start_sync
@@ -122,35 +126,36 @@ def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None =
             fail(f"[printer] {exc}; check printer.url and printer.profile in the config", 2)
             return
         payments = services.payments
-        window.attach(
-            services.ledger,
-            payments.service,
-            printing=printing,
-            on_decline_next=payments.decline_next,
-            on_code=payments.service.submit_code,
-            reconcile=payments.service.reconcile_late,
-        )
-        services.sync = start_sync(settings, services.ledger, clock)
+        try:
+            window.attach(
+                services.ledger,
+                payments.service,
+                printing=printing,
+                on_decline_next=payments.decline_next,
+                on_code=payments.service.submit_code,
+                reconcile=payments.service.reconcile_late,
+            )
+        except Exception as exc:  # a device that cannot start: stop, so the service manager restarts us
+            log.exception("the kiosk could not start its devices")
+            fail(f"could not start: {exc}", 1)
+            return
+        try:
+            services.sync = start_sync(settings, services.ledger, clock)
+        except Exception:  # selling never depends on sync; the next start tries again
+            log.exception("sync did not start; sales stay in the ledger until it does")
         log.info("ready for customers %.0f ms after the process started", process_age_ms())
         if on_stage is not None:
             on_stage("ready")
 
-    starter = BackgroundStart(open_services, attach)
-    try:
-        window = open_window(settings, catalog, clock, windowed=args.windowed, size=args.size)
-    except RuntimeError as exc:
-        if (services := starter.join()) is not None:
-            services.close()
-        print(f"kiosk: {exc}", file=sys.stderr)
-        return 1
+    starter = BackgroundStart(ledger_side, attach)
 
-    def first_frame() -> None:
+    def first_frame() -> None:  # on the thread that draws: the GUI thread with the software renderer
         window.window.frameSwapped.disconnect(first_frame)
         log.info("attract screen drawn %.0f ms after the process started", process_age_ms())
-        # Started only now: its imports (SQLAlchemy, the payment stack) would hold the GIL the first
-        # frame needs, and it finishes no sooner when started earlier (measured, docs/PERFORMANCE.md).
         if on_stage is not None:
             on_stage("first-frame")
+        # Started only now: its imports (SQLAlchemy, the payment stack) would hold the GIL the first
+        # frame needs, and it is ready no sooner when started earlier (measured, docs/PERFORMANCE.md).
         starter.start()
 
     window.window.frameSwapped.connect(first_frame)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from kiosk.flow.machine import (
     ArmTimer,
+    AttractTimeout,
     DisarmTimer,
     Effect,
     Event,
@@ -67,8 +68,7 @@ class FlowController:
         self.state = new
         for effect in effects:
             if isinstance(effect, ArmTimer):
-                seconds = self.idle_timeout if effect.timer is Timer.IDLE else self.result_seconds
-                self._deadlines[effect.timer] = self.clock.monotonic() + seconds
+                self._deadlines[effect.timer] = self.clock.monotonic() + self._seconds(effect.timer)
             elif isinstance(effect, DisarmTimer):
                 self._deadlines.pop(effect.timer, None)
         if self._on_change is not None and new is not old:
@@ -77,6 +77,13 @@ class FlowController:
             if not isinstance(effect, ArmTimer | DisarmTimer):
                 self._on_effect(effect)
         return new
+
+    def _seconds(self, timer: Timer) -> float:
+        if timer is Timer.IDLE:
+            return self.idle_timeout
+        if timer is Timer.RESULT:
+            return self.result_seconds
+        return self._idle_timeout  # Timer.ATTRACT: a choice left on the attract screen
 
     def seconds_left(self, timer: Timer) -> float | None:
         deadline = self._deadlines.get(timer)
@@ -91,7 +98,8 @@ class FlowController:
                 self.send(IdleExpired())
             elif now >= idle - self.idle_warning and not self.state.idle_warning:
                 self.send(IdleWarningDue())
-        result = self._deadlines.get(Timer.RESULT)
-        if result is not None and now >= result:
-            self._deadlines.pop(Timer.RESULT, None)
-            self.send(ResultTimeout())
+        for timer, event in ((Timer.RESULT, ResultTimeout), (Timer.ATTRACT, AttractTimeout)):
+            deadline = self._deadlines.get(timer)
+            if deadline is not None and now >= deadline:
+                self._deadlines.pop(timer, None)
+                self.send(event())

@@ -36,6 +36,7 @@ class Step(Enum):
 class Timer(StrEnum):
     IDLE = "idle"  # warn, then reset an abandoned order
     RESULT = "result"  # leave the order-number screen by itself
+    ATTRACT = "attract"  # undo a language or easy mode chosen on the attract screen by someone who left
 
 
 # Steps where an abandoned order is reset. Never PAYING: money may be moving (DESIGN section 4).
@@ -228,6 +229,11 @@ class IdleExpired(Event):
 
 @dataclass(frozen=True, slots=True)
 class ResultTimeout(Event):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class AttractTimeout(Event):
     pass
 
 
@@ -632,7 +638,7 @@ def _rows(step: Step, handlers: dict[type[Event], Handler]) -> None:
         TABLE[(step, event_type)] = handler
 
 
-_rows(Step.ATTRACT, {**_EVERYWHERE, Start: _start})
+_rows(Step.ATTRACT, {**_EVERYWHERE, Start: _start, AttractTimeout: _to_attract})
 _rows(
     Step.ORDER_TYPE,
     {**_EVERYWHERE, **_IDLE_EVENTS, ChooseOrderType: _order_type, Back: _to_attract, CancelOrder: _cancel_order},
@@ -725,4 +731,10 @@ def transition(state: FlowState, event: Event) -> Result:
         new = replace(new, idle_warning=False)
     if state.step is Step.RESULT and new.step is not Step.RESULT:
         timers.append(DisarmTimer(Timer.RESULT))
+    if new.step is Step.ATTRACT:
+        # Someone chose a language or easy mode and walked away: the next customer gets the defaults.
+        if isinstance(event, Intent) and (new.easy or new.language != new.default_language):
+            timers.append(ArmTimer(Timer.ATTRACT))
+    elif state.step is Step.ATTRACT:
+        timers.append(DisarmTimer(Timer.ATTRACT))
     return new, (*effects, *timers)

@@ -6,7 +6,7 @@ journal entry, and calls the gateway for the method (card terminal, merchant-pre
 presented code) on a worker thread, always with the intent's id. An answer that never comes is
 resolved by a query with the same id: approved → kept (the flow completes the order) or, if the kiosk
 already gave up, net-cancelled; not found → net-cancelled. `recover()` does the same for every intent
-left open by a crash, before the attract screen. `refund()` reverses a completed sale through the
+left open by a crash, before the first customer can start. `refund()` reverses a completed sale through the
 provider and records a reversal entry.
 """
 
@@ -357,7 +357,7 @@ class PaymentService:
     # --- recovery -------------------------------------------------------------------------------
 
     def recover(self) -> RecoveryReport:
-        """Resolve every intent that is not final. Call at start, before the attract screen (and
+        """Resolve every intent that is not final. Call at start, before the first customer can start (and
         again later for intents that stayed unresolved because a provider was unreachable)."""
         report = RecoveryReport()
         for intent in self.store.pending():

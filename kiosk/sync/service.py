@@ -28,9 +28,6 @@ from kiosk.ledger.ledger import Ledger
 from kiosk.ports import Clock
 from kiosk.protocol import canonical_json
 from kiosk.sync.files import catalog_file, read_bundle
-
-if TYPE_CHECKING:  # httpx (~0.1 s to import) loads at the first request: `kiosk run` unenrolled never does
-    import httpx
 from kiosk.sync.keys import key_path, load_key, load_or_create_key
 from kiosk.sync.models import QuarantineRow, SyncStateRow
 from kiosk.sync.protocol import (
@@ -45,6 +42,9 @@ from kiosk.sync.protocol import (
     sign,
     verify,
 )
+
+if TYPE_CHECKING:  # httpx (~0.1 s to import) loads at the first request: `kiosk run` unenrolled never does
+    import httpx
 
 CATALOG_APPLIED = "catalog.applied"
 HEARTBEAT_EVERY = 60.0  # seconds between heartbeats when rounds come faster
@@ -221,6 +221,8 @@ class SyncService:
         return self._http
 
     def _call(self, method: str, path: str, body: Any = None, *, signed: bool = True) -> httpx.Response:
+        import httpx
+
         st = self._read()
         url = st["backend_url"] or self.default_url
         if not url:
@@ -240,8 +242,6 @@ class SyncService:
             req.headers[HEADER_TERMINAL] = st["terminal_id"]
             req.headers[HEADER_TIMESTAMP] = ts
             req.headers[HEADER_SIGNATURE] = sign(key, request_signing_bytes(method, req.url.path, ts, content))
-        import httpx
-
         try:
             resp = client.send(req)
         except httpx.HTTPError as exc:

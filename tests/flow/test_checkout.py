@@ -220,3 +220,23 @@ def test_easy_mode_gives_more_time_before_the_warning_and_the_reset(catalog: Cat
     # the next customer has the normal time again
     ctl.send(m.Start())
     assert ctl.seconds_left(m.Timer.IDLE) == 90
+
+
+def test_controller_undoes_an_abandoned_attract_screen_choice(catalog: Catalog, clock: FakeClock) -> None:
+    ctl = FlowController(
+        m.initial_state(catalog, "ko"),
+        clock,
+        idle_timeout_seconds=90,
+        idle_warning_seconds=25,
+        result_seconds=15,
+        on_effect=lambda e: None,
+        easy_idle_factor=2.0,
+    )
+    ctl.send(m.SetEasyMode(True))
+    ctl.send(m.ChooseLanguage("en"))
+    clock.advance(89)
+    ctl.tick()
+    assert ctl.state.easy and ctl.state.language == "en" and not ctl.state.idle_warning
+    clock.advance(1)
+    ctl.tick()
+    assert ctl.state.step is m.Step.ATTRACT and not ctl.state.easy and ctl.state.language == "ko"

@@ -216,3 +216,15 @@ def test_easy_mode_is_for_one_customer_only(catalog: Catalog, leave: m.Event) ->
     paid = at_step(catalog, Step.RESULT)
     done, _ = run(paid, m.SetEasyMode(True), m.Finish())
     assert done.step is Step.ATTRACT and not done.easy
+
+
+def test_a_choice_left_on_the_attract_screen_is_undone_for_the_next_customer(catalog: Catalog) -> None:
+    s = m.initial_state(catalog)
+    s, effects = run(s, m.SetEasyMode(True), m.ChooseLanguage("ja"))
+    assert effects.count(m.ArmTimer(m.Timer.ATTRACT)) == 2
+    reset, _ = m.transition(s, m.AttractTimeout())
+    assert reset.step is Step.ATTRACT and not reset.easy and reset.language == "ko"
+    started, effects = m.transition(s, m.Start())  # someone did start: the choice stays theirs
+    assert started.easy and started.language == "ja" and m.DisarmTimer(m.Timer.ATTRACT) in effects
+    # the default language: nothing to undo
+    assert m.ArmTimer(m.Timer.ATTRACT) not in m.transition(m.initial_state(catalog), m.ChooseLanguage("ko"))[1]
