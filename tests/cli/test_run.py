@@ -30,6 +30,13 @@ def start(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
     )
 
 
+def kill(proc: subprocess.Popen[str]) -> None:
+    """The test never leaves the kiosk running, whatever happened."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
 def read_until(proc: subprocess.Popen[str], needle: str, timeout: float = 60) -> list[str]:
     assert proc.stdout is not None
     lines: list[str] = []
@@ -41,8 +48,7 @@ def read_until(proc: subprocess.Popen[str], needle: str, timeout: float = 60) ->
         lines.append(line.rstrip("\n"))
         if needle in line:
             return lines
-    proc.kill()
-    proc.wait()
+    kill(proc)
     raise AssertionError(f"{needle!r} never came; output:\n" + "\n".join(lines))
 
 
@@ -57,9 +63,7 @@ def test_attract_screen_first_then_ready_then_a_clean_stop_on_sigterm(tmp_path: 
         proc.send_signal(signal.SIGTERM)
         rest, _ = proc.communicate(timeout=30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        kill(proc)
     assert proc.returncode == 0, rest
     output = "\n".join(lines) + rest
     assert "Traceback" not in output
@@ -79,9 +83,7 @@ def test_a_card_terminal_that_is_not_there_is_reported_with_what_to_check(tmp_pa
     try:
         out, _ = proc.communicate(timeout=60)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        kill(proc)
     assert proc.returncode == 2, out
     assert "kiosk: [payments]" in out and "no-such-tty" in out
     assert "Traceback" not in out

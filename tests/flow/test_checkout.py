@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -140,16 +140,24 @@ def test_late_answer_for_an_abandoned_payment_is_not_a_sale(
     assert orders(ledger) == []
 
 
-def test_controller_warns_extends_and_resets_on_the_clock(catalog: Catalog, clock: FakeClock) -> None:
-    effects: list[m.Effect] = []
-    ctl = FlowController(
+def controller(
+    catalog: Catalog, clock: FakeClock, on_effect: Callable[[m.Effect], None] = lambda e: None
+) -> FlowController:
+    """The demo shop's timings: idle reset at 90 s, warned 25 s before; result 15 s; easy mode × 2."""
+    return FlowController(
         m.initial_state(catalog),
         clock,
         idle_timeout_seconds=90,
         idle_warning_seconds=25,
         result_seconds=15,
-        on_effect=effects.append,
+        on_effect=on_effect,
+        easy_idle_factor=2.0,
     )
+
+
+def test_controller_warns_extends_and_resets_on_the_clock(catalog: Catalog, clock: FakeClock) -> None:
+    effects: list[m.Effect] = []
+    ctl = controller(catalog, clock, effects.append)
     ctl.send(m.Start())
     ctl.send(m.ChooseOrderType(OrderType.DINE_IN))
     ctl.send(m.OpenItem("cheesecake"))
@@ -170,14 +178,7 @@ def test_controller_warns_extends_and_resets_on_the_clock(catalog: Catalog, cloc
 
 def test_controller_never_resets_while_paying_and_result_times_out(catalog: Catalog, clock: FakeClock) -> None:
     effects: list[m.Effect] = []
-    ctl = FlowController(
-        m.initial_state(catalog),
-        clock,
-        idle_timeout_seconds=90,
-        idle_warning_seconds=25,
-        result_seconds=15,
-        on_effect=effects.append,
-    )
+    ctl = controller(catalog, clock, effects.append)
     for e in (m.Start(), m.ChooseOrderType(OrderType.DINE_IN), m.OpenItem("cheesecake"), m.OpenCart(), m.Checkout()):
         ctl.send(e)
     ctl.send(m.ChoosePaymentMethod(PaymentMethod.CARD))
@@ -195,15 +196,7 @@ def test_controller_never_resets_while_paying_and_result_times_out(catalog: Cata
 
 
 def test_easy_mode_gives_more_time_before_the_warning_and_the_reset(catalog: Catalog, clock: FakeClock) -> None:
-    ctl = FlowController(
-        m.initial_state(catalog),
-        clock,
-        idle_timeout_seconds=90,
-        idle_warning_seconds=25,
-        result_seconds=15,
-        on_effect=lambda e: None,
-        easy_idle_factor=2.0,
-    )
+    ctl = controller(catalog, clock)
     ctl.send(m.SetEasyMode(True))
     ctl.send(m.Start())
     ctl.send(m.ChooseOrderType(OrderType.DINE_IN))
@@ -223,15 +216,7 @@ def test_easy_mode_gives_more_time_before_the_warning_and_the_reset(catalog: Cat
 
 
 def test_controller_undoes_an_abandoned_attract_screen_choice(catalog: Catalog, clock: FakeClock) -> None:
-    ctl = FlowController(
-        m.initial_state(catalog, "ko"),
-        clock,
-        idle_timeout_seconds=90,
-        idle_warning_seconds=25,
-        result_seconds=15,
-        on_effect=lambda e: None,
-        easy_idle_factor=2.0,
-    )
+    ctl = controller(catalog, clock)
     ctl.send(m.SetEasyMode(True))
     ctl.send(m.ChooseLanguage("en"))
     clock.advance(89)

@@ -28,6 +28,27 @@ SCREENS = [
 ]
 
 
+def screenshot(k: Kiosk, path: Path) -> Path:
+    """Photos load asynchronously (the attract screen's fade in): wait until none shows its placeholder
+    and the fade is over, then grab the window."""
+    k.qtbot.waitUntil(lambda: not k.exists("imagePlaceholder"))
+    k.qtbot.wait(300 if k.step == "attract" else 30)
+    k.grab(path)
+    return path
+
+
+def keep_screenshots(paths: list[Path]) -> None:
+    """Each looks like a screen; copies for a human to look at with
+    KIOSK_SCREENSHOT_DIR=/tmp/shots pytest tests/ui/test_screens.py"""
+    for path in paths:
+        assert path.stat().st_size > 10_000, f"{path.name} looks empty"
+    keep = os.environ.get("KIOSK_SCREENSHOT_DIR")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        for path in paths:
+            shutil.copy(path, keep)
+
+
 def visit(k: Kiosk, shoot: Callable[[str], None]) -> None:
     """Every screen, reached through the view-model's intents (the clicking is tested elsewhere)."""
     vm = k.kw.vm
@@ -82,22 +103,11 @@ def test_screenshot_every_screen(
 
     def shoot(name: str) -> None:
         k.wait_step("menu" if name == "idle_warning" else name)
-        # Photos load asynchronously: wait until none shows its placeholder, then for a frame to render.
-        k.qtbot.waitUntil(lambda: not k.exists("imagePlaceholder"))
-        k.qtbot.wait(30)
-        path = tmp_path / f"{tag}-{name}.png"
-        k.grab(path)
-        saved.append(path)
+        saved.append(screenshot(k, tmp_path / f"{tag}-{name}.png"))
 
     visit(k, shoot)
     assert [p.stem.split("-", 2)[2] for p in saved] == SCREENS
-    for path in saved:
-        assert path.stat().st_size > 10_000, f"{path.name} looks empty"
-    keep = os.environ.get("KIOSK_SCREENSHOT_DIR")
-    if keep:  # for a human to look at: KIOSK_SCREENSHOT_DIR=/tmp/shots pytest tests/ui/test_screens.py
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        for path in saved:
-            shutil.copy(path, keep)
+    keep_screenshots(saved)
     k.assert_one_sale(4000 + 500 + 700 + 2 * 500 + 500 + 6000)
 
 
@@ -223,9 +233,7 @@ def test_attract_screen_waits_for_the_ledger_side_before_anyone_can_start(
     assert button.property("text") == "준비 중입니다. 잠시만 기다려 주세요"
     assert k.accessible_name(button) == "준비 중"
     assert not k.kw.vm.isReady and k.kw.vm.paymentMethods == []
-    k.grab(tmp_path / "attract-not-ready.png")
-    if os.environ.get("KIOSK_SCREENSHOT_DIR"):
-        shutil.copy(tmp_path / "attract-not-ready.png", os.environ["KIOSK_SCREENSHOT_DIR"])
+    keep_screenshots([screenshot(k, tmp_path / "attract-not-ready.png")])
     k.click("startButton")
     k.click("attractWelcome")  # anywhere on the screen
     k.qtbot.wait(50)
@@ -255,11 +263,7 @@ def test_screenshot_easy_mode(make_kiosk: Callable[..., Kiosk], tmp_path: Path, 
 
     def shoot(name: str) -> None:
         k.wait_step(name)
-        k.qtbot.waitUntil(lambda: not k.exists("imagePlaceholder"))
-        k.qtbot.wait(300)  # the attract photos fade in
-        path = tmp_path / f"{tag}-{name}.png"
-        k.grab(path)
-        saved.append(path)
+        saved.append(screenshot(k, tmp_path / f"{tag}-{name}.png"))
 
     vm.setEasyMode(True)
     shoot("attract")
@@ -274,9 +278,4 @@ def test_screenshot_easy_mode(make_kiosk: Callable[..., Kiosk], tmp_path: Path, 
     vm.addToCart()
     vm.openCart()
     shoot("cart")
-    for path in saved:
-        assert path.stat().st_size > 10_000, f"{path.name} looks empty"
-    keep = os.environ.get("KIOSK_SCREENSHOT_DIR")
-    if keep:
-        for path in saved:
-            shutil.copy(path, keep)
+    keep_screenshots(saved)
