@@ -54,18 +54,15 @@ def price_text(amount: int, language: str) -> str:
 
 
 # The FlowState fields the `changed` properties are computed from, besides the catalog (compared by
-# identity) and the category (which only the tab and grid models show).
-_SCALAR_FIELDS = tuple(f.name for f in fields(m.FlowState) if f.name not in ("catalog", "category_id"))
+# identity). The category is not one: only the tab and grid models show it.
+_PROPERTY_FIELDS = tuple(f.name for f in fields(m.FlowState) if f.name not in ("catalog", "category_id"))
 
 
-def _only_category_changed(old: m.FlowState, new: m.FlowState) -> bool:
-    """A category switch touches the tab and grid models only. Emitting `changed` then would re-evaluate
-    every binding on the screen, which cost more than the switch itself (docs/PERFORMANCE.md)."""
-    return (
-        old.category_id != new.category_id
-        and old.catalog is new.catalog
-        and all(getattr(old, f) == getattr(new, f) for f in _SCALAR_FIELDS)
-    )
+def _properties_changed(old: m.FlowState, new: m.FlowState) -> bool:
+    """Whether a `changed` property can read differently now. Emitting `changed` re-evaluates every
+    binding on the screen; for a category switch, which changes only the models, that cost more than
+    the switch itself (docs/PERFORMANCE.md)."""
+    return old.catalog is not new.catalog or any(getattr(old, f) != getattr(new, f) for f in _PROPERTY_FIELDS)
 
 
 class PaymentBridge(QObject):
@@ -360,7 +357,7 @@ class KioskViewModel(QObject):
         self._cart.set_rows(self._cart_rows(catalog, s))
         if s.step is not m.Step.RESULT and self._order_id:
             self._set_receipt("", "", "", "")  # the next customer never sees the last one's receipt
-        if old is None or not _only_category_changed(old, s):
+        if old is None or _properties_changed(old, s):
             self.changed.emit()
         if lang_changed and old is not None:
             if self._on_language is not None:

@@ -31,20 +31,6 @@ SW_NO_FILE_SELECTED = b"\x69\x86"
 SW_FUNC_NOT_SUPPORTED = b"\x6a\x81"
 
 
-def luhn_valid(number: str) -> bool:
-    digits = [int(c) for c in number if c.isdigit()]
-    if len(digits) != len(number) or len(digits) < 2:
-        return False
-    total = 0
-    for i, d in enumerate(reversed(digits)):
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
 def _tlv(tag: bytes, value: bytes) -> bytes:
     if len(value) > 0x7F:
         return tag + bytes([0x81, len(value)]) + value

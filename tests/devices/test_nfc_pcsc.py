@@ -12,7 +12,7 @@ import ndef
 import pytest
 
 from hardware.nfc import NfcReaderService, build_nfc_reader
-from hardware.vcard import CardProfile, VirtualCard, luhn_valid
+from hardware.vcard import CardProfile, VirtualCard
 from hardware.worker import Backoff
 from kiosk.devices.health import Health, HealthEvent
 from kiosk.devices.nfc import (
@@ -25,6 +25,7 @@ from kiosk.devices.nfc import (
     ReaderEvent,
     hash_uid,
 )
+from kiosk.payments.masking import luhn_valid
 from tests.devices.nfc_helpers import Events
 from tests.devices.pcsc import PcscService
 

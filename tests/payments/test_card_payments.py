@@ -18,14 +18,6 @@ from kiosk.payments.terminal import TerminalStatus
 from tests.payments.helpers import Listener, Rig, card_rig
 
 
-@pytest.fixture(scope="module")
-def sim() -> Iterator[TerminalSimulator]:
-    simulator = TerminalSimulator()
-    simulator.start()
-    yield simulator
-    simulator.stop()
-
-
 @pytest.fixture
 def rig(tmp_path: Path, sim: TerminalSimulator) -> Iterator[Rig]:
     sim.reset()

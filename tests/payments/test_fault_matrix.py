@@ -90,14 +90,6 @@ def _crashing(record: Callable[..., Any], crash_at: int, after: bool) -> Callabl
     return wrapped
 
 
-@pytest.fixture(scope="module")
-def sim() -> Iterator[TerminalSimulator]:
-    simulator = TerminalSimulator()
-    simulator.start()
-    yield simulator
-    simulator.stop()
-
-
 _ids = itertools.count(1)
 
 

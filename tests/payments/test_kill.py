@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ from tests.payments.helpers import fast_terminal
 from tests.payments.test_fault_matrix import check_invariants
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[TerminalSimulator]:
-    simulator = TerminalSimulator()
-    simulator.start()
-    yield simulator
-    simulator.stop()
 
 
 def _child(sim: TerminalSimulator, db: Path, kill_at: int, when: str) -> subprocess.CompletedProcess[str]:

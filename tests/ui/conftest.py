@@ -112,6 +112,17 @@ class Kiosk:
         self.qtbot.waitUntil(laid_out, timeout=3000)
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, self.centre(item))
 
+    def pay_one_by_intents(self, item_id: str, order_type: str = "dine_in") -> None:
+        """From the order-type screen: one item without options, paid by card, through the view-model's
+        intents (the clicking is tested in test_orders.py); waits for the result screen."""
+        vm = self.kw.vm
+        vm.chooseOrderType(order_type)
+        vm.openItem(item_id)
+        vm.openCart()
+        vm.checkoutCart()
+        vm.choosePaymentMethod("card")
+        self.wait_step("result")
+
     def text(self, name: str) -> str:
         return str(self.find(name).property("text"))
 

@@ -152,12 +152,7 @@ def test_fallback_receipt_fits_the_screen(
     k.printer_sim.set_faults(cover_open=True)
     vm = k.kw.vm
     vm.start()
-    vm.chooseOrderType("take_out")
-    vm.openItem("cheesecake")
-    vm.openCart()
-    vm.checkoutCart()
-    vm.choosePaymentMethod("card")
-    k.wait_step("result")
+    k.pay_one_by_intents("cheesecake", "take_out")
     vm.answerReceipt(True)
     panel = k.find("receiptFallback")
     paper_text = k.find("receiptText")

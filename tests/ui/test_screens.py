@@ -163,12 +163,7 @@ def test_high_contrast_palette_and_focus_ring(make_kiosk: Callable[..., Kiosk], 
     k.grab(tmp_path / "high-contrast.png")
     background = k.window.grabWindow().pixelColor(5, k.window.height() - 5)
     assert background.name() == "#000000"
-    k.kw.vm.chooseOrderType("dine_in")
-    k.kw.vm.openItem("macaron")
-    k.kw.vm.openCart()
-    k.kw.vm.checkoutCart()
-    k.kw.vm.choosePaymentMethod("card")
-    k.wait_step("result")
+    k.pay_one_by_intents("macaron")
     k.assert_one_sale(2500)
 
 
@@ -214,12 +209,7 @@ def test_kiosk_mode_cannot_be_closed(make_kiosk: Callable[..., Kiosk]) -> None:
     k.qtbot.wait(30)
     assert k.window.isVisible()
     k.kw.vm.start()
-    k.kw.vm.chooseOrderType("dine_in")
-    k.kw.vm.openItem("eggs")
-    k.kw.vm.openCart()
-    k.kw.vm.checkoutCart()
-    k.kw.vm.choosePaymentMethod("card")
-    k.wait_step("result")
+    k.pay_one_by_intents("eggs")
     k.assert_one_sale(5500, tax_free=5500)
 
 
@@ -245,12 +235,7 @@ def test_attract_screen_waits_for_the_ledger_side_before_anyone_can_start(
     assert k.kw.vm.paymentMethods == ["card", "qr", "barcode"]
     k.click("startButton")
     k.wait_step("order_type")
-    k.kw.vm.chooseOrderType("dine_in")
-    k.kw.vm.openItem("macaron")
-    k.kw.vm.openCart()
-    k.kw.vm.checkoutCart()
-    k.kw.vm.choosePaymentMethod("card")
-    k.wait_step("result")
+    k.pay_one_by_intents("macaron")
     k.assert_one_sale(2500)
 
 
