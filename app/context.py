@@ -27,12 +27,19 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(getattr(args, "config", None))
 
 
-def open_ledger(args: argparse.Namespace, settings: Settings, clock: Clock | None = None) -> Ledger:
+def open_ledger(
+    args: argparse.Namespace, settings: Settings, clock: Clock | None = None, *, create: bool = True
+) -> Ledger:
+    """The ledger of --db or the settings. `create=False` for commands that only read: a missing ledger is
+    an error naming the path, and nothing is created. Whatever is wrong with the file, the command ends
+    with one line and the status of the problem (docs/EXIT-STATUS.md), and the file is left as it was."""
     from kiosk.ledger import Ledger
-    from kiosk.ledger.db import LedgerConfigError
+    from kiosk.ledger.db import LedgerConfigError, require_ledger
 
     path = args.db if getattr(args, "db", None) else settings.ledger_path
     try:
+        if not create:
+            require_ledger(path)
         return Ledger.open(
             path,
             device_id=settings.ledger.device_id,
@@ -42,5 +49,10 @@ def open_ledger(args: argparse.Namespace, settings: Settings, clock: Clock | Non
             order_numbers=settings.order_number_mode,
         )
     except LedgerConfigError as exc:
-        print(f"kiosk: {path}: {exc}", file=sys.stderr)
+        message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+        print(f"kiosk: {message}", file=sys.stderr)
+        raise SystemExit(exc.exit_status) from None
+    except OSError as exc:  # a directory that cannot be made, a full disk, no permission
+        reason = exc.strerror or exc
+        print(f"kiosk: {path}: cannot open or create the ledger ({reason}); check the path", file=sys.stderr)
         raise SystemExit(3) from None

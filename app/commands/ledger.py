@@ -19,6 +19,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def verify(args: argparse.Namespace) -> int:
     path = args.db if args.db else settings_from(args).ledger_path
+    from kiosk.ledger.db import LedgerDamagedError, check_integrity
+
+    try:
+        check_integrity(path)  # SQLite's own integrity_check, read-only, before the hash chain
+    except LedgerDamagedError as exc:
+        print(f"DAMAGED: {exc}")
+        return LedgerDamagedError.exit_status
     try:
         result = verify_journal(path)
     except FileNotFoundError as exc:

@@ -107,7 +107,7 @@ def qr_payload(args: argparse.Namespace) -> int:
 
 def refund(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    ledger = open_ledger(args, settings)
+    ledger = open_ledger(args, settings, create=False)
     try:
         with ledger.reading() as s:
             order = s.get(OrderRow, args.order)
@@ -140,7 +140,7 @@ def refund(args: argparse.Namespace) -> int:
 
 def recover(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    ledger = open_ledger(args, settings)
+    ledger = open_ledger(args, settings, create=False)
     try:
         with build_payment_service(settings, ledger) as service:
             report = service.recover()
@@ -160,7 +160,7 @@ def recover(args: argparse.Namespace) -> int:
 
 def list_intents(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    ledger = open_ledger(args, settings)
+    ledger = open_ledger(args, settings, create=False)
     try:
         service = PaymentService(ledger, [])
         intents = service.store.pending() if args.pending else service.store.all()

@@ -110,7 +110,7 @@ def receipt_cmd(args: argparse.Namespace) -> int:
     printer = _printer(args, events.put)
     if printer is None:
         return 2
-    ledger = open_ledger(args, settings)
+    ledger = open_ledger(args, settings, create=False)
     try:
         service = ReceiptService(
             ledger, printer, shop_info(settings), settings.ledger.device_id, listener=events.put, auto_reprint=False

@@ -38,7 +38,7 @@ def report(args: argparse.Namespace) -> int:
     if hi < lo:
         print("kiosk: --to is before --from", file=sys.stderr)
         return 2
-    ledger = open_ledger(args, settings)
+    ledger = open_ledger(args, settings, create=False)
     try:
         result = sales_report(ledger, lo, hi)
     finally:

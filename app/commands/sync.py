@@ -80,7 +80,7 @@ def once(args: argparse.Namespace) -> int:
 
 def status(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    ledger = open_ledger(args, settings)
+    ledger = open_ledger(args, settings, create=False)
     service = _service(args, settings, ledger)
     try:
         st = service.status()

@@ -1,5 +1,10 @@
 """The ledger's SQLite engine: durable PRAGMAs, real transactions, migrations at start.
 
+Before an engine touches an existing file (setting WAL mode writes to it), the file is inspected
+read-only: it must be a SQLite database that is a ledger (or an empty database a first start left) and
+pass SQLite's quick_check. A 0-byte file, another program's file or a damaged ledger is refused and left
+exactly as it was, for recovery (docs/LEDGER.md).
+
 pysqlite's default transaction handling issues BEGIN lazily (and not before SELECTs), so
 SQLAlchemy's documented recipe is used: the driver's own handling is switched off and SQLAlchemy's
 `begin` event emits BEGIN itself. Writes use BEGIN IMMEDIATE so a writer takes the lock up front
@@ -13,6 +18,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
@@ -25,8 +31,34 @@ REQUIRED_PRAGMAS: dict[str, object] = {
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
 class LedgerConfigError(RuntimeError):
-    """The database cannot be used safely; the message says why and what to do."""
+    """The database cannot be used safely; the message says why and what to do. `exit_status` is what the
+    `kiosk` command exits with (docs/EXIT-STATUS.md)."""
+
+    exit_status = 3
+
+
+class LedgerMissingError(LedgerConfigError):
+    """No ledger at the path, and the command only reads: nothing is created."""
+
+    exit_status = 2
+
+
+class NotALedgerError(LedgerConfigError):
+    """The path is a directory, an empty (0-byte) file, or a file that is not a kiosk ledger. Never migrated
+    or written to."""
+
+    exit_status = 2
+
+
+class LedgerDamagedError(LedgerConfigError):
+    """A SQLite ledger that fails SQLite's checks: the kiosk is out of order until staff recover it. The file
+    is left exactly as it was."""
+
+    exit_status = 4
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -44,8 +76,111 @@ def _begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def require_ledger(path: Path) -> None:
+    """For commands that only read: the ledger must already be there (a mistyped --db creates nothing)."""
+    if str(path) == ":memory:" or path.exists():
+        return
+    raise LedgerMissingError(
+        f"{path}: no ledger here; check --db (or ledger.path / data_dir in the config). Nothing was created."
+    )
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # mode=ro: this connection can never write to the file, whatever is wrong with it.
+    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _sqlite_check(path: Path, pragma: str) -> list[str]:
+    """The problems SQLite's `quick_check` or `integrity_check` finds (at most 10), [] when it says ok.
+    Raises LedgerDamagedError when SQLite cannot even read the file's structure."""
+    try:
+        conn = _read_only(path)
+        try:
+            rows = conn.execute(f"PRAGMA {pragma}(10)").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise LedgerDamagedError(_damaged(path, str(exc))) from None
+    problems = [line for r in rows for line in str(r[0]).splitlines() if line.strip()]
+    return [] if problems == ["ok"] else problems
+
+
+def _damaged(path: Path, detail: str) -> str:
+    detail = " ".join(detail.split())  # one line, whatever SQLite said
+    if len(detail) > 200:
+        detail = detail[:197] + "..."
+    return (
+        f"{path}: the ledger is damaged ({detail}). The kiosk is out of order: call staff. Do not delete or "
+        "overwrite the file; copy it (with any -wal file beside it) for recovery and restore the latest backup."
+    )
+
+
+def integrity_check(path: Path) -> list[str]:
+    """SQLite's full `PRAGMA integrity_check` on the file, read-only: the problems found, [] when intact.
+    Raises LedgerDamagedError when the file cannot be read as a database at all."""
+    return _sqlite_check(path, "integrity_check")
+
+
+def check_integrity(path: Path) -> None:
+    """For `kiosk ledger verify`: SQLite's full integrity_check, read-only. Raises LedgerDamagedError with
+    what it found; does nothing for a path that is not a SQLite file (the journal check reports that)."""
+    try:
+        with path.open("rb") as f:
+            if f.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                return
+    except OSError:
+        return
+    problems = integrity_check(path)
+    if problems:
+        raise LedgerDamagedError(_damaged(path, "SQLite integrity_check: " + "; ".join(problems[:4])))
+
+
+def inspect_ledger_file(path: Path) -> None:
+    """Refuse, without writing a byte, a file that must not be opened as the ledger: a directory, a 0-byte
+    file, a file that is not SQLite, another program's database, or a ledger that fails SQLite's
+    quick_check. A missing file is fine (a new ledger); so is a SQLite file with no tables at all, which a
+    first start that stopped before its first migration leaves behind."""
+    if str(path) == ":memory:" or not path.exists():
+        return
+    if path.is_dir():
+        raise NotALedgerError(f"{path}: is a directory, not a ledger file; give the ledger file's path")
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise LedgerConfigError(f"{path}: cannot read the ledger ({exc.strerror}); check its permissions") from None
+    if not header:
+        raise NotALedgerError(
+            f"{path}: is an empty (0-byte) file, not a ledger; it is left alone. If this kiosk is new, remove "
+            "the empty file; otherwise restore the ledger from a backup"
+        )
+    if header != SQLITE_MAGIC:
+        raise NotALedgerError(
+            f"{path}: is not a kiosk ledger (not a SQLite database); it is left alone. Check --db or "
+            "ledger.path, or restore the ledger from a backup"
+        )
+    problems = _sqlite_check(path, "quick_check")
+    if problems:
+        raise LedgerDamagedError(_damaged(path, "SQLite quick_check: " + "; ".join(problems[:4])))
+    try:
+        conn = _read_only(path)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise LedgerDamagedError(_damaged(path, str(exc))) from None
+    if tables and "journal" not in tables:
+        raise NotALedgerError(
+            f"{path}: is a SQLite database but not a kiosk ledger (no journal); it is left alone. Check --db "
+            "or ledger.path"
+        )
+
+
 def make_engine(path: Path, *, on_connect: Callable[[sqlite3.Connection, Any], None] | None = None) -> Engine:
-    """An engine on the ledger file. `on_connect` runs after ours (tests use it to inject faults)."""
+    """An engine on the ledger file, after `inspect_ledger_file` has found nothing wrong with it. `on_connect`
+    runs after ours (tests use it to inject faults)."""
+    inspect_ledger_file(path)
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
