@@ -70,7 +70,9 @@ def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None =
     on a worker thread meanwhile, and "touch to start" works once they are up (DESIGN §6: no customer
     starts before open payment intents are resolved). `on_stage("first-frame")` and `on_stage("ready")`
     are called at those two moments (benchmarks)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from app.systemd import configure_logging
+
+    configure_logging()  # journal priorities under systemd; alembic's INFO chatter off
     settings = settings_from(args)
     try:
         catalog = load_menu(settings)
@@ -89,16 +91,18 @@ def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None =
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal still stops a development run
-    # SIGTERM (systemctl stop, a shutdown): close the devices and the ledger properly. Python runs the
-    # handler between two of Qt's calls into Python (the view-model ticks every 250 ms); the quit is
-    # posted, so a signal that comes before the event loop runs still ends it.
-    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, app.quit))
+    # SIGTERM (systemctl stop, a shutdown): a payment in flight ends first, then the devices and the ledger
+    # close properly, exit 0; READY=1 and the watchdog heartbeat for systemd (app/systemd.py).
+    from app.systemd import Session
+
+    session = Session(app)
 
     try:
         window = open_window(settings, catalog, clock, windowed=args.windowed, size=args.size)
     except RuntimeError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
+    session.watch_payments(lambda: window.vm.ready and window.vm.checkout.pending is not None, window.vm.cancelPayment)
 
     def fail(message: str, code: int) -> None:
         print(f"kiosk: {message}", file=sys.stderr)
@@ -144,6 +148,7 @@ def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None =
         except Exception:  # selling never depends on sync; the next start tries again
             log.exception("sync did not start; sales stay in the ledger until it does")
         log.info("ready for customers %.0f ms after the process started", process_age_ms())
+        session.ready()
         if on_stage is not None:
             on_stage("ready")
 
@@ -167,3 +172,4 @@ def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None =
         window.close()
         if (services := starter.join()) is not None:
             services.close()
+        session.close()
