@@ -33,7 +33,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-PY=${PYTHON:-python3}
+# Debian's own python3 (3.11 on Debian 12) unless PYTHON says otherwise: the Python the package targets,
+# and the one a fresh machine has (a python3 earlier on PATH, e.g. pyenv's, is not what a shop runs).
+if [ -z "${PYTHON:-}" ] && [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3; else PY=${PYTHON:-python3}; fi
 if [ ! -x .venv/bin/python ]; then
   echo "bootstrap: creating .venv with $($PY --version)"
   "$PY" -m venv .venv
