@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from app.context import add_config_option, settings_from
 from kiosk.config import Settings
 from kiosk.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
-from kiosk.ports import SystemClock
+from kiosk.ports import Clock, SystemClock
 from kiosk.sync.files import catalog_file, read_bundle
 
 if TYPE_CHECKING:  # imported on the startup thread: the first frame does not wait for them
@@ -65,11 +65,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=run_kiosk)
 
 
-def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None = None) -> int:
+def run_kiosk(
+    args: argparse.Namespace, on_stage: Callable[[str], None] | None = None, clock: Clock | None = None
+) -> int:
     """The kiosk. The attract screen is drawn first; the ledger, payment recovery and the devices start
     on a worker thread meanwhile, and "touch to start" works once they are up (DESIGN §6: no customer
     starts before open payment intents are resolved). `on_stage("first-frame")` and `on_stage("ready")`
-    are called at those two moments (benchmarks)."""
+    are called at those two moments (benchmarks); `clock` replaces the system clock (the soak benchmark's
+    fast clock)."""
     from app.systemd import configure_logging
 
     configure_logging()  # journal priorities under systemd; alembic's INFO chatter off
@@ -87,7 +90,7 @@ def run_kiosk(args: argparse.Namespace, on_stage: Callable[[str], None] | None =
     from ui.app import BackgroundStart, open_window
 
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    clock = SystemClock()
+    clock = clock or SystemClock()
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal still stops a development run
