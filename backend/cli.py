@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 
 from backend.db import DEFAULT_SQLITE, bundles, enrollment_codes, make_engine, migrate, terminals
 from backend.keys import ensure_programme_key, load_programme_key
+from kiosk.domain.catalog_rules import CatalogError, validate_catalog
 from kiosk.sync.protocol import sign_bundle
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -82,7 +83,11 @@ def enroll_code(args: argparse.Namespace) -> int:
 def publish_catalog(args: argparse.Namespace) -> int:
     try:
         catalog = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        validate_catalog(catalog, args.file)  # the kiosk's own validator: a bad catalog is never signed
+    except CatalogError as exc:
+        print(f"kiosk-backend: not published: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError, RecursionError) as exc:
         print(f"kiosk-backend: {args.file}: cannot read the catalog JSON ({exc})", file=sys.stderr)
         return 2
     engine = _open(args)
