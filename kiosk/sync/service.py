@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from kiosk.devices.health import Health, HealthEvent
 from kiosk.domain.catalog import CatalogError, parse_catalog
 from kiosk.ledger.ledger import Ledger
+from kiosk.ledger.models import JournalRow
 from kiosk.ports import Clock
 from kiosk.protocol import canonical_json
 from kiosk.sync.files import catalog_file, read_bundle
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # httpx (~0.1 s to import) loads at the first request: `kiosk
     import httpx
 
 CATALOG_APPLIED = "catalog.applied"
+CATALOG_REFUSED = "catalog.refused"
 HEARTBEAT_EVERY = 60.0  # seconds between heartbeats when rounds come faster
 
 
@@ -421,12 +423,31 @@ class SyncService:
         try:
             parse_catalog(bundle.get("catalog"), source=f"catalog bundle v{version}")
         except CatalogError as exc:
+            self._journal_refused(version, bundle.get("catalog"), str(exc))
             raise BundleError(
                 f"카탈로그 내용이 잘못되어 적용하지 않았습니다 / invalid catalog in the bundle: {exc}"
             ) from None
         write_atomically(catalog_file(self.data_dir), json.dumps(bundle, ensure_ascii=False).encode("utf-8"))
         self.reconcile_catalog()
         return version
+
+    def _journal_refused(self, version: int, catalog: Any, reason: str) -> None:
+        """A signed bundle whose catalog the validator refused is recorded in the journal, once per version
+        (the server keeps offering it at every heartbeat); the applied catalog stays."""
+        with self.ledger.reading() as s:
+            last = s.execute(
+                select(JournalRow.payload)
+                .where(JournalRow.kind == CATALOG_REFUSED)
+                .order_by(JournalRow.seq.desc())
+                .limit(1)
+            ).scalar()
+        if last is not None and json.loads(last).get("version") == version:
+            return
+        try:
+            digest = hashlib.sha256(canonical_json(catalog).encode("utf-8")).hexdigest()
+        except (TypeError, ValueError, RecursionError):
+            digest = ""
+        self.ledger.record(CATALOG_REFUSED, {"version": version, "reason": reason[:500], "sha256": digest})
 
     def _file_version(self) -> int:
         doc = read_bundle(catalog_file(self.data_dir))
