@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from hardware.printer.profiles import profile_named
-from hardware.printer.simulator import PrinterSimulator, TcpPrinterServer
+from hardware.printer.simulator import PrinterSimulator, TcpPrinterServer, page_file
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,12 +34,11 @@ def run(args: argparse.Namespace) -> int:
             while True:
                 if sim.wait_for_pages(shown + 1, timeout=0.5):
                     shown += 1
-                    page = sim.pages[shown - 1]
+                    page = sim.page(shown)
+                    if page is None:  # more pages came at once than the simulator keeps
+                        continue
                     state = "torn" if page.torn else "cut"
-                    print(
-                        f"page {shown} ({state}): {args.out}/page-{shown:04d}{'-torn' if page.torn else ''}.png",
-                        flush=True,
-                    )
+                    print(f"page {shown} ({state}): {args.out}/{page_file(shown, page.torn)}", flush=True)
                     for line in page.text_lines:
                         print(f"  | {line}", flush=True)
         except KeyboardInterrupt:

@@ -1,7 +1,9 @@
 """The printer simulator: our interpreter behind a settable fault state, reachable in-process
 (`sim://`), over TCP (like a LAN printer on port 9100) or over a pseudo-terminal (a serial printer).
 
-Each cut page is kept in `pages` and, with `out_dir`, written as `page-0001.png`, ... A printer that
+Each cut page is kept in `pages` and, with `out_dir`, written as `page-0001.png`, ...; only the last
+`keep` pages stay, in memory and on disk, so a demo kiosk that prints for months neither grows nor fills
+its disk (`printed` counts them all). A printer that
 is out of paper, open or offline answers status but prints nothing; a `silent` one answers nothing
 and prints nothing; `drop_after` closes the connection after that many more bytes (a cable pulled
 mid-job), and the part already printed comes out as a torn page.
@@ -44,16 +46,25 @@ class Faults:
         return not (self.paper_out or self.cover_open or self.offline or self.silent)
 
 
+def page_file(number: int, torn: bool) -> str:
+    """The file name of page `number` in the simulator's `out_dir`."""
+    return f"page-{number:04d}{'-torn' if torn else ''}.png"
+
+
 class ConnectionDropped(Exception):
     pass
 
 
 class PrinterSimulator:
-    def __init__(self, dots: int = 576, out_dir: Path | None = None) -> None:
+    def __init__(self, dots: int = 576, out_dir: Path | None = None, keep: int = 200) -> None:
+        if keep < 1:
+            raise ValueError("the simulator must keep at least one page")
         self.dots = dots
         self.out_dir = out_dir
+        self.keep = keep
         self.faults = Faults()
-        self.pages: list[Page] = []
+        self.pages: list[Page] = []  # the last `keep` pages, oldest first
+        self.printed = 0  # every page cut since start
         self.received = 0
         self._lock = threading.RLock()
         self._page_added = threading.Condition(self._lock)
@@ -73,7 +84,13 @@ class PrinterSimulator:
 
     def wait_for_pages(self, count: int, timeout: float = 10.0) -> bool:
         with self._page_added:
-            return self._page_added.wait_for(lambda: len(self.pages) >= count, timeout)
+            return self._page_added.wait_for(lambda: self.printed >= count, timeout)
+
+    def page(self, number: int) -> Page | None:
+        """Page `number` (1 = the first since start), if it is among the last `keep`."""
+        with self._lock:
+            index = len(self.pages) - (self.printed - number) - 1
+            return self.pages[index] if 0 <= index < len(self.pages) and number >= 1 else None
 
     # --- the printer side -------------------------------------------------------------------------------
     def _status(self, n: int) -> bytes | None:
@@ -82,11 +99,17 @@ class PrinterSimulator:
         return bytes((status_byte(n, self.faults.status()),))
 
     def _on_page(self, page: Page) -> None:
+        self.printed += 1
         self.pages.append(page)
+        if len(self.pages) > self.keep:
+            del self.pages[0]
         if self.out_dir is not None:
             self.out_dir.mkdir(parents=True, exist_ok=True)
-            suffix = "-torn" if page.torn else ""
-            page.image(self.dots).save(self.out_dir / f"page-{len(self.pages):04d}{suffix}.png")
+            page.image(self.dots).save(self.out_dir / page_file(self.printed, page.torn))
+            if self.printed > self.keep:
+                for torn in (False, True):
+                    with contextlib.suppress(FileNotFoundError):
+                        (self.out_dir / page_file(self.printed - self.keep, torn)).unlink()
         self._page_added.notify_all()
 
     def connect(self) -> None:
