@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_type_hints
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.domain.business import is_valid_business_number
@@ -226,9 +227,80 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
+# Every numeric setting and its range, checked at every load (so `kiosk config check` too). A setting
+# added to the dataclasses above needs its range here (tests/cli/test_config_ranges.py checks that).
+RANGES: dict[str, tuple[int | float, int | float]] = {
+    "shop.business_day_start_hour": (0, 23),
+    "card_terminal.baudrate": (1200, 921_600),
+    "card_terminal.timeout_seconds": (5.0, 600.0),
+    "scanner.baudrate": (1200, 921_600),
+    "sync.interval_seconds": (1.0, 3600.0),
+    "sync.batch_size": (1, 1000),  # the wire protocol's MAX_BATCH
+    "payments.simulated_delay_seconds": (0.0, 60.0),
+    "payments.qr_expiry_seconds": (30, 900),
+    "ui.scale": (1.0, 2.0),
+    "ui.idle_timeout_seconds": (30, 3600),
+    "ui.idle_warning_seconds": (20, 600),
+    "ui.result_seconds": (3, 300),
+    "ui.easy_scale": (1.0, 2.0),
+    "ui.easy_idle_factor": (1.0, 5.0),
+    "ui.width": (320, 8000),
+    "ui.height": (320, 8000),
+}
+# Messages that say more than "must be between" for a few settings.
+_RANGE_HINTS = {
+    "shop.business_day_start_hour": "must be an hour from 0 to 23",
+    "ui.idle_warning_seconds": "must be at least 20 so customers can react (and at most 600)",
+}
+MAX_TEXT_SETTING = 300  # characters in a text setting
+MAX_PATH_SETTING = 4096  # characters in a file or device path or URL
+_PATHS = {"data_dir", "catalog", "ledger.path", "nfc.card_list", "nfc.reader", "printer.url", "card_terminal.url"}
+_PATHS |= {"scanner.url", "sync.backend_url"}
+MAX_CONFIG_BYTES = 1_000_000
+
+
+def _numbers(settings: Settings) -> dict[str, int | float]:
+    out: dict[str, int | float] = {}
+    for section in fields(Settings):
+        value = getattr(settings, section.name)
+        if not hasattr(value, "__dataclass_fields__"):
+            continue
+        for f in fields(value):
+            v = getattr(value, f.name)
+            if isinstance(v, int | float) and not isinstance(v, bool):
+                out[f"{section.name}.{f.name}"] = v
+    return out
+
+
+def _texts(settings: Settings) -> dict[str, str]:
+    out: dict[str, str] = {k: getattr(settings, k) for k in ("data_dir", "catalog")}
+    for section in fields(Settings):
+        value = getattr(settings, section.name)
+        if not hasattr(value, "__dataclass_fields__"):
+            continue
+        for f in fields(value):
+            if isinstance(v := getattr(value, f.name), str):
+                out[f"{section.name}.{f.name}"] = v
+    return out
+
+
+def _has_control(text: str) -> bool:
+    return any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000 for c in text)
+
+
 def validate(settings: Settings) -> None:
     path = settings.source
     shop = settings.shop
+    for key, text in _texts(settings).items():
+        limit = MAX_PATH_SETTING if key in _PATHS else MAX_TEXT_SETTING
+        if len(text) > limit:
+            raise ConfigError(path, key, f"is {len(text)} characters long; at most {limit}")
+        if _has_control(text):
+            raise ConfigError(path, key, "contains a control character; remove it")
+    for key, value in _numbers(settings).items():
+        lo, hi = RANGES[key]
+        if not lo <= value <= hi:  # also refuses nan
+            raise ConfigError(path, key, _RANGE_HINTS.get(key, f"must be between {lo} and {hi}, got {value}"))
     if not shop.name.strip():
         raise ConfigError(path, "shop.name", "is empty; write the shop name (상호) as on the registration")
     if not is_valid_business_number(shop.business_number):
@@ -242,22 +314,42 @@ def validate(settings: Settings) -> None:
         ZoneInfo(shop.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(path, "shop.timezone", f"{shop.timezone!r} is not a time zone; use Asia/Seoul") from None
-    if not 0 <= shop.business_day_start_hour <= 23:
-        raise ConfigError(path, "shop.business_day_start_hour", "must be an hour from 0 to 23")
     if shop.order_numbers not in {m.value for m in OrderNumberMode}:
         raise ConfigError(path, "shop.order_numbers", "must be 'sequential' or 'random'")
-    if not 1.0 <= settings.ui.scale <= 2.0:
-        raise ConfigError(path, "ui.scale", "must be between 1.0 and 2.0")
-    if not 1.0 <= settings.ui.easy_scale <= 2.0:
-        raise ConfigError(path, "ui.easy_scale", "must be between 1.0 and 2.0")
-    if not 1.0 <= settings.ui.easy_idle_factor <= 5.0:
-        raise ConfigError(path, "ui.easy_idle_factor", "must be between 1.0 and 5.0")
     if settings.ui.palette not in ("normal", "high-contrast"):
         raise ConfigError(path, "ui.palette", "must be 'normal' or 'high-contrast'")
-    if settings.ui.idle_warning_seconds < 20:
-        raise ConfigError(path, "ui.idle_warning_seconds", "must be at least 20 so customers can react")
+    if settings.ui.idle_warning_seconds >= settings.ui.idle_timeout_seconds:
+        raise ConfigError(
+            path, "ui.idle_warning_seconds", "must be less than ui.idle_timeout_seconds (the warning comes first)"
+        )
+    if not settings.ledger.device_id.strip() or len(settings.ledger.device_id) > 32:
+        raise ConfigError(path, "ledger.device_id", "must be 1 to 32 characters, e.g. KIOSK-01")
+    if settings.card_terminal.url.startswith("sim://") and not settings.payments.simulated:
+        raise ConfigError(path, "card_terminal.url", "is sim:// but payments.simulated is false; set the real terminal")
+    backend = urlsplit(settings.sync.backend_url)
+    if settings.sync.backend_url and (backend.scheme not in ("http", "https") or not backend.hostname):
+        raise ConfigError(path, "sync.backend_url", "must be empty or https://HOST (the programme backend's address)")
     if settings.ui.language not in ("ko", "en", "zh", "ja"):
         raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
+
+
+def check_data_dir(settings: Settings) -> None:
+    """The data directory (ledger, keys, applied catalog, printer pages) must be a directory this user can
+    write, or one that can be made. `kiosk config check` runs this, so a config it passes can start."""
+    path = settings.data_path
+    if path.exists():
+        if not path.is_dir():
+            raise ConfigError(settings.source, "data_dir", f"{path} is not a directory; give a directory")
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise ConfigError(settings.source, "data_dir", f"{path} is not writable; fix its owner or permissions")
+        return
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise ConfigError(
+            settings.source, "data_dir", f"{path} does not exist and cannot be made: {parent} is not writable"
+        )
 
 
 def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -266,7 +358,10 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
     if path is None:
         path = Path(env["KIOSK_CONFIG"]) if env.get("KIOSK_CONFIG") else DEMO_CONFIG
     try:
-        raw_text = path.read_bytes()
+        with path.open("rb") as f:
+            raw_text = f.read(MAX_CONFIG_BYTES + 1)
+        if len(raw_text) > MAX_CONFIG_BYTES:
+            raise ConfigError(path, "", f"is larger than {MAX_CONFIG_BYTES:,} bytes; it is not a kiosk config")
     except FileNotFoundError:
         raise ConfigError(path, "", "the config file does not exist; check the path or copy the demo config") from None
     except OSError as exc:
@@ -277,6 +372,8 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         raise ConfigError(path, "", "is not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "", f"is not valid TOML ({exc}); fix that line") from None
+    except RecursionError:
+        raise ConfigError(path, "", "is nested far too deep to be a kiosk config") from None
     merged = _merge(raw, _env_overrides(env))
     settings: Settings = _build(Settings, merged, str(path), "")
     base = path.parent
