@@ -1,0 +1,308 @@
+"""Soak: the real `kiosk run` taking thousands of orders through the real QML, then an idle hour.
+
+The child process is `kiosk run` itself (`run_kiosk`: the demo shop, the payment service with its
+intents and the pty card-terminal simulator, the printer simulator, sync off) on a fresh data directory.
+Once it is ready for customers, a driver in the same event loop taps the screens by objectName, as a
+customer would: start, take-out, a category, an item (options where it has them), the cart, pay, card
+or QR, receipt yes / no, done. After the orders, one order is left half-way (the idle warning and the
+reset must come) and the kiosk idles on its attract screen for an hour of clock time: the clock runs
+60x and the view-model's tick timer 60x faster, so an hour takes a minute (the QML's own animations
+run in real time; they cannot be compressed).
+
+It reports resident memory and the reference count of `True` every 500 orders, and fails on a crash
+(the `bool_dealloc` abort of PySide6 6.12.0 is exit 134), on a stuck screen, on a ledger that does not
+hold every order, or on memory growth beyond 5 % from the first report (after 500 orders, warm) to the
+end.
+
+Run: .venv/bin/python -m bench.soak  (5,000 orders and an idle hour; --quick: 500 orders, 10 minutes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+GROWTH_LIMIT = 0.05
+REPORT_EVERY = 500
+FAST = 60.0  # the idle phase's clock speed
+
+
+class FastClock:
+    """The system clock, but running `factor` times faster from the moment the factor is set (both
+    wall and monotonic time), so the kiosk's timers see an hour pass in a minute."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._real0 = time.monotonic()
+        self._mono0 = self._real0
+        self._wall0 = datetime.now(UTC)
+        self._factor = 1.0
+
+    def _elapsed(self) -> float:
+        return (time.monotonic() - self._real0) * self._factor
+
+    def set_factor(self, factor: float) -> None:
+        with self._lock:
+            elapsed = self._elapsed()
+            self._mono0 += elapsed
+            self._wall0 += timedelta(seconds=elapsed)
+            self._real0 = time.monotonic()
+            self._factor = factor
+
+    def now(self) -> datetime:
+        with self._lock:
+            return self._wall0 + timedelta(seconds=self._elapsed())
+
+    def monotonic(self) -> float:
+        with self._lock:
+            return self._mono0 + self._elapsed()
+
+
+def _rss_kib() -> int:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+# What each order is: (category, item, options to tap, payment method). Card mostly, QR now and then.
+ORDERS = [
+    ("dessert", "cheesecake", [], "card"),
+    ("coffee", "americano", ["option_temp_iced", "option_size_regular"], "card"),
+    ("bakery", "croissant", [], "card"),
+    ("coffee", "americano", ["option_temp_hot", "option_size_large", "optionPlus_shot_extra_shot"], "card"),
+    ("dessert", "cheesecake", [], "qr"),
+]
+
+
+def _child(orders: int, idle_seconds: float) -> int:
+    """In a fresh process: `kiosk run` plus the driver. Prints MEM lines; exit 0 when all went through."""
+    from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQml import qmlEngine
+    from PySide6.QtQuick import QQuickItem, QQuickWindow
+    from PySide6.QtTest import QTest
+
+    from app.commands.run import run_kiosk
+
+    clock = FastClock()
+    state: dict[str, object] = {}
+
+    def window() -> QQuickWindow:
+        w = state["window"]
+        assert isinstance(w, QQuickWindow)
+        return w
+
+    def walk(item: QQuickItem) -> Iterator[QQuickItem]:
+        yield item
+        for child in item.childItems():
+            yield from walk(child)
+
+    def visible(name: str) -> QQuickItem | None:
+        for item in walk(window().contentItem()):
+            if item.objectName() == name and item.isVisible() and item.opacity() > 0 and item.width() > 0:
+                return item
+        return None
+
+    def reveal(item: QQuickItem) -> None:  # scroll the nearest Flickable, as a customer's swipe would
+        parent = item.parentItem()
+        while parent is not None and parent.property("contentY") is None:
+            parent = parent.parentItem()
+        if parent is None:
+            return
+        origin = item.mapToItem(parent.property("contentItem"), QPointF(0, 0))
+        for pos, size, view, axis, extent in (
+            (origin.y(), item.height(), parent.height(), "contentY", "contentHeight"),
+            (origin.x(), item.width(), parent.width(), "contentX", "contentWidth"),
+        ):
+            at = float(parent.property(axis))
+            if pos < at or pos + size > at + view:
+                most = max(0.0, float(parent.property(extent)) - view)
+                parent.setProperty(axis, min(most, max(0.0, pos - view / 3)))
+
+    def centre(item: QQuickItem) -> QPoint:
+        return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+
+    def on_screen(item: QQuickItem) -> bool:
+        c = centre(item)
+        return 0 <= c.x() < window().width() and 0 <= c.y() < window().height()
+
+    Wait = Callable[[], bool]
+
+    def tap(name: str) -> Iterator[tuple[str, Wait]]:
+        found: list[QQuickItem] = []
+
+        def shown() -> bool:
+            item = visible(name)
+            if item is None:
+                return False
+            reveal(item)
+            found[:] = [item]
+            return on_screen(item)
+
+        yield name, shown
+        QTest.mouseClick(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(found[0]))
+
+    def order(n: int) -> Iterator[tuple[str, Wait]]:
+        category, item, options, method = ORDERS[n % len(ORDERS)]
+        yield from tap("startButton")
+        yield from tap("takeOutButton")
+        yield from tap(f"category_{category}")
+        yield from tap(f"item_{item}")
+        if options or item == "croissant":
+            for option in options:
+                yield from tap(option)
+            yield from tap("addToCartButton")
+        yield "menu", lambda: visible("orderButton") is not None and visible("addToCartButton") is None
+        yield from tap("orderButton")
+        yield from tap("payButton")
+        yield from tap(f"method_{method}")
+        yield from tap("receiptYes" if n % 2 else "receiptNo")
+        yield from tap("finishButton")
+
+    def report(done: int) -> None:
+        print(f"MEM {done} {_rss_kib()} {sys.getrefcount(True)} {time.monotonic():.3f}", flush=True)
+
+    def script() -> Iterator[tuple[str, Wait]]:
+        for n in range(orders):
+            yield from order(n)
+            if (n + 1) % REPORT_EVERY == 0 or n + 1 == orders:
+                yield "attract", lambda: visible("startButton") is not None
+                report(n + 1)
+        # An order left half-way, then the idle hour: the clock and the view-model's tick run 60x.
+        engine = qmlEngine(window())
+        for timer in engine.findChildren(QTimer):
+            timer.setInterval(max(1, round(timer.interval() / FAST)))
+        clock.set_factor(FAST)
+        yield from tap("startButton")
+        yield from tap("takeOutButton")
+        yield "idle warning", lambda: visible("idleResetButton") is not None or visible("moreTimeButton") is not None
+        yield "reset to attract", lambda: visible("startButton") is not None
+        until = clock.monotonic() + idle_seconds
+        yield "idle hour", lambda: clock.monotonic() >= until
+        report(orders)
+        print("DONE", flush=True)
+        QCoreApplication.exit(0)
+
+    def pump(steps: Iterator[tuple[str, Wait]]) -> None:
+        """Advance the script whenever the thing it waits for is there; fail if a screen is stuck."""
+        current: dict[str, object] = {"what": "", "cond": lambda: True, "since": time.monotonic()}
+
+        def step() -> None:
+            cond = current["cond"]
+            assert callable(cond)
+            if cond():
+                try:
+                    what, cond = next(steps)
+                except StopIteration:
+                    return
+                current.update(what=what, cond=cond, since=time.monotonic())
+            elif time.monotonic() - float(str(current["since"])) > (120 if current["what"] == "idle hour" else 20):
+                if current["what"] != "idle hour":
+                    print(f"STUCK waiting for {current['what']}", flush=True)
+                    QCoreApplication.exit(3)
+                    return
+            QTimer.singleShot(1, step)
+
+        step()
+
+    def on_stage(stage: str) -> None:
+        if stage == "ready":
+            windows = [w for w in QGuiApplication.topLevelWindows() if isinstance(w, QQuickWindow)]
+            state["window"] = windows[0]
+            report(0)
+            pump(script())
+
+    args = argparse.Namespace(config=None, windowed=True, size=None)
+    return run_kiosk(args, on_stage=on_stage, clock=clock)
+
+
+def _ledger_orders(data_dir: Path) -> int:
+    with sqlite3.connect(f"file:{data_dir / 'ledger.sqlite3'}?mode=ro", uri=True) as db:
+        return int(db.execute("SELECT count(*) FROM orders").fetchone()[0])
+
+
+class SoakFailed(RuntimeError):
+    pass
+
+
+def main(quick: bool = False, orders: int | None = None, idle: float | None = None) -> list[str]:
+    orders = orders or (500 if quick else 5000)
+    idle = idle if idle is not None else (600.0 if quick else 3600.0)
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp:
+        data = Path(tmp)
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "QT_QUICK_BACKEND": "software",
+            "KIOSK_DATA_DIR": str(data),
+            "KIOSK_PAYMENTS__SIMULATED_DELAY_SECONDS": "0.05",
+            "KIOSK_SYNC__BACKEND_URL": "",
+        }
+        started = time.monotonic()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.soak", "--child", str(orders), str(idle)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        mem: list[tuple[int, int, int]] = []
+        done = False
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("MEM "):
+                n, rss, trues, _ = line.split()[1:]
+                mem.append((int(n), int(rss), int(trues)))
+                text = f"after {int(n):>5} orders: RSS {int(rss) / 1024:7.1f} MiB, refcount(True) {int(trues):>6}"
+                print(text, flush=True)
+                lines.append(text)
+            elif line.startswith("DONE"):
+                done = True
+            elif line.startswith("STUCK"):
+                print(line.strip(), flush=True)
+        stderr = proc.stderr.read() if proc.stderr is not None else ""
+        code = proc.wait()
+        elapsed = time.monotonic() - started
+        if code != 0 or not done:
+            tail = "\n".join(stderr.strip().splitlines()[-5:])
+            raise SoakFailed(f"the kiosk exited with status {code} after {elapsed:.0f} s\n{tail}")
+        stored = _ledger_orders(data)
+        if stored != orders:
+            raise SoakFailed(f"{orders} orders taken, {stored} in the ledger")
+        warm = next(rss for n, rss, _ in mem if n >= min(REPORT_EVERY, orders))
+        final = mem[-1][1]
+        growth = final / warm - 1
+        summary = (
+            f"{orders} orders + {idle / 60:.0f} idle minutes (60x clock) in {elapsed:.0f} s: "
+            f"RSS {warm / 1024:.1f} MiB after {min(REPORT_EVERY, orders)} orders -> {final / 1024:.1f} MiB at the end "
+            f"({growth:+.1%}, limit +{GROWTH_LIMIT:.0%}); refcount(True) {mem[0][2]} -> {mem[-1][2]}; "
+            f"{stored} orders in the ledger"
+        )
+        print(summary, flush=True)
+        lines.append(summary)
+        if growth > GROWTH_LIMIT:
+            raise SoakFailed(f"memory grew {growth:.1%} (limit {GROWTH_LIMIT:.0%})")
+    return lines
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 2 and sys.argv[1] == "--child":
+        raise SystemExit(_child(int(sys.argv[2]), float(sys.argv[3])))
+    parser = argparse.ArgumentParser(prog="python -m bench.soak")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--orders", type=int, help="orders to take (default 5,000; --quick 500)")
+    parser.add_argument("--idle", type=float, help="idle seconds of clock time (default 3,600; --quick 600)")
+    opts = parser.parse_args()
+    try:
+        main(quick=opts.quick, orders=opts.orders, idle=opts.idle)
+    except SoakFailed as exc:
+        print(f"soak FAILED: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
