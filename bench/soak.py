@@ -203,11 +203,10 @@ def _child(orders: int, idle_seconds: float) -> int:
                 except StopIteration:
                     return
                 current.update(what=what, cond=cond, since=time.monotonic())
-            elif time.monotonic() - float(str(current["since"])) > (120 if current["what"] == "idle hour" else 20):
-                if current["what"] != "idle hour":
-                    print(f"STUCK waiting for {current['what']}", flush=True)
-                    QCoreApplication.exit(3)
-                    return
+            elif current["what"] != "idle hour" and time.monotonic() - float(str(current["since"])) > 20:
+                print(f"STUCK waiting for {current['what']}", flush=True)
+                QCoreApplication.exit(3)
+                return
             QTimer.singleShot(1, step)
 
         step()
