@@ -19,7 +19,8 @@ it (no fsync per commit, so a year builds in minutes instead of an hour); the by
 The file is cached under ~/.cache/kiosk-bench, keyed by a hash of the code that writes it, so every
 benchmark (and every helper) gets the same year without building it again.
 
-Use: `one_year()` → path of the cached file (read-only: copy it with `copy_of(dest)` before writing).
+Use: `one_year()` → path of the cached file (read-only: copy it with `copy_of(dest)` before writing);
+`KIOSK_BENCH_HISTORY=/path` uses a given file instead.
 Run: `.venv/bin/python -m bench.history [--quick]` (builds if needed; prints size per 100,000 sales).
 """
 
@@ -30,6 +31,7 @@ import os
 import random
 import shutil
 import sqlite3
+import subprocess
 import sys
 import threading
 import time
@@ -46,7 +48,9 @@ SEOUL = ZoneInfo("Asia/Seoul")
 DEVICE_ID = "BENCH-K1"
 END = date(2026, 11, 20)
 DAYS, PER_DAY = 365, 300
-# The code whose output is the file: a change to any of it builds a new one.
+# The code that decides what the file holds: a new commit of any of it builds a new file. Committed
+# versions (git's object ids), not the working tree, so that someone's edit in progress does not make
+# every benchmark rebuild the year; without git, the files' contents.
 _SOURCES = (
     "bench/history.py",
     "kiosk/demo_sales.py",
@@ -62,12 +66,21 @@ _SOURCES = (
 
 def code_version() -> str:
     h = hashlib.sha256()
-    for name in _SOURCES:
-        root = REPO / name
-        files = sorted(root.rglob("*.py")) + sorted(root.rglob("*.json")) if root.is_dir() else [root]
-        for f in files:
-            h.update(str(f.relative_to(REPO)).encode())
-            h.update(f.read_bytes())
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", *(f"HEAD:{name}" for name in _SOURCES)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        h.update(out.encode())
+    except (OSError, subprocess.CalledProcessError):
+        for name in _SOURCES:
+            root = REPO / name
+            files = sorted(root.rglob("*.py")) + sorted(root.rglob("*.json")) if root.is_dir() else [root]
+            for f in files:
+                h.update(str(f.relative_to(REPO)).encode())
+                h.update(f.read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -228,11 +241,19 @@ _lock = threading.Lock()
 
 
 def one_year(days: int = DAYS, per_day: int = PER_DAY) -> Path:
-    """The cached one-year ledger (built once per code version). Treat it as read-only."""
+    """The cached one-year ledger (built once per code version). Treat it as read-only.
+
+    `KIOSK_BENCH_HISTORY=/path/file.sqlite3` uses that file instead (one built by an older version)."""
+    given = os.environ.get("KIOSK_BENCH_HISTORY")
+    if given:
+        return Path(given)
     with _lock:
         path = CACHE / f"history-{code_version()}-{days}d-{per_day}.sqlite3"
         if path.exists():
             return path
+        for old in CACHE.glob(f"history-*-{days}d-{per_day}.sqlite3"):  # ~0.5 GB each: keep one
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{old}{suffix}").unlink(missing_ok=True)
         tmp = path.with_name(path.name + f".building-{os.getpid()}")
         print(f"(building {days} days x ~{per_day} sales of history at {path}; cached afterwards)", flush=True)
         built = build(tmp, days=days, per_day=per_day)
