@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
-import logging
 import os
 import pkgutil
-import sqlite3
 import sys
-import traceback
 from collections.abc import Sequence
 
 import app.commands
@@ -102,7 +99,8 @@ def explain(exc: BaseException) -> tuple[int, str]:
         if "malformed" in first or "not a database" in first:
             return EXIT_DAMAGED, f"the ledger is damaged ({first}); out of order: call staff, keep the file"
         return EXIT_LEDGER, f"the ledger could not be used ({first}); check free disk space, permissions and --db"
-    if isinstance(exc, sqlite3.DatabaseError):
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.DatabaseError):
         return EXIT_LEDGER, f"the ledger could not be used ({exc}); check free disk space, permissions and --db"
     if isinstance(exc, RecursionError):
         return EXIT_USAGE, "an input file is nested far too deep; it is not a kiosk file"
@@ -137,10 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PIPE
     except Exception as exc:
         code, line = explain(exc)
-        if code == EXIT_INTERNAL or os.environ.get("KIOSK_DEBUG") == "1":
-            logging.getLogger("kiosk").debug("unhandled", exc_info=exc)
-            if os.environ.get("KIOSK_DEBUG") == "1":
-                traceback.print_exception(exc)
+        if os.environ.get("KIOSK_DEBUG") == "1":
+            import traceback
+
+            traceback.print_exception(exc)
         try:
             print(f"kiosk: {line}", file=sys.stderr)
         except (OSError, ValueError):
