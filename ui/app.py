@@ -1,5 +1,6 @@
-"""The Qt window's composition: fonts, translations, the QR image provider, the view-model and the QML
-engine, built from objects the composition root (app/commands/run.py, or a test) passes in."""
+"""The Qt window: fonts, translations, the QR image provider, the mode router, the view-models and the QML
+engine, over services the composition root (app/window.py) builds and passes in. Nothing here constructs a
+device, a ledger or a payment provider."""
 
 from __future__ import annotations
 
@@ -9,24 +10,26 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, QTranslator, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QSize, QTranslator, QUrl, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
 
 from kiosk.config import Settings
 from kiosk.domain.catalog import Catalog
-from kiosk.flow.controller import FlowController
-from kiosk.flow.machine import Effect, initial_state
 from kiosk.ports import Clock
-from ui.viewmodel import KioskViewModel, PrintBridge
+from kiosk.session.customer import CustomerSession, FlowTimings, SessionServices
+from kiosk.session.modes import Mode, ModeRouter
+from kiosk.session.wiring import DeviceServices, Scanning
+from ui.bridge import GuiBridge
+from ui.customer.viewmodel import KioskViewModel
+from ui.modes import MODE_UIS, ModesViewModel
 
 if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
     from kiosk.ledger.ledger import Ledger
     from kiosk.payments.port import PaymentProvider
-    from kiosk.receipts.service import ReceiptService
 
 log = logging.getLogger(__name__)
 
@@ -76,107 +79,6 @@ def load_fonts() -> list[str]:
                 families += QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
                 break
     return families
-
-
-class StartStop(Protocol):
-    def start(self) -> object: ...
-
-    def stop(self) -> None: ...
-
-
-@dataclass
-class Printing:
-    """Receipt printing for the window, composed by app/commands/run.py (or a test): the service, the
-    printer it prints on (started by `KioskWindow.attach`, stopped with the window) and the bridge the
-    service's listener posts to (`listener=events.post`)."""
-
-    service: ReceiptService
-    printer: StartStop
-    events: PrintBridge
-
-
-class Reconciler(QObject):
-    """Runs `reconcile` (PaymentService.reconcile_late: late QR / code money is refunded) at start and
-    every `interval_ms`, on a worker thread so a slow provider never freezes the screen."""
-
-    def __init__(self, reconcile: Callable[[], object], interval_ms: int, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._reconcile = reconcile
-        self._thread: threading.Thread | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.run_once)
-        self._timer.start()
-        self.runs = 0
-
-    @Slot()
-    def run_once(self) -> None:
-        if self._thread is not None and self._thread.is_alive():
-            return  # the last round is still asking the providers
-        self.runs += 1
-        self._thread = threading.Thread(target=self._work, name="payments-reconcile")
-        self._thread.start()
-
-    def _work(self) -> None:
-        try:
-            refunded = self._reconcile()
-            if refunded:
-                log.warning("late payments refunded: %s", refunded)
-        except Exception:
-            log.exception("late-payment reconciliation failed; it runs again later")
-
-    def stop(self) -> None:
-        self._timer.stop()
-        if self._thread is not None:
-            self._thread.join(30)
-
-
-class ScanBridge(QObject):
-    """The scanner's listener: called on the scanner's worker thread; a scanned code is re-emitted and
-    reaches the view-model's `submitCode` on the GUI thread (queued), which ignores it unless the
-    barcode payment screen is up. Codes are never logged (they may be payment tokens)."""
-
-    scanned = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.received = 0  # codes seen, for staff diagnostics and tests
-
-    def post(self, event: object) -> None:
-        from kiosk.devices.health import Health, HealthEvent
-        from kiosk.devices.scanner import CodeScanned
-
-        if isinstance(event, CodeScanned):
-            self.received += 1
-            self.scanned.emit(event.code)
-        elif isinstance(event, HealthEvent) and event.health is not Health.OK:
-            log.warning("scanner %s: %s (%s)", event.health.value, event.detail, event.message)
-
-
-@dataclass
-class Scanning:
-    """The customer-facing 2D scanner (`scanner.url`), started with the window and stopped with it."""
-
-    scanner: StartStop
-    bridge: ScanBridge
-
-
-def build_scanning(settings: Settings, on_code: Callable[[str], None]) -> Scanning | None:
-    """The real scanner driver on `scanner.url`. `sim://` has no device here: the demo's F8 key stands
-    in for it. A bad URL is logged with what to fix; the kiosk still sells by card."""
-    url = settings.scanner.url
-    if not url or url.startswith("sim:"):
-        return None
-    from hardware.scanner import ScannerUrlError, build_scanner
-
-    bridge = ScanBridge()
-    try:
-        scanner = build_scanner(url, listener=bridge.post, baudrate=settings.scanner.baudrate)
-    except ScannerUrlError as exc:
-        log.error("scanner not started: %s; fix scanner.url in the config", exc)
-        return None
-    bridge.scanned.connect(on_code, Qt.ConnectionType.QueuedConnection)
-    return Scanning(scanner, bridge)
 
 
 class _Translations(QObject):
@@ -251,69 +153,43 @@ class BackgroundStart(QObject, Generic[T]):
 
 @dataclass
 class KioskWindow:
-    """The window and its view-model. `open_window` makes it with the attract screen up but not ready;
-    `attach` adds the ledger side (payments, printing, scanner, reconciliation) and makes it ready."""
+    """The window, its mode router and the customer view-model. `open_window` makes it with the attract
+    screen up but not ready; `attach` adds the ledger side (checkout, printing, scanner, reconciliation)
+    and makes it ready."""
 
     engine: QQmlApplicationEngine
     window: QQuickWindow
     vm: KioskViewModel
+    modes: ModesViewModel
     settings: Settings
-    clock: Clock
     provider: PaymentProvider | None = None
-    printing: Printing | None = None
-    reconciler: Reconciler | None = None
-    scanning: Scanning | None = None
+    devices: DeviceServices | None = None
+    bridge: GuiBridge | None = None
 
-    def attach(
-        self,
-        ledger: Ledger,
-        provider: PaymentProvider,
-        *,
-        printing: Printing | None = None,
-        on_decline_next: Callable[[], None] | None = None,
-        on_code: Callable[[str, str], None] | None = None,
-        reconcile: Callable[[], object] | None = None,
-        reconcile_ms: int = 60_000,
-    ) -> None:
+    @property
+    def scanning(self) -> Scanning | None:
+        return self.devices.scanning if self.devices is not None else None
+
+    def attach(self, services: SessionServices, devices: DeviceServices) -> None:
         """The caller has opened the ledger and resolved open payment intents (PaymentService.recover):
-        from now on "touch to start" works. `reconcile` runs now and every `reconcile_ms`;
-        `on_decline_next` is the demo's F9 key; `on_code(intent_id, code)` takes a customer-presented
-        barcode (PaymentService.submit_code; the demo's F8 sends a test code, a real `scanner.url` sends
-        what the customer's phone shows)."""
-        from kiosk.flow.checkout import Checkout
-
-        self.provider = provider
-        self.printing = printing
-        self.vm.attach(
-            Checkout(ledger, provider, self.clock),
-            receipts=printing.service if printing is not None else None,
-            print_events=printing.events if printing is not None else None,
-            on_decline_next=on_decline_next,
-            on_code=on_code,
-        )
-        if printing is not None:
-            # Started only now that the view-model listens: the first health event reaches the top bar.
-            pending = printing.service.load_pending()
-            if pending:
-                log.warning("%d receipt(s) or kitchen ticket(s) from earlier are waiting to be reprinted", pending)
-            printing.printer.start()
-        if reconcile is not None:
-            self.reconciler = Reconciler(reconcile, reconcile_ms, self.engine)
-            self.reconciler.run_once()
-        self.scanning = build_scanning(self.settings, self.vm.submitCode)
-        if self.scanning is not None:
-            self.scanning.bridge.setParent(self.engine)
-            self.scanning.scanner.start()
+        from now on "touch to start" works. The devices' worker threads reach the session through one
+        `GuiBridge`; they start once the session listens and stop with the window."""
+        session = self.vm.session
+        bridge = self.bridge = GuiBridge(self.engine)
+        self.provider = services.checkout.provider
+        self.devices = devices
+        session.attach(services, bridge.post)
+        if devices.printing is not None:
+            devices.printing.events.connect(bridge.forward(session.on_print_event))
+        if devices.scanning is not None:
+            devices.scanning.listener.on_code = bridge.forward(session.submit_code)
+        devices.start()
 
     def close(self) -> None:
         """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
         the QML down."""
-        if self.scanning is not None:
-            self.scanning.scanner.stop()
-        if self.printing is not None:
-            self.printing.printer.stop()
-        if self.reconciler is not None:
-            self.reconciler.stop()
+        if self.devices is not None:
+            self.devices.stop()
         self.vm.close()
         if self.provider is not None:
             self.provider.close()
@@ -324,8 +200,8 @@ class KioskWindow:
 
 def open_window(
     settings: Settings,
-    catalog: Catalog,
-    clock: Clock,
+    session: CustomerSession,
+    router: ModeRouter,
     *,
     windowed: bool = False,
     size: tuple[int, int] | None = None,
@@ -341,31 +217,21 @@ def open_window(
     engine.addImageProvider("qr", QrImageProvider())
     translations = _Translations(app, engine)
     ui = settings.ui
-
-    def controller(on_effect: Callable[[Effect], None]) -> FlowController:
-        return FlowController(
-            initial_state(catalog, ui.language),
-            clock,
-            idle_timeout_seconds=ui.idle_timeout_seconds,
-            idle_warning_seconds=ui.idle_warning_seconds,
-            result_seconds=ui.result_seconds,
-            on_effect=on_effect,
-            easy_idle_factor=ui.easy_idle_factor,
-        )
-
     catalog_dir = settings.catalog_path.parent
     vm = KioskViewModel(
-        controller,
+        session,
         shop_name=settings.shop.name,
         asset_dirs=[catalog_dir, catalog_dir.parent],
         on_language=translations.switch,
         tick_ms=tick_ms,
         parent=engine,
     )
+    modes = ModesViewModel(router, parent=engine)
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
             "kiosk": vm,
+            "modes": modes,
             "kioskMode": not windowed,
             "uiScale": ui.scale,
             "easyScale": ui.easy_scale,
@@ -384,7 +250,7 @@ def open_window(
         window.show()
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, settings, clock)
+    return KioskWindow(engine, window, vm, modes, settings)
 
 
 def build_window(
@@ -397,22 +263,17 @@ def build_window(
     windowed: bool = False,
     size: tuple[int, int] | None = None,
     tick_ms: int = 250,
-    printing: Printing | None = None,
-    on_decline_next: Callable[[], None] | None = None,
-    on_code: Callable[[str, str], None] | None = None,
-    reconcile: Callable[[], object] | None = None,
-    reconcile_ms: int = 60_000,
 ) -> KioskWindow:
-    """`open_window` and `attach` in one go, for callers that already hold an open ledger (tests,
-    benchmarks). The caller resolves open payment intents before calling this."""
-    kw = open_window(settings, catalog, clock, windowed=windowed, size=size, tick_ms=tick_ms)
-    kw.attach(
-        ledger,
-        provider,
-        printing=printing,
-        on_decline_next=on_decline_next,
-        on_code=on_code,
-        reconcile=reconcile,
-        reconcile_ms=reconcile_ms,
+    """Kept only for bench/ui.py, which imports it from here: the kiosk and the tests use
+    app.builders.window.build_window (the composition root). Core objects only: checkout over `provider`,
+    no printer, scanner or reconciliation. Remove once the benchmark imports the builder."""
+    from kiosk.flow.checkout import Checkout
+
+    ui = settings.ui
+    timings = FlowTimings(ui.idle_timeout_seconds, ui.idle_warning_seconds, ui.result_seconds, ui.easy_idle_factor)
+    session = CustomerSession(catalog, ui.language, clock, timings)
+    kw = open_window(
+        settings, session, ModeRouter(Mode.CUSTOMER, MODE_UIS), windowed=windowed, size=size, tick_ms=tick_ms
     )
+    kw.attach(SessionServices(Checkout(ledger, provider, clock)), DeviceServices())
     return kw

@@ -42,7 +42,7 @@ def build() -> int:
 
 def update() -> int:
     lupdate = _tool("pyside6-lupdate")
-    sources = sorted(str(p) for p in QML_DIR.glob("*.qml"))
+    sources = sorted(str(p) for p in QML_DIR.rglob("*.qml"))
     for lang in LANGUAGES:
         ts = I18N_DIR / f"kiosk_{lang}.ts"
         cmd = [lupdate, "-silent", "-no-obsolete", "-source-language", "ko", "-target-language", lang, *sources]

@@ -1,62 +1,18 @@
 """Payment commands: `kiosk qr-payload` (installers), `kiosk refund` (owners), `kiosk payments recover|list`.
-
-Also the composition of the payment service from the settings (`build_payment_service`), which the
-kiosk's start-up uses: card terminal adapter, QR and one-time-code providers on the backend.
+The payment service is built by app/builders/payments.py (`build_payment_service`).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
+from app.builders.payments import build_payment_service
 from app.context import add_config_option, add_db_option, open_ledger, settings_from
 from kiosk import emv
-from kiosk.config import Settings
-from kiosk.ledger import Ledger, LedgerError
+from kiosk.ledger import LedgerError
 from kiosk.ledger.models import OrderRow
-from kiosk.payments.card import CardGateway
-from kiosk.payments.gateway import Gateway
-from kiosk.payments.remote import CodeGateway, QrGateway
 from kiosk.payments.service import PaymentService
-
-
-def backend_gateways(settings: Settings) -> tuple[list[Gateway], list[Callable[[], None]]]:
-    """QR and one-time-code gateways of the programme backend (none when sync is not configured),
-    with what closes them. Used by the CLI and by `kiosk run`."""
-    if not settings.sync.backend_url:
-        return [], []
-    qr = QrGateway(
-        settings.sync.backend_url, merchant_name=settings.shop.name, expiry_seconds=settings.payments.qr_expiry_seconds
-    )
-    code = CodeGateway(settings.sync.backend_url)
-    return [qr, code], [qr.close, code.close]
-
-
-@contextmanager
-def build_payment_service(settings: Settings, ledger: Ledger) -> Iterator[PaymentService]:
-    """The real providers the settings name (a `sim://` card terminal is left to the simulated
-    provider of the demo). Opens the terminal; closes everything on exit."""
-    from hardware.card_terminal.adapter import SerialCardTerminal
-
-    gateways, closers = backend_gateways(settings)
-    if settings.card_terminal.url and not settings.card_terminal.url.startswith("sim://"):
-        terminal = SerialCardTerminal(
-            settings.card_terminal.url,
-            baudrate=settings.card_terminal.baudrate,
-            approval_timeout=settings.card_terminal.timeout_seconds,
-        )
-        terminal.open()
-        closers.append(terminal.close)
-        gateways.append(CardGateway(terminal))
-    service = PaymentService(ledger, gateways)
-    try:
-        yield service
-    finally:
-        service.close()
-        for close in reversed(closers):
-            close()
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,8 +1,5 @@
-"""`kiosk print test-page|receipt|status`: the installer's and staff's printer tools.
-
-Also the composition helpers the UI uses to build the printing stack from the settings
-(`build_printer`, `shop_info`); `sim://` is the in-process simulator (the demo default).
-"""
+"""`kiosk print test-page|receipt|status`: the installer's and staff's printer tools. The printer is built by
+app/builders/printing.py (`sim://` is the in-process simulator, the demo default)."""
 
 from __future__ import annotations
 
@@ -11,35 +8,19 @@ import queue
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from app.builders.printing import build_printer, shop_info
 from app.context import add_db_option, open_ledger, settings_from
-from hardware.printer.driver import EscPosPrinter
-from hardware.printer.profiles import PrinterProfile, profile_named
-from hardware.printer.simulator import PrinterSimulator
-from hardware.worker import DeviceUnavailable, RequestTimeout
-from kiosk.config import Settings
 from kiosk.devices.health import HealthEvent
-from kiosk.receipts.content import ShopInfo, installer_test_page
+from kiosk.receipts.content import installer_test_page
 from kiosk.receipts.document import DocumentKind
 from kiosk.receipts.events import ReceiptEvent
 from kiosk.receipts.port import PrintJob, PrintOutcome
 from kiosk.receipts.service import ReceiptService
 
-
-def shop_info(settings: Settings) -> ShopInfo:
-    s = settings.shop
-    return ShopInfo(s.name, s.business_number, s.owner, s.address, s.phone, s.receipt_footer, settings.tz)
-
-
-def build_printer(
-    url: str,
-    profile: PrinterProfile,
-    listener: Callable[[object], None] | None = None,
-    sim_out: Path | None = None,
-) -> tuple[EscPosPrinter, PrinterSimulator | None]:
-    """The printer for a URL; `sim://` gets an in-process simulator (writing PNGs to `sim_out`)."""
-    sim = PrinterSimulator(profile.dots, sim_out) if url.startswith("sim:") else None
-    return EscPosPrinter(url, profile, listener=listener, sim=sim), sim
+if TYPE_CHECKING:  # imported by the builder, after escpos's cache directory is set
+    from hardware.printer.driver import EscPosPrinter
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,6 +51,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _printer(args: argparse.Namespace, listener: Callable[[object], None] | None = None) -> EscPosPrinter | None:
     settings = settings_from(args)
     url = args.printer or settings.printer.url
+    from hardware.printer.profiles import profile_named
+
     try:
         profile = profile_named(args.profile or settings.printer.profile)
         printer, _sim = build_printer(url, profile, listener, args.sim_out)
@@ -137,6 +120,8 @@ def receipt_cmd(args: argparse.Namespace) -> int:
 
 
 def status_cmd(args: argparse.Namespace) -> int:
+    from hardware.worker import DeviceUnavailable, RequestTimeout
+
     events: queue.Queue[object] = queue.Queue()
     printer = _printer(args, events.put)
     if printer is None:

@@ -86,8 +86,11 @@ def run_kiosk(
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    import hardware.printer  # noqa: F401  (sets escpos's cache directory here, before any thread starts)
-    from ui.app import BackgroundStart, open_window
+    from app.builders.printing import configure_escpos_cache
+    from app.builders.window import open_window
+    from ui.app import BackgroundStart
+
+    configure_escpos_cache()  # here, before any thread starts (it sets an environment variable)
 
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     clock = clock or SystemClock()
@@ -117,7 +120,9 @@ def run_kiosk(
         return open_services(args, settings, clock)
 
     def attach(services: Services | None, error: BaseException | None) -> None:  # on the GUI thread
-        from app.services import StartError, build_printing, start_sync
+        from app.builders.printing import build_printing
+        from app.builders.window import attach_window
+        from app.services import StartError, start_sync
 
         if services is None:
             if isinstance(error, StartError):
@@ -134,7 +139,8 @@ def run_kiosk(
             return
         payments = services.payments
         try:
-            window.attach(
+            attach_window(
+                window,
                 services.ledger,
                 payments.service,
                 printing=printing,

@@ -5,333 +5,122 @@ every (step, event type) pair that does something; any other pair is a logged no
 late device event can never move the kiosk somewhere unexpected. Timers are effects (`ArmTimer`,
 `DisarmTimer`) that a driver (kiosk.flow.controller) turns into `IdleWarningDue` / `IdleExpired` /
 `ResultTimeout` events from a Clock port.
+
+The vocabulary lives in kiosk.flow.events, kiosk.flow.effects and kiosk.flow.state; this module is the
+transition table and `transition`, and re-exports the vocabulary so a caller imports one name.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from enum import Enum, StrEnum
+from dataclasses import replace
 
-from kiosk.domain.cart import Cart, CartError, CartLine, Selection, check_selection, normalize_selection, unit_price
-from kiosk.domain.catalog import LANGUAGES, Catalog
-from kiosk.domain.order import OrderType, PaymentMethod
+from kiosk.domain.cart import Cart, CartError
+from kiosk.domain.catalog import LANGUAGES
+from kiosk.flow.effects import (
+    AbortPayment,
+    ArmTimer,
+    DisarmTimer,
+    Effect,
+    NotifyStaff,
+    PrintReceipt,
+    StartPayment,
+)
+from kiosk.flow.events import (
+    AddToCart,
+    AnswerReceipt,
+    AttractTimeout,
+    Back,
+    CallStaff,
+    CancelOrder,
+    CancelPayment,
+    ChangeEditQuantity,
+    ChangeLineQuantity,
+    ChangeOptionCount,
+    ChooseLanguage,
+    ChooseOrderType,
+    ChooseOtherMethod,
+    ChoosePaymentMethod,
+    CustomerIntent,
+    Event,
+    Finish,
+    IdleExpired,
+    IdleWarningDue,
+    MoreTime,
+    OpenCart,
+    OpenItem,
+    PaymentApproved,
+    PaymentCancelled,
+    PaymentDeclined,
+    PaymentFailed,
+    PaymentPrompted,
+    ProceedToPay,
+    RemoveLine,
+    ResultTimeout,
+    RetryPayment,
+    SelectCategory,
+    SetEasyMode,
+    Start,
+    ToggleOption,
+)
+from kiosk.flow.state import IDLE_STEPS, MAX_EDIT_QUANTITY, Editing, FlowState, Step, Timer, initial_state
+
+__all__ = [
+    "IDLE_STEPS",
+    "MAX_EDIT_QUANTITY",
+    "TABLE",
+    "AbortPayment",
+    "AddToCart",
+    "AnswerReceipt",
+    "ArmTimer",
+    "AttractTimeout",
+    "Back",
+    "CallStaff",
+    "CancelOrder",
+    "CancelPayment",
+    "ChangeEditQuantity",
+    "ChangeLineQuantity",
+    "ChangeOptionCount",
+    "ChooseLanguage",
+    "ChooseOrderType",
+    "ChooseOtherMethod",
+    "ChoosePaymentMethod",
+    "CustomerIntent",
+    "DisarmTimer",
+    "Editing",
+    "Effect",
+    "Event",
+    "Finish",
+    "FlowState",
+    "IdleExpired",
+    "IdleWarningDue",
+    "MoreTime",
+    "NotifyStaff",
+    "OpenCart",
+    "OpenItem",
+    "PaymentApproved",
+    "PaymentCancelled",
+    "PaymentDeclined",
+    "PaymentFailed",
+    "PaymentPrompted",
+    "PrintReceipt",
+    "ProceedToPay",
+    "RemoveLine",
+    "ResultTimeout",
+    "RetryPayment",
+    "SelectCategory",
+    "SetEasyMode",
+    "Start",
+    "StartPayment",
+    "Step",
+    "Timer",
+    "ToggleOption",
+    "initial_state",
+    "transition",
+]
 
 log = logging.getLogger(__name__)
-
-
-class Step(Enum):
-    ATTRACT = "attract"
-    ORDER_TYPE = "order_type"
-    MENU = "menu"
-    OPTIONS = "options"
-    CART = "cart"
-    PAYMENT_METHOD = "payment_method"
-    PAYING = "paying"
-    PAYMENT_FAILED = "payment_failed"
-    RESULT = "result"
-
-
-class Timer(StrEnum):
-    IDLE = "idle"  # warn, then reset an abandoned order
-    RESULT = "result"  # leave the order-number screen by itself
-    ATTRACT = "attract"  # undo a language or easy mode chosen on the attract screen by someone who left
-
-
-# Steps where an abandoned order is reset. Never PAYING: money may be moving (DESIGN section 4).
-IDLE_STEPS = frozenset({Step.ORDER_TYPE, Step.MENU, Step.OPTIONS, Step.CART, Step.PAYMENT_METHOD, Step.PAYMENT_FAILED})
-
-MAX_EDIT_QUANTITY = 99
-
-
-# --- events ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """Base of every event."""
-
-
-@dataclass(frozen=True, slots=True)
-class Intent(Event):
-    """Something the customer did on a screen; it counts as activity for the idle timer."""
-
-
-@dataclass(frozen=True, slots=True)
-class Start(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class ChooseLanguage(Intent):
-    language: str
-
-
-@dataclass(frozen=True, slots=True)
-class SetEasyMode(Intent):
-    """Easy mode (큰 글씨 쉬운 주문) on or off: bigger everything and more time, for this customer only."""
-
-    on: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ChooseOrderType(Intent):
-    order_type: OrderType
-
-
-@dataclass(frozen=True, slots=True)
-class Back(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class CancelOrder(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class SelectCategory(Intent):
-    category_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class OpenItem(Intent):
-    item_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class ToggleOption(Intent):
-    group_id: str
-    option_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeOptionCount(Intent):
-    """For groups where a choice may repeat (extra shot x3)."""
-
-    group_id: str
-    option_id: str
-    delta: int
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeEditQuantity(Intent):
-    delta: int
-
-
-@dataclass(frozen=True, slots=True)
-class AddToCart(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class OpenCart(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeLineQuantity(Intent):
-    index: int
-    delta: int
-
-
-@dataclass(frozen=True, slots=True)
-class RemoveLine(Intent):
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
-class Checkout(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class ChoosePaymentMethod(Intent):
-    method: PaymentMethod
-
-
-@dataclass(frozen=True, slots=True)
-class CancelPayment(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class RetryPayment(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class ChooseOtherMethod(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerReceipt(Intent):
-    wanted: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Finish(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class MoreTime(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class CallStaff(Intent):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentPrompted(Event):
-    instruction: str
-    qr_payload: str = ""
-    # When the shown QR stops working, on the driver's Clock.monotonic() scale (the driver turns the
-    # provider's "expires in N s" into this, so the machine stays clock-free); 0: no countdown.
-    qr_deadline: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentApproved(Event):
-    order_number: int
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentDeclined(Event):
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentCancelled(Event):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentFailed(Event):
-    """No clear answer, or the sale could not be recorded; staff must look (message says what to do)."""
-
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class IdleWarningDue(Event):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class IdleExpired(Event):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class ResultTimeout(Event):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class AttractTimeout(Event):
-    pass
-
-
-# --- effects -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Effect:
-    """Base of every effect: something the driver must do outside the machine."""
-
-
-@dataclass(frozen=True, slots=True)
-class ArmTimer(Effect):
-    timer: Timer
-
-
-@dataclass(frozen=True, slots=True)
-class DisarmTimer(Effect):
-    timer: Timer
-
-
-@dataclass(frozen=True, slots=True)
-class StartPayment(Effect):
-    method: PaymentMethod
-
-
-@dataclass(frozen=True, slots=True)
-class AbortPayment(Effect):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class PrintReceipt(Effect):
-    order_number: int
-
-
-@dataclass(frozen=True, slots=True)
-class NotifyStaff(Effect):
-    step: Step
-
-
-# --- state -------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Editing:
-    """The item on the options screen, with the choices so far (cart line index when re-editing: none)."""
-
-    item_id: str
-    selection: Selection = ()
-    quantity: int = 1
-
-
-@dataclass(frozen=True)
-class FlowState:
-    catalog: Catalog
-    step: Step = Step.ATTRACT
-    language: str = "ko"
-    default_language: str = "ko"
-    cart: Cart = field(default_factory=Cart)
-    order_type: OrderType | None = None
-    category_id: str = ""
-    editing: Editing | None = None
-    method: PaymentMethod | None = None
-    instruction: str = ""
-    qr_payload: str = ""
-    qr_deadline: float = 0.0  # monotonic time the QR expires (the screen counts down to it); 0: none
-    message: str = ""  # the last refusal or decline reason, for the screen
-    order_number: int = 0
-    receipt_wanted: bool | None = None
-    idle_warning: bool = False
-    staff_called: bool = False
-    easy: bool = False  # easy mode; every new customer starts without it
-
-    @property
-    def total(self) -> int:
-        return self.cart.total(self.catalog)
-
-    def editing_problems(self) -> list[str]:
-        if self.editing is None:
-            return ["nothing is being edited"]
-        item = self.catalog.item(self.editing.item_id)
-        return check_selection(self.catalog, item, self.editing.selection)
-
-    def editing_price(self) -> int:
-        if self.editing is None:
-            return 0
-        line = CartLine(self.editing.item_id, self.editing.quantity, normalize_selection(self.editing.selection))
-        try:
-            return unit_price(self.catalog, line) * line.quantity
-        except KeyError:
-            return 0
-
-
-def initial_state(catalog: Catalog, language: str = "ko") -> FlowState:
-    first = catalog.categories[0].id if catalog.categories else ""
-    return FlowState(catalog=catalog, language=language, default_language=language, category_id=first)
-
 
 Result = tuple[FlowState, tuple[Effect, ...]]
 Handler = Callable[[FlowState, Event], Result]
@@ -651,7 +440,7 @@ _rows(
         SelectCategory: _select_category,
         OpenItem: _open_item,
         OpenCart: _to_cart,
-        Checkout: _to_cart,  # the summary bar's "order" button goes through the review first
+        ProceedToPay: _to_cart,  # the summary bar's "order" button goes through the review first
         Back: _to_order_type,
         CancelOrder: _cancel_order,
     },
@@ -676,7 +465,7 @@ _rows(
         **_IDLE_EVENTS,
         ChangeLineQuantity: _line_quantity,
         RemoveLine: _remove_line,
-        Checkout: _checkout,
+        ProceedToPay: _checkout,
         ChooseOrderType: _change_order_type,
         Back: _to_menu,
         CancelOrder: _cancel_order,
@@ -722,7 +511,7 @@ def transition(state: FlowState, event: Event) -> Result:
     timers: list[Effect] = []
     if new.step in IDLE_STEPS:
         # Any touch, and any step change, restarts the idle countdown and clears a warning.
-        if isinstance(event, Intent) or new.step is not state.step:
+        if isinstance(event, CustomerIntent) or new.step is not state.step:
             timers.append(ArmTimer(Timer.IDLE))
             if new.idle_warning and not isinstance(event, IdleWarningDue):
                 new = replace(new, idle_warning=False)
@@ -733,7 +522,7 @@ def transition(state: FlowState, event: Event) -> Result:
         timers.append(DisarmTimer(Timer.RESULT))
     if new.step is Step.ATTRACT:
         # Someone chose a language or easy mode and walked away: the next customer gets the defaults.
-        if isinstance(event, Intent) and (new.easy or new.language != new.default_language):
+        if isinstance(event, CustomerIntent) and (new.easy or new.language != new.default_language):
             timers.append(ArmTimer(Timer.ATTRACT))
     elif state.step is Step.ATTRACT:
         timers.append(DisarmTimer(Timer.ATTRACT))

@@ -179,7 +179,8 @@ def test_controller_warns_extends_and_resets_on_the_clock(catalog: Catalog, cloc
 def test_controller_never_resets_while_paying_and_result_times_out(catalog: Catalog, clock: FakeClock) -> None:
     effects: list[m.Effect] = []
     ctl = controller(catalog, clock, effects.append)
-    for e in (m.Start(), m.ChooseOrderType(OrderType.DINE_IN), m.OpenItem("cheesecake"), m.OpenCart(), m.Checkout()):
+    path = (m.Start(), m.ChooseOrderType(OrderType.DINE_IN), m.OpenItem("cheesecake"), m.OpenCart(), m.ProceedToPay())
+    for e in path:
         ctl.send(e)
     ctl.send(m.ChoosePaymentMethod(PaymentMethod.CARD))
     assert effects == [m.StartPayment(PaymentMethod.CARD)]

@@ -39,7 +39,7 @@ def at_step(catalog: Catalog, step: Step) -> m.FlowState:
     path += [m.ToggleOption("temp", "iced"), m.ToggleOption("size", "regular"), m.AddToCart(), m.OpenCart()]
     if step is Step.CART:
         return run(s, *path)[0]
-    path.append(m.Checkout())
+    path.append(m.ProceedToPay())
     if step is Step.PAYMENT_METHOD:
         return run(s, *path)[0]
     path.append(m.ChoosePaymentMethod(PaymentMethod.CARD))
@@ -67,7 +67,7 @@ NAVIGATION = [
     (Step.OPTIONS, m.AddToCart(), Step.OPTIONS),  # required options missing
     (Step.OPTIONS, m.Back(), Step.MENU),
     (Step.OPTIONS, m.CancelOrder(), Step.ATTRACT),
-    (Step.CART, m.Checkout(), Step.PAYMENT_METHOD),
+    (Step.CART, m.ProceedToPay(), Step.PAYMENT_METHOD),
     (Step.CART, m.Back(), Step.MENU),
     (Step.CART, m.RemoveLine(0), Step.MENU),  # the last line gone: back to the menu
     (Step.PAYMENT_METHOD, m.ChoosePaymentMethod(PaymentMethod.QR), Step.PAYING),

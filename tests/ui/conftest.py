@@ -16,7 +16,8 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
-from app.commands.print import shop_info
+from app.builders.printing import shop_info
+from app.builders.window import attach_window, open_window
 from hardware.printer.driver import EscPosPrinter
 from hardware.printer.profiles import profile_named
 from hardware.printer.simulator import PrinterSimulator
@@ -29,10 +30,10 @@ from kiosk.ledger.models import OrderRow
 from kiosk.payments.simulated import SimulatedPaymentProvider
 from kiosk.ports import FakeClock
 from kiosk.receipts.service import ReceiptService
+from kiosk.session.wiring import Printing, Relay
 from tests.backend.servers import backend_server  # noqa: F401  (fixture: the QR / code provider for payment tests)
 from ui import translations
-from ui.app import KioskWindow, Printing, open_window
-from ui.viewmodel import PrintBridge
+from ui.app import KioskWindow
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -165,11 +166,11 @@ class Kiosk:
 
 
 def make_printing(settings: Settings, ledger: Ledger) -> tuple[Printing, PrinterSimulator]:
-    """What `build_printing` in app/commands/run.py builds for `sim://`, with test-speed polling so a
+    """What `build_printing` in app/builders/printing.py builds for `sim://`, with test-speed polling so a
     fault and its recovery are seen within a fraction of a second."""
     profile = profile_named(settings.printer.profile)
     sim = PrinterSimulator(profile.dots)
-    events = PrintBridge()
+    events: Relay[object] = Relay()
     services: list[ReceiptService] = []
     printer = EscPosPrinter(
         "sim://",
@@ -187,7 +188,7 @@ def make_printing(settings: Settings, ledger: Ledger) -> tuple[Printing, Printer
             printer,
             shop_info(settings),
             ledger.device_id,
-            listener=events.post,
+            listener=events,
             print_kitchen=settings.printer.print_kitchen_ticket,
         )
     )
@@ -219,7 +220,7 @@ def make_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
         printing, sim = make_printing(settings, ledger)
         kw = open_window(settings, catalog, clock, windowed=windowed, size=size, tick_ms=20)
         if attach:
-            kw.attach(ledger, provider, printing=printing)
+            attach_window(kw, ledger, provider, printing=printing)
         kiosk = Kiosk(kw, ledger, clock, provider, catalog, qtbot, sim)
         made.append(kiosk)
         qtbot.waitExposed(kw.window)

@@ -19,7 +19,8 @@ import zxingcpp
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from app.services import KioskPayments, build_payments
+from app.builders.payments import KioskPayments, build_payments
+from app.builders.window import build_window
 from hardware.card_terminal.simulator import Behaviour, TerminalSimulator
 from hardware.scanner import PtyScanner
 from kiosk.config import Settings, load_settings
@@ -36,7 +37,6 @@ from tests.ledger.helpers import make_order
 from tests.payments.helpers import Listener
 from tests.ui.conftest import Kiosk, make_printing
 from tests.ui.test_orders import start_take_out
-from ui.app import build_window
 
 
 def settings_for(**payments: Any) -> Settings:
@@ -297,7 +297,7 @@ def test_the_serial_scanner_pays_a_barcode_only_on_the_barcode_screen(
     order_cheesecake(k)
     # on the payment-method screen a scan reaches the kiosk but pays nothing
     pty_scanner.scan("PAYCODE-1111222233334444")
-    k.qtbot.waitUntil(lambda: scanning.bridge.received == 1, timeout=5000)
+    k.qtbot.waitUntil(lambda: scanning.received == 1, timeout=5000)
     QGuiApplication.processEvents()
     assert k.step == "payment_method" and run.service.store.all() == [] and k.sales() == []
     k.click("method_barcode")
@@ -311,6 +311,6 @@ def test_the_serial_scanner_pays_a_barcode_only_on_the_barcode_screen(
     assert intent.code_hint.endswith("8888")
     # after the sale, a stray scan does nothing either
     pty_scanner.scan("PAYCODE-9999000011112222")
-    k.qtbot.waitUntil(lambda: scanning.bridge.received == 3, timeout=5000)
+    k.qtbot.waitUntil(lambda: scanning.received == 3, timeout=5000)
     QGuiApplication.processEvents()
     assert k.step == "result" and len(run.service.store.all()) == 1

@@ -19,7 +19,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from app.services import build_printing
+from app.builders.printing import build_printing
+from app.builders.window import build_window
 from hardware.printer.interpreter import Page
 from kiosk.config import load_settings
 from kiosk.domain.catalog import load_catalog
@@ -29,7 +30,6 @@ from kiosk.payments.simulated import SimulatedPaymentProvider
 from kiosk.ports import FakeClock
 from tests.ui.conftest import Kiosk
 from tests.ui.test_orders import pay, start_take_out
-from ui.app import build_window
 
 
 def journal(k: Kiosk) -> list[tuple[str, dict[str, object]]]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.builders.window import attach_window
 from tests.ui.conftest import Kiosk, effectively_visible, walk
 
 SCREENS = [
@@ -230,7 +231,7 @@ def test_attract_screen_waits_for_the_ledger_side_before_anyone_can_start(
     assert k.step == "attract"
     k.click("lang_en")  # the language can be chosen meanwhile
     k.qtbot.waitUntil(lambda: k.text("startButton") == "Getting ready, one moment please")
-    k.kw.attach(k.ledger, k.provider)
+    attach_window(k.kw, k.ledger, k.provider)
     k.qtbot.waitUntil(lambda: k.text("startButton") == "Touch to order")
     assert k.kw.vm.paymentMethods == ["card", "qr", "barcode"]
     k.click("startButton")

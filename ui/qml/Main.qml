@@ -2,11 +2,14 @@
 // view-model's router, and the idle warning on top. QML never decides where to go next.
 import QtQuick
 import QtQuick.Window
+import "common"
+import "customer"
 
 Window {
     id: root
     objectName: "mainWindow"
     required property var kiosk
+    required property var modes  // the mode router (ui/modes.py); only the customer mode has screens yet
     required property bool kioskMode
     required property real uiScale
     required property real easyScale

@@ -1,5 +1,6 @@
 // The attract screen: the shop, a touch-to-start call and the four languages.
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

@@ -1,5 +1,6 @@
 // The cart summary: count and total always visible, with cancel and order buttons.
 import QtQuick
+import "../common"
 
 Rectangle {
     id: bar

@@ -1,5 +1,6 @@
 // Cart review: lines with their options, quantity + / −, remove, order type and the VAT-included total.
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

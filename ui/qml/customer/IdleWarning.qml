@@ -1,5 +1,6 @@
 // "Still ordering?" with a countdown and an "I need more time" button, before an idle reset.
 import QtQuick
+import "../common"
 
 Rectangle {
     id: overlay

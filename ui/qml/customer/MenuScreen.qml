@@ -1,5 +1,6 @@
 // The menu: category tabs, a grid of item cards, and the cart summary bar, always visible.
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

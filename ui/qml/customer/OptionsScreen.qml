@@ -1,6 +1,7 @@
 // Item options: required groups must be chosen before adding; optional groups up to their maximum;
 // quantity; the price updates as choices change.
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

@@ -1,5 +1,6 @@
 // Dine in or take out.
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

@@ -1,6 +1,7 @@
 // Payment in progress: a picture and words saying what to do, the amount, and cancel. For a QR shown by
 // the kiosk: the code itself and a large countdown to its expiry (the provider then ends the payment).
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

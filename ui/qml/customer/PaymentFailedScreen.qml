@@ -1,5 +1,6 @@
 // A declined or unclear payment: the reason, then try again, another method, or back to the cart.
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

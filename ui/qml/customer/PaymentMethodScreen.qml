@@ -1,5 +1,6 @@
 // How to pay: card, QR (we show a code), mobile barcode (the scanner reads the customer's code).
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

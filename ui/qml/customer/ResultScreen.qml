@@ -2,6 +2,7 @@
 // When the receipt did not print, the receipt itself (text and QR) is shown beside the number instead:
 // the customer is never held up, and staff reprint it when the printer is back.
 import QtQuick
+import "../common"
 
 FocusScope {
     id: screen

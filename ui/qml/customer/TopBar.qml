@@ -1,5 +1,6 @@
 // Shop name, language choice and the staff-call button: on every screen.
 import QtQuick
+import "../common"
 
 Rectangle {
     id: bar

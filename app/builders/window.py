@@ -1,0 +1,135 @@
+"""The kiosk window's object graph: the customer session and the mode router before the first frame, then
+checkout, printing, the scanner and reconciliation once the ledger side is up. ui/ receives all of it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kiosk.config import Settings
+from kiosk.domain.catalog import Catalog
+from kiosk.ports import Clock
+from kiosk.session.customer import CustomerSession, FlowTimings, SessionServices
+from kiosk.session.modes import Mode, ModeRouter
+from kiosk.session.wiring import DeviceServices, Printing, Reconciler, ScanCounter, Scanning
+
+if TYPE_CHECKING:  # after the first frame: the window's first frame does not wait for them
+    from kiosk.ledger.ledger import Ledger
+    from kiosk.payments.port import PaymentProvider
+    from ui.app import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+def build_session(settings: Settings, catalog: Catalog, clock: Clock) -> CustomerSession:
+    ui = settings.ui
+    timings = FlowTimings(ui.idle_timeout_seconds, ui.idle_warning_seconds, ui.result_seconds, ui.easy_idle_factor)
+    return CustomerSession(catalog, ui.language, clock, timings)
+
+
+def build_router(session: CustomerSession) -> ModeRouter:
+    """The mode router over the modes this terminal has screens for; a payment in flight is never
+    interrupted by a mode change."""
+    from ui.modes import MODE_UIS
+
+    return ModeRouter(
+        Mode.CUSTOMER,
+        MODE_UIS,
+        payment_in_flight=lambda: session.ready and session.checkout.pending is not None,
+    )
+
+
+def open_window(
+    settings: Settings,
+    catalog: Catalog,
+    clock: Clock,
+    *,
+    windowed: bool = False,
+    size: tuple[int, int] | None = None,
+    tick_ms: int = 250,
+) -> KioskWindow:
+    """The window with the attract screen up, not ready yet (see `attach_window`)."""
+    from ui.app import open_window as open_qt_window
+
+    session = build_session(settings, catalog, clock)
+    return open_qt_window(settings, session, build_router(session), windowed=windowed, size=size, tick_ms=tick_ms)
+
+
+def build_scanning(settings: Settings) -> Scanning | None:
+    """The real scanner driver on `scanner.url`. `sim://` has no device here: the demo's F8 key stands in
+    for it. A bad URL is logged with what to fix; the kiosk still sells by card."""
+    url = settings.scanner.url
+    if not url or url.startswith("sim:"):
+        return None
+    from hardware.scanner import ScannerUrlError, build_scanner
+
+    listener = ScanCounter()
+    try:
+        scanner = build_scanner(url, listener=listener, baudrate=settings.scanner.baudrate)
+    except ScannerUrlError as exc:
+        log.error("scanner not started: %s; fix scanner.url in the config", exc)
+        return None
+    return Scanning(scanner, listener)
+
+
+def attach_window(
+    window: KioskWindow,
+    ledger: Ledger,
+    provider: PaymentProvider,
+    *,
+    printing: Printing | None = None,
+    on_decline_next: Callable[[], None] | None = None,
+    on_code: Callable[[str, str], None] | None = None,
+    reconcile: Callable[[], object] | None = None,
+    reconcile_seconds: float = 60.0,
+) -> None:
+    """The ledger is open and open payment intents are resolved (PaymentService.recover): checkout over
+    `provider`, printing, the scanner from `settings.scanner` and reconciliation every `reconcile_seconds`
+    (`reconcile`: PaymentService.reconcile_late) go to the window, which becomes ready. `on_decline_next`
+    is the demo's F9 key; `on_code(intent_id, code)` takes a customer-presented barcode."""
+    from kiosk.flow.checkout import Checkout
+
+    clock = window.vm.session.clock
+    devices = DeviceServices(
+        printing=printing,
+        scanning=build_scanning(window.settings),
+        reconciler=Reconciler(reconcile, reconcile_seconds) if reconcile is not None else None,
+    )
+    services = SessionServices(
+        Checkout(ledger, provider, clock),
+        receipts=printing.service if printing is not None else None,
+        on_decline_next=on_decline_next,
+        on_code=on_code,
+    )
+    window.attach(services, devices)
+
+
+def build_window(
+    settings: Settings,
+    ledger: Ledger,
+    catalog: Catalog,
+    provider: PaymentProvider,
+    clock: Clock,
+    *,
+    windowed: bool = False,
+    size: tuple[int, int] | None = None,
+    tick_ms: int = 250,
+    printing: Printing | None = None,
+    on_decline_next: Callable[[], None] | None = None,
+    on_code: Callable[[str, str], None] | None = None,
+    reconcile: Callable[[], object] | None = None,
+) -> KioskWindow:
+    """`open_window` and `attach_window` in one go, for callers that already hold an open ledger (tests,
+    benchmarks). The caller resolves open payment intents before calling this."""
+    window = open_window(settings, catalog, clock, windowed=windowed, size=size, tick_ms=tick_ms)
+    attach_window(
+        window,
+        ledger,
+        provider,
+        printing=printing,
+        on_decline_next=on_decline_next,
+        on_code=on_code,
+        reconcile=reconcile,
+    )
+    return window
