@@ -86,8 +86,12 @@ def require_ledger(path: Path) -> None:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    # mode=ro: this connection can never write to the file, whatever is wrong with it.
-    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    """mode=ro: this connection can never write to the file, whatever is wrong with it. Without a -wal file
+    beside it (no connection is open and everything is in the file), immutable=1 as well, so that not
+    even the -wal and -shm files appear next to a file that is being inspected."""
+    resolved = path.resolve()
+    mode = "ro" if Path(f"{resolved}-wal").exists() else "ro&immutable=1"
+    return sqlite3.connect(f"file:{quote(str(resolved))}?mode={mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def _sqlite_check(path: Path, pragma: str) -> list[str]:
