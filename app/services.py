@@ -32,11 +32,14 @@ def start_sync(settings: Settings, ledger: Ledger, clock: Clock) -> SyncWorker |
 
 
 class StartError(Exception):
-    """The ledger side could not start; the message says what to fix, `code` is the exit status."""
+    """The ledger side could not start; the message says what to fix, `code` is the exit status.
+    `out_of_order`: the ledger itself cannot be used (damaged, not a ledger, not writable): the kiosk stays
+    up saying so instead of being restarted over and over (docs/LEDGER.md)."""
 
-    def __init__(self, message: str, code: int = 2) -> None:
+    def __init__(self, message: str, code: int = 2, *, out_of_order: bool = False) -> None:
         super().__init__(message)
         self.code = code
+        self.out_of_order = out_of_order
 
 
 @dataclass
@@ -65,7 +68,7 @@ def open_services(args: argparse.Namespace, settings: Settings, clock: Clock) ->
     try:
         ledger = open_ledger(args, settings, clock)
     except SystemExit as exc:  # open_ledger has said what is wrong with the file
-        raise StartError("the ledger could not be opened (see above)", int(exc.code or 3)) from None
+        raise StartError("the ledger could not be opened (see above)", int(exc.code or 3), out_of_order=True) from None
     try:
         payments = build_payments(settings, ledger)
     except Exception as exc:  # a missing terminal, a bad URL: say what to check, not a traceback

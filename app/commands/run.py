@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # imported on the startup thread: the first frame does not wa
     from app.services import Services
 
 log = logging.getLogger(__name__)
+# What the attract screen says when the ledger cannot be used (both languages: no translation may be missing).
+OUT_OF_ORDER = "고장 — 직원을 불러 주세요\nOut of order — please call staff"
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -125,6 +127,11 @@ def run_kiosk(
         from app.services import StartError, start_sync
 
         if services is None:
+            if isinstance(error, StartError) and error.out_of_order:  # the file is left as it is, for staff
+                log.error("out of order: %s; the ledger file is left as it was: call staff", error)
+                window.vm.set_out_of_order(OUT_OF_ORDER)
+                session.ready("out of order: the ledger cannot be used (see the log)")
+                return
             if isinstance(error, StartError):
                 fail(str(error), error.code)
             else:

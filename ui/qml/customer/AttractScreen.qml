@@ -100,8 +100,11 @@ FocusScope {
             fontSize: Theme.fontTitle
             // Until the ledger is open and open payments are resolved, the button says so and waits.
             enabled_: screen.kiosk.isReady
-            text: screen.kiosk.isReady ? qsTr("화면을 터치해 주문하세요") : qsTr("준비 중입니다. 잠시만 기다려 주세요")
-            accessibleName: screen.kiosk.isReady ? qsTr("주문 시작") : qsTr("준비 중")
+            // A damaged ledger: the kiosk is out of order until staff recover it (the text comes with both languages).
+            text: screen.kiosk.outOfOrder !== "" ? screen.kiosk.outOfOrder
+                : screen.kiosk.isReady ? qsTr("화면을 터치해 주문하세요") : qsTr("준비 중입니다. 잠시만 기다려 주세요")
+            accessibleName: screen.kiosk.outOfOrder !== "" ? screen.kiosk.outOfOrder
+                : screen.kiosk.isReady ? qsTr("주문 시작") : qsTr("준비 중")
             onClicked: screen.kiosk.start()
             SequentialAnimation on scale {
                 loops: Animation.Infinite
