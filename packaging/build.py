@@ -18,12 +18,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import io
 import os
 import shutil
 import subprocess
 import sys
-import tarfile
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -84,8 +82,7 @@ def commit_info(rev: str) -> tuple[str, int, str]:
 def export(commit: str, dest: Path) -> None:
     dest.mkdir(parents=True)
     archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=REPO, capture_output=True, check=True)
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(dest, filter="data")
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
 
 
 def wheelhouse(lock: Path, dest: Path) -> None:
