@@ -70,7 +70,7 @@ def _check_shape(data: Any, source: str) -> None:
             stack.extend((v, depth + 1) for v in value)
         elif isinstance(value, float) and not math.isfinite(value):
             raise CatalogError(f"{source}: {value!r} is not a number; amounts and counts are whole numbers")
-        elif value is not None and not isinstance(value, str | int | bool):
+        elif value is not None and not isinstance(value, str | int | float):
             raise CatalogError(f"{source}: {type(value).__name__} values are not allowed in a catalog")
 
 
