@@ -173,10 +173,10 @@ def test_missing_image_shows_placeholder(make_kiosk: Callable[..., Kiosk], tmp_p
 
     data = json.loads((REPO_ROOT / "assets" / "demo" / "catalog.json").read_text(encoding="utf-8"))
     for item in data["items"]:
-        # The copy lives in tmp_path: point the other images back at the demo's files.
-        item["image"] = str(REPO_ROOT / "assets" / item["image"])
         if item["id"] == "cheesecake":
             item["image"] = "images/no-such-file.png"
+    # The copy lives in tmp_path: the other images are the demo's files (catalog images are relative paths).
+    (tmp_path / "images").symlink_to(REPO_ROOT / "assets" / "images")
     path = tmp_path / "catalog.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     k = make_kiosk(catalog_path=path)
