@@ -18,6 +18,7 @@ from sqlalchemy import (
     Column,
     Engine,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -58,6 +59,39 @@ enrollment_codes = Table(
     Column("created_at", String(40), nullable=False),
     Column("terminal_id", String(32)),
     Column("used_at", String(40)),
+    Column("expires_at", String(40)),  # NULL (codes from before 0002): created_at + 7 days
+)
+
+# Failed enrollment attempts per source address, for the rate limit (old rows are deleted as we go).
+enroll_failures = Table(
+    "enroll_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(64), nullable=False),
+    Column("at", Float, nullable=False),  # unix time
+    Index("ix_enroll_failures_source_at", "source", "at"),
+)
+
+# Programme operators: API tokens with roles. Only the SHA-256 of the token's secret is kept.
+operators = Table(
+    "operators",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False),
+    Column("roles", String(200), nullable=False),  # space-separated
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+# Nonces a terminal has used (until they expire): a signed request is accepted once.
+used_nonces = Table(
+    "used_nonces",
+    metadata,
+    Column("nonce", String(32), primary_key=True),
+    Column("terminal_id", String(32), nullable=False),
+    Column("expires_at", BigInteger, nullable=False),  # unix time
+    Index("ix_used_nonces_terminal_expiry", "terminal_id", "expires_at"),
 )
 
 entries = Table(

@@ -2,9 +2,15 @@
 
 The terminal row is locked for the whole transaction, so two instances that receive the same batch
 (a retry racing the original) take turns: the second finds everything already stored and only counts
-duplicates. The acknowledgement is the highest contiguous sequence the server has dealt with; an entry
-that fails verification is kept as `rejected` with its reason (so the kiosk can quarantine it and move
-on) and the chain continues from the hash it claims.
+duplicates.
+
+The acknowledgement is the highest contiguous sequence the server holds, and its hash:
+* an entry at the next sequence that fails verification (edited content, broken chain, another
+  device, an id already taken) is kept in its place as `rejected` with its reason — the kiosk
+  quarantines it and the queue moves on, the chain continuing from the hash the entry claims;
+* an entry that is not at the next sequence (a gap, a far-future sequence) is refused and *not*
+  stored: it never moves the acknowledgement, and every later entry of the batch, chained onto it, is
+  refused too. The kiosk sends them again in order.
 """
 
 from __future__ import annotations
@@ -71,6 +77,7 @@ def ingest(conn: Connection, terminal_id: str, batch: list[WireEntry], *, lock: 
 
     rows_out: list[dict[str, Any]] = []
     seen_seq: set[int] = set()
+    refused_at: int | None = None  # the first out-of-place sequence: it and everything after is refused
     for e in batch:
         seq = e["seq"]
         if seq in seen_seq:  # the same sequence twice in one batch: the first copy decides
@@ -90,9 +97,15 @@ def ingest(conn: Connection, terminal_id: str, batch: list[WireEntry], *, lock: 
                     }
                 )
             continue
+        if refused_at is not None or seq > ack + 1:
+            if refused_at is None:
+                refused_at = seq
+                detail = f"seq {ack + 1}..{seq - 1} missing before seq {seq}; send them first"
+            else:
+                detail = f"seq {seq} follows seq {refused_at}, which was refused"
+            rejected.append({"seq": seq, "id": e["id"], "reason": REASON_GAP, "detail": detail})
+            continue
         problem = check_entry(e, head, device_id)
-        if seq > ack + 1:
-            problem = (REASON_GAP, f"seq {ack + 1}..{seq - 1} missing before seq {seq}")
         entry_id: str | None = e["id"]
         if e["id"] in taken:
             problem = (REASON_DUPLICATE_ID, f"entry id {e['id']} is already stored under another sequence")
@@ -121,4 +134,5 @@ def ingest(conn: Connection, terminal_id: str, batch: list[WireEntry], *, lock: 
     conn.execute(
         update(terminals).where(terminals.c.id == terminal_id).values(ack_seq=ack, head_hash=head, last_seen=now)
     )
-    return {"ack_seq": ack, "stored": len(rows_out), "duplicates": duplicates, "rejected": rejected}
+    stored = sum(1 for r in rows_out if r["status"] == "stored")
+    return {"ack_seq": ack, "ack_hash": head, "stored": stored, "duplicates": duplicates, "rejected": rejected}

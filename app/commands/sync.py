@@ -68,9 +68,12 @@ def once(args: argparse.Namespace) -> int:
         service.sync_once(force_heartbeat=True)
         code = 0
     except (SyncError, KeyFileError) as exc:
+        if isinstance(exc, KeyFileError):  # sync_once records SyncErrors itself
+            service.record_error(str(exc))
         print(f"kiosk: 동기화 실패 / sync failed: {exc}", file=sys.stderr)
         code = 1
     try:
+        # The summary reflects the recorded outcome: after a failure it never says "synced".
         print(service.status().summary())
     finally:
         service.close()

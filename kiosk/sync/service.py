@@ -2,14 +2,18 @@
 heartbeats. One `sync_once()` is a whole round; `kiosk.sync.worker.SyncWorker` runs rounds in a thread
 so selling never waits for the network.
 
-Exactly once: the client advances its acknowledged sequence only to what the server says it holds,
-and re-sends everything above it after any failure; the server stores by (terminal, seq) and entry id,
-so a re-sent entry is only counted as a duplicate.
+Exactly once: the client advances its acknowledged sequence only on a receipt signed by the programme
+key (received at enrollment) that names this terminal, the sequence and that entry's hash, and re-sends
+everything above it after any failure; the server stores by (terminal, seq) and entry id, so a re-sent
+entry is only counted as a duplicate. A server, or anything in the middle, that acknowledges what it
+did not store cannot make the kiosk drop entries. Requests go only to https:// backends (plain http
+only on loopback), each signed with a single-use server nonce (no replay).
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import os
 import shutil
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,20 +32,18 @@ from kiosk.domain.catalog import CatalogError, parse_catalog
 from kiosk.ledger.ledger import Ledger
 from kiosk.ledger.models import JournalRow
 from kiosk.ports import Clock
-from kiosk.protocol import canonical_json
+from kiosk.protocol import GENESIS_HASH, JournalEntry, canonical_json
 from kiosk.sync.files import catalog_file, read_bundle
 from kiosk.sync.keys import key_path, load_key, load_or_create_key
 from kiosk.sync.models import QuarantineRow, SyncStateRow
 from kiosk.sync.protocol import (
     API,
-    HEADER_SIGNATURE,
-    HEADER_TERMINAL,
-    HEADER_TIMESTAMP,
-    PushResult,
+    HEADER_NONCE,
+    MAX_JOURNAL_BODY,
     bundle_signing_bytes,
+    check_receipt,
     public_key_text,
-    request_signing_bytes,
-    sign,
+    signed_headers,
     verify,
 )
 
@@ -66,6 +69,38 @@ class BackendUnavailable(SyncError):
 
 class BackendRefused(SyncError):
     """A 4xx: retrying the same request will not help until someone acts."""
+
+
+class UntrustedReply(BackendUnavailable):
+    """A reply that is not signed by the programme key for this terminal and entry: nothing is
+    advanced; the next round sends the same entries again."""
+
+
+class InsecureBackend(SyncError):
+    """A plain http:// backend that is not on this machine: refused (use https://)."""
+
+
+def check_backend_url(url: str) -> None:
+    """https://, or http:// on loopback only: a signed request must not cross a network in clear."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return
+    if parts.scheme == "http" and parts.hostname:
+        host = parts.hostname
+        try:
+            loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = False
+        if loopback:
+            return
+        raise InsecureBackend(
+            f"동기화 서버 주소는 https:// 이어야 합니다 / refusing the plain http:// backend {host}: "
+            "use its https:// address"
+        )
+    raise InsecureBackend("동기화 서버 주소가 잘못되었습니다 / the backend URL must start with https://")
+
+
+MAX_PUSH_BYTES = MAX_JOURNAL_BODY // 2  # a push body stays well under the server's limit
 
 
 class BundleError(SyncError):
@@ -105,7 +140,11 @@ class SyncStatus:
             text = f"오프라인 {since}부터, 대기 {self.pending}건 / offline since {since}, pending {self.pending}"
         if self.quarantined:
             text += f"; 격리된 항목 {len(self.quarantined)}건 / {len(self.quarantined)} quarantined"
-        if self.last_error and self.state != "synced":
+        if self.last_error and self.state == "synced":
+            # The last round failed even though nothing is pending (a refused heartbeat or catalog):
+            # never say "synced" then.
+            text = f"동기화 실패 / sync failed (seq {self.acked_seq} acknowledged)"
+        if self.last_error:
             text += f"; 마지막 오류 / last error: {self.last_error}"
         return text
 
@@ -150,6 +189,7 @@ class SyncService:
         self.on_event = on_event
         self._http: httpx.Client | None = None
         self._last_heartbeat: float | None = None
+        self._nonce = ""  # the server's nonce for the next signed request (single use)
 
     # --- state ------------------------------------------------------------------------------------
 
@@ -231,25 +271,38 @@ class SyncService:
             raise NotEnrolled(
                 "동기화 서버가 설정되지 않았습니다. kiosk enroll --backend URL --code CODE 로 등록하세요."
             )
+        check_backend_url(url)
         client = self._client(url)
         content = b"" if body is None else json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        req = client.build_request(
-            method, path, content=content or None, headers={"Content-Type": "application/json"} if content else None
-        )
-        if signed:
-            if not st["terminal_id"]:
-                raise NotEnrolled("단말기가 등록되지 않았습니다. kiosk enroll --backend URL --code CODE 로 등록하세요.")
-            key = load_key(key_path(self.data_dir))
-            ts = self.clock.now().isoformat(timespec="seconds")
-            req.headers[HEADER_TERMINAL] = st["terminal_id"]
-            req.headers[HEADER_TIMESTAMP] = ts
-            req.headers[HEADER_SIGNATURE] = sign(key, request_signing_bytes(method, req.url.path, ts, content))
-        try:
-            resp = client.send(req)
-        except httpx.HTTPError as exc:
-            raise BackendUnavailable(
-                f"서버에 연결할 수 없습니다 / backend unreachable: {type(exc).__name__}: {exc}"
-            ) from None
+        if signed and not st["terminal_id"]:
+            raise NotEnrolled("단말기가 등록되지 않았습니다. kiosk enroll --backend URL --code CODE 로 등록하세요.")
+        key = load_key(key_path(self.data_dir)) if signed else None
+        for attempt in range(2):
+            req = client.build_request(
+                method,
+                path,
+                content=content or None,
+                headers={"Content-Type": "application/json"} if content else None,
+            )
+            if key is not None:
+                nonce, self._nonce = self._nonce, ""  # a nonce is good once, whatever the outcome
+                target = req.url.raw_path.decode("ascii")
+                ts = self.clock.now().isoformat(timespec="seconds")
+                req.headers.update(
+                    signed_headers(key, st["terminal_id"], method, target, content, timestamp=ts, nonce=nonce)
+                )
+            try:
+                resp = client.send(req)
+            except httpx.HTTPError as exc:
+                raise BackendUnavailable(
+                    f"서버에 연결할 수 없습니다 / backend unreachable: {type(exc).__name__}: {exc}"
+                ) from None
+            fresh = resp.headers.get(HEADER_NONCE, "")
+            if key is not None and fresh:
+                self._nonce = fresh
+            if resp.status_code == 401 and key is not None and fresh and attempt == 0:
+                continue  # the nonce was missing, expired or used: once more with the fresh one
+            break
         if resp.status_code >= 500:
             raise BackendUnavailable(f"서버 오류 / backend error {resp.status_code}")
         if resp.status_code >= 400:
@@ -265,6 +318,7 @@ class SyncService:
     # --- enrollment -------------------------------------------------------------------------------
 
     def enroll(self, backend_url: str, code: str, business_number: str) -> str:
+        check_backend_url(backend_url)
         key = load_or_create_key(key_path(self.data_dir))
         self._update(backend_url=backend_url.rstrip("/"))
         resp = self._call(
@@ -279,37 +333,84 @@ class SyncService:
             signed=False,
         )
         doc = self._json(resp)
-        self._update(terminal_id=str(doc["terminal_id"]), programme_key=str(doc["programme_public_key"]), last_error="")
-        return str(doc["terminal_id"])
+        try:
+            terminal_id, programme_key = str(doc["terminal_id"]), str(doc["programme_public_key"])
+        except (KeyError, TypeError):
+            raise BackendUnavailable("서버 응답 형식이 잘못되었습니다 / malformed enrollment reply") from None
+        self._nonce = ""
+        self._update(terminal_id=terminal_id, programme_key=programme_key, last_error="")
+        return terminal_id
 
     # --- push -------------------------------------------------------------------------------------
 
     def push_pending(self) -> int:
-        """Send every entry above the acknowledgement; returns how many the server newly stored."""
+        """Send every entry above the acknowledgement; returns how many the server newly stored.
+
+        The acknowledgement moves only on a receipt signed by the programme key that names this
+        terminal, a sequence we sent (or hold) and that entry's hash. A signed receipt below what we had
+        (the server lost entries, e.g. restored from a backup) moves it back, once per call, so the
+        entries are sent again."""
         stored = 0
+        rewound = False
         while True:
             st = self._read()
-            batch = self.ledger.entries_after(st["acked_seq"], limit=self.batch_size)
+            batch = self._batch(st["acked_seq"])
             if not batch:
                 return stored
             tid = st["terminal_id"]
             resp = self._call("POST", f"{API}/terminals/{tid}/journal", {"entries": [e.to_wire() for e in batch]})
-            result: PushResult = self._json(resp)
-            try:
-                ack = int(result["ack_seq"])
-                rejected = list(result["rejected"])
-                stored += int(result["stored"])
-            except (KeyError, TypeError, ValueError):
-                raise BackendUnavailable("서버 응답 형식이 잘못되었습니다 / malformed push reply") from None
-            self._quarantine(rejected)
-            # Never beyond what we sent: an ack past our journal means the server knows a history we
-            # do not (a restored ledger), and we must not skip our own entries.
-            ack = min(ack, batch[-1].seq)
-            self._update(acked_seq=ack)
-            if ack < batch[0].seq:  # no progress: the server wants entries we cannot give
-                raise BackendRefused(
-                    f"서버가 seq {ack + 1}부터 요구합니다 / the backend did not advance past seq {ack}"
-                )
+            reply = self._json(resp)
+            ack, rejected, n = self._verified_ack(st, reply, batch)
+            stored += n
+            self._quarantine([r for r in rejected if r["seq"] <= ack])
+            if ack >= batch[0].seq:
+                self._update(acked_seq=ack)
+                continue
+            if ack < st["acked_seq"] and not rewound:
+                rewound = True
+                self._update(acked_seq=ack)
+                continue
+            raise BackendRefused(f"서버가 seq {ack + 1}부터 요구합니다 / the backend did not advance past seq {ack}")
+
+    def _batch(self, after: int) -> list[JournalEntry]:
+        batch = self.ledger.entries_after(after, limit=self.batch_size)
+        size = 0
+        for i, e in enumerate(batch):
+            size += len(e.payload.encode("utf-8")) + 400
+            if size > MAX_PUSH_BYTES and i > 0:
+                return batch[:i]
+        return batch
+
+    def _verified_ack(
+        self, st: dict[str, Any], reply: Any, batch: list[JournalEntry]
+    ) -> tuple[int, list[dict[str, Any]], int]:
+        """(acknowledged sequence, rejections, stored count) from a push receipt, or UntrustedReply."""
+        why = check_receipt(st["programme_key"], reply, st["terminal_id"])
+        if why is None:
+            ack, ack_hash = int(reply["ack_seq"]), str(reply["ack_hash"])
+            # Beyond the batch is fine (a re-send after a lost ack) if it is our entry there.
+            if self._hash_at(ack, batch) != ack_hash:
+                why = f"the receipt's hash for seq {ack} is not this terminal's entry"
+        if why is not None:
+            raise UntrustedReply(f"서버 응답을 믿을 수 없어 전송 기록을 유지합니다 / untrusted reply: {why}")
+        try:
+            rejected = [
+                {"seq": int(r["seq"]), "id": str(r["id"]), "reason": str(r["reason"]), "detail": str(r["detail"])}
+                for r in reply["rejected"]
+            ]
+            n = int(reply["stored"])
+        except (KeyError, TypeError, ValueError):
+            raise UntrustedReply("서버 응답 형식이 잘못되었습니다 / malformed push reply") from None
+        return ack, rejected, n
+
+    def _hash_at(self, seq: int, batch: list[JournalEntry]) -> str:
+        if seq == 0:
+            return GENESIS_HASH
+        for e in batch:
+            if e.seq == seq:
+                return e.hash
+        found = self.ledger.entries_after(seq - 1, limit=1)
+        return found[0].hash if found and found[0].seq == seq else ""
 
     def _quarantine(self, rejected: list[Any]) -> None:
         if not rejected:

@@ -11,6 +11,7 @@ itself it must stop (`with BackendProcess(...) as b:`).
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -27,6 +28,8 @@ import pytest
 from tests.conftest import keep_for_session
 
 REPO = Path(__file__).resolve().parents[2]
+# An all-roles operator token for each running test backend, by URL (fleet reads in sync tests).
+OPERATOR_TOKENS: dict[str, str] = {}
 BACKEND_CMD = [sys.executable, "-m", "backend.cli"]
 PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)), Path("/usr/lib/postgresql/15/bin"))
 
@@ -47,6 +50,19 @@ def wait_until(predicate, timeout: float = 20.0, interval: float = 0.05, what: s
     raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
 
 
+def make_operator(db_url: str, roles: tuple[str, ...] | None = None) -> str:
+    """What `kiosk-backend operator add` does, in-process: a new operator's token."""
+    from backend.db import make_engine
+    from backend.operators import Role, create_operator
+
+    engine = make_engine(db_url)
+    try:
+        wanted = {Role(r) for r in roles} if roles is not None else set(Role)
+        return create_operator(engine, f"tests-{secrets.token_hex(4)}", wanted)
+    finally:
+        engine.dispose()
+
+
 class BackendProcess:
     """`kiosk-backend serve` in a child process. `restart()` keeps the port and the database."""
 
@@ -58,10 +74,13 @@ class BackendProcess:
         test_clock: bool = True,
         code_hang_seconds: float = 30.0,
         log: Path | None = None,
+        mode: str | None = None,
     ) -> None:
         self.db_url = db_url
         self.port = port or free_port()
         self.test_clock = test_clock
+        self.mode = mode or ("test" if test_clock else "production")
+        self.operator_token = ""
         self.code_hang_seconds = code_hang_seconds
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = log or Path(tempfile.mkstemp(prefix="kiosk-backend-", suffix=".log")[1])
@@ -82,13 +101,19 @@ class BackendProcess:
 
     def start(self) -> BackendProcess:
         cmd = [*BACKEND_CMD, "serve", "--db", self.db_url, "--port", str(self.port)]
-        cmd += ["--code-hang-seconds", str(self.code_hang_seconds)]
-        if self.test_clock:
-            cmd.append("--test-clock")
+        cmd += ["--code-hang-seconds", str(self.code_hang_seconds), "--mode", self.mode]
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
         wait_until(self._ready, timeout=30, what=f"the backend on port {self.port} (log: {self.log})")
+        if not self.operator_token:
+            self.operator_token = make_operator(self.db_url)
+        OPERATOR_TOKENS[self.url] = self.operator_token
         return self
+
+    @property
+    def operator_headers(self) -> dict[str, str]:
+        """Authorization of an operator with every role (fleet:read, catalog:publish, enroll:mint)."""
+        return {"Authorization": f"Bearer {self.operator_token}"}
 
     def _ready(self) -> bool:
         if self.proc is not None and self.proc.poll() is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
@@ -22,7 +21,7 @@ def test_enroll_code_and_publish_catalog(tmp_path: Path) -> None:
     missing = run("publish-catalog", "--db", db, str(tmp_path / "nope.json"), "--all")
     assert missing.returncode == 2 and "cannot read the catalog JSON" in missing.stderr
     menu = tmp_path / "menu.json"
-    menu.write_text(json.dumps({"x": 1}), encoding="utf-8")
+    menu.write_text((REPO / "assets" / "demo" / "catalog.json").read_text(encoding="utf-8"), encoding="utf-8")
     unknown = run("publish-catalog", "--db", db, str(menu), "--terminal", "TNOPE")
     assert unknown.returncode == 2 and "no terminal TNOPE" in unknown.stderr
     pub = run("publish-catalog", "--db", db, str(menu), "--all")

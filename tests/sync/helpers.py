@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -11,11 +10,13 @@ from typing import Any
 
 import httpx
 
-from backend.db import enrollment_codes, make_engine
+from backend.db import make_engine
+from backend.programme import mint_code
 from kiosk.devices.health import HealthEvent
 from kiosk.ledger import Ledger
 from kiosk.ports import FakeClock
 from kiosk.sync.service import SyncService
+from tests.backend.servers import OPERATOR_TOKENS
 from tests.ledger.helpers import card_payment, make_order, open_ledger
 
 BUSINESS_NUMBER = "1208147521"
@@ -23,18 +24,11 @@ BUSINESS_NUMBER = "1208147521"
 
 def issue_code(db_url: str, business_number: str = BUSINESS_NUMBER) -> str:
     """What `kiosk-backend enroll-code` does, in-process (saves a subprocess per test)."""
-    code = secrets.token_hex(6).upper()
     engine = make_engine(db_url)
     try:
-        with engine.begin() as conn:
-            conn.execute(
-                enrollment_codes.insert().values(
-                    code=code, business_number=business_number, created_at="2026-11-21T00:00:00+00:00"
-                )
-            )
+        return mint_code(engine, business_number)
     finally:
         engine.dispose()
-    return code
 
 
 class Terminal:
@@ -86,14 +80,19 @@ def terminal(base: Path, backend_url: str, db_url: str, **kw: Any) -> Iterator[T
 
 
 def server_entries(backend_url: str, terminal_id: str) -> list[dict[str, Any]]:
+    """Every entry the backend holds for the terminal (read as an operator with fleet:read)."""
     out: list[dict[str, Any]] = []
     after = 0
+    headers = {"Authorization": f"Bearer {OPERATOR_TOKENS[backend_url]}"}
     while True:
-        page = httpx.get(
+        reply = httpx.get(
             f"{backend_url}/v1/fleet/terminals/{terminal_id}/entries",
             params={"after": after, "limit": 5000},
+            headers=headers,
             timeout=30,
-        ).json()
+        )
+        reply.raise_for_status()
+        page = reply.json()
         if not page:
             return out
         out += page

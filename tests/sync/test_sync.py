@@ -18,6 +18,7 @@ from kiosk.sync.keys import key_path
 from kiosk.sync.service import BackendRefused, BackendUnavailable, SyncService
 from kiosk.sync.worker import SyncWorker
 from tests.backend.servers import BackendProcess, free_port, wait_until
+from tests.ledger.helpers import open_ledger
 from tests.sync.helpers import Terminal, local_entries, same_journal, server_entries, terminal
 
 
@@ -42,7 +43,10 @@ def test_sales_arrive_exactly_once_and_resending_only_counts_duplicates(
         assert len(server_entries(backend_server.url, t.terminal_id)) == 20
         assert t.service.status().acked_seq == 20
 
-        totals = httpx.get(f"{backend_server.url}/v1/fleet/terminals/{t.terminal_id}/daily-totals").json()
+        totals = httpx.get(
+            f"{backend_server.url}/v1/fleet/terminals/{t.terminal_id}/daily-totals",
+            headers=backend_server.operator_headers,
+        ).json()
         assert sum(d["sale_count"] for d in totals) == 20
         assert sum(d["gross"] for d in totals) == sum(
             __import__("json").loads(e["payload"])["totals"]["total"] for e in local_entries(t.ledger)
@@ -79,7 +83,9 @@ def test_tampered_entry_is_quarantined_with_a_reason_and_the_queue_moves_on(
         remote = {e["seq"]: e for e in server_entries(backend_server.url, t.terminal_id)}
         assert remote[bad_seq]["status"] == "rejected" and remote[bad_seq]["reason"] == reason
         assert [s for s, e in remote.items() if e["status"] == "stored"] == [s for s in range(1, 7) if s != bad_seq]
-        fleet = httpx.get(f"{backend_server.url}/v1/fleet/terminals/{t.terminal_id}").json()
+        fleet = httpx.get(
+            f"{backend_server.url}/v1/fleet/terminals/{t.terminal_id}", headers=backend_server.operator_headers
+        ).json()
         assert fleet["rejected"] == 1
 
 
@@ -163,6 +169,7 @@ def test_kiosk_cli_enroll_sync_once_and_status(
 
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     db = tmp_path / "ledger.sqlite3"
+    open_ledger(db).close()  # read-only commands never create a ledger: the kiosk has one already
     assert kiosk_main(["sync", "status", "--db", str(db)]) == 0
     assert "등록 전" in capsys.readouterr().out
     code = issue_code(backend_server.db_url)

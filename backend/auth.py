@@ -1,0 +1,325 @@
+"""Who may call what. Every route declares its owner (`owned(...)` in its OpenAPI extension
+`x-kiosk-owner`), and `OwnedRoute` checks the caller *before* FastAPI reads the body as JSON:
+
+* `terminal`: an Ed25519 signature by the enrolled terminal's key over the method, the request target,
+  a timestamp, a single-use server nonce and the body's SHA-256 (`kiosk.sync.protocol`). The nonce is
+  stateless (expiry + random + HMAC) and recorded as used until it expires, so a captured request is
+  refused when sent again, whatever the kiosk's clock says. Every reply to a signed request carries the
+  next nonce in `X-Kiosk-Nonce`.
+* `operator`: `Authorization: Bearer kop_…` with the route's role (`backend.operators`).
+* `enrollment-code`: the code in the body is the credential; failed attempts are rate-limited per
+  source address before the body is read.
+* `simulation`: the payment provider simulation and the test clock; such routes exist only in demo or
+  test mode (`backend.config`).
+A route without an owner cannot be built.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import math
+import secrets
+import time
+from collections.abc import Callable, Coroutine, Mapping
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.routing import APIRoute
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from starlette.responses import Response
+
+from backend.context import Backend, backend_of
+from backend.db import enroll_failures, terminals, used_nonces
+from backend.operators import Operator, Role, authenticate_operator
+from kiosk.sync.protocol import (
+    HEADER_NONCE,
+    HEADER_SIGNATURE,
+    HEADER_TERMINAL,
+    HEADER_TIMESTAMP,
+    request_signing_bytes,
+    verify,
+)
+
+OWNER = "x-kiosk-owner"
+ROLE = "x-kiosk-role"
+CALLER = "kiosk.caller"  # request.scope key of the authenticated caller
+TERMINAL_ID = r"^[A-Za-z0-9]{1,32}$"
+MAX_INT_DIGITS = 20  # a JSON integer longer than this is refused before Python builds it
+
+
+class Owner(StrEnum):
+    TERMINAL = "terminal"
+    OPERATOR = "operator"
+    ENROLLMENT_CODE = "enrollment-code"
+    SIMULATION = "simulation"
+
+
+def owned(owner: Owner, role: Role | None = None) -> dict[str, Any]:
+    """`openapi_extra` of a route: who may call it (shown in the OpenAPI document)."""
+    extra: dict[str, Any] = {OWNER: owner.value}
+    if role is not None:
+        extra[ROLE] = role.value
+    return extra
+
+
+def refused(status: int, detail: str, headers: Mapping[str, str] | None = None) -> HTTPException:
+    return HTTPException(status, detail, headers=dict(headers) if headers else None)
+
+
+# --- strict JSON ------------------------------------------------------------------------------------
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("a number out of range")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"an integer of more than {MAX_INT_DIGITS} digits")
+    return int(text)
+
+
+def strict_json(body: bytes) -> Any:
+    """JSON without NaN / Infinity, with integers of at most 20 digits and bounded nesting; every
+    refusal is a `json.JSONDecodeError` (FastAPI answers 422 with the reason)."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise json.JSONDecodeError("the body is not UTF-8", "", exc.start) from None
+    try:
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite, parse_int=_bounded_int)
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:
+        raise json.JSONDecodeError(str(exc), "", 0) from None
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", "", 0) from None
+
+
+class StrictRequest(Request):
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = strict_json(await self.body())
+        return self._json
+
+
+# --- terminals ---------------------------------------------------------------------------------------
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def _mac(ctx: Backend, terminal_id: str, expiry: int, rand: str) -> str:
+    digest = hmac.new(ctx.nonce_secret, f"{terminal_id}|{expiry}|{rand}".encode(), hashlib.sha256).digest()
+    return _b64(digest[:16])
+
+
+def new_nonce(ctx: Backend, terminal_id: str) -> str:
+    expiry = int(time.time()) + ctx.config.nonce_ttl_seconds
+    rand = secrets.token_urlsafe(12)
+    return f"{expiry}.{rand}.{_mac(ctx, terminal_id, expiry, rand)}"
+
+
+def _nonce_problem(ctx: Backend, terminal_id: str, nonce: str) -> tuple[str, int] | str:
+    """(random part, expiry) of a good nonce, else why it is refused."""
+    if not nonce:
+        return "a nonce is required: send the X-Kiosk-Nonce of the last reply (a fresh one is attached)"
+    parts = nonce.split(".")
+    if len(parts) != 3 or not parts[0].isdigit() or len(parts[0]) > 12 or len(parts[1]) != 16:
+        return "malformed nonce (a fresh one is attached)"
+    expiry, rand, mac = int(parts[0]), parts[1], parts[2]
+    if not hmac.compare_digest(mac, _mac(ctx, terminal_id, expiry, rand)):
+        return "this nonce was not issued to this terminal (a fresh one is attached)"
+    if expiry < time.time():
+        return "the nonce has expired (a fresh one is attached)"
+    return rand, expiry
+
+
+def _timestamp_problem(ctx: Backend, text: str) -> str | None:
+    try:
+        ts = datetime.fromisoformat(text)
+    except ValueError:
+        return "the timestamp is not an ISO 8601 time"
+    if ts.tzinfo is None:
+        return "the timestamp has no UTC offset"
+    window = timedelta(days=ctx.config.timestamp_window_days)
+    try:
+        off = abs(ts - ctx.clock.now())
+    except OverflowError:
+        off = window * 2
+    if off > window:
+        return f"the timestamp is more than {window.days} days from the server's time: set the kiosk's clock"
+    return None
+
+
+def request_target(request: Request) -> str:
+    """The path and query as sent (what the terminal signed)."""
+    raw = request.scope.get("raw_path") or request.url.path.encode("utf-8")
+    query = request.scope.get("query_string") or b""
+    target = bytes(raw).decode("latin-1")
+    return f"{target}?{bytes(query).decode('latin-1')}" if query else target
+
+
+def authenticate_terminal(ctx: Backend, request: Request, body: bytes) -> str:
+    """The id of the terminal that signed this request, or HTTPException 401 (with a fresh nonce when
+    only the nonce was wrong). Runs in a worker thread (database reads)."""
+    h = request.headers
+    tid, ts, sig, nonce = (
+        h.get(HEADER_TERMINAL, ""),
+        h.get(HEADER_TIMESTAMP, ""),
+        h.get(HEADER_SIGNATURE, ""),
+        h.get(HEADER_NONCE, ""),
+    )
+    if not tid or not ts or not sig:
+        raise refused(401, "signed request required: terminal id, timestamp, nonce and signature headers")
+    if len(tid) > 32 or len(ts) > 40 or len(sig) > 100 or len(nonce) > 80:
+        raise refused(401, "malformed signature headers")
+    path_tid = request.path_params.get("terminal_id")
+    if path_tid is not None and path_tid != tid:
+        raise refused(401, "the request is signed by another terminal than the one in the path")
+    with ctx.engine.connect() as conn:
+        key = conn.execute(select(terminals.c.public_key).where(terminals.c.id == tid)).scalar()
+        conn.rollback()
+    if key is None:
+        raise refused(401, "this terminal is not enrolled; enroll it again with a new code")
+    data = request_signing_bytes(request.method, request_target(request), ts, body, nonce=nonce)
+    if not verify(key, data, sig):
+        raise refused(401, "bad signature: the request was not signed by this terminal's key")
+    problem = _timestamp_problem(ctx, ts)
+    if problem:
+        raise refused(401, problem)
+    fresh = {HEADER_NONCE: new_nonce(ctx, tid)}
+    good = _nonce_problem(ctx, tid, nonce)
+    if isinstance(good, str):
+        raise refused(401, good, fresh)
+    rand, expiry = good
+    now = int(time.time())
+    try:
+        with ctx.engine.begin() as conn:
+            conn.execute(delete(used_nonces).where(used_nonces.c.terminal_id == tid, used_nonces.c.expires_at < now))
+            conn.execute(insert(used_nonces).values(nonce=rand, terminal_id=tid, expires_at=expiry))
+    except IntegrityError:
+        raise refused(401, "replayed request: this nonce was already used (a fresh one is attached)", fresh) from None
+    return tid
+
+
+# --- operators and enrollment ----------------------------------------------------------------------
+
+
+def authenticate_operator_request(ctx: Backend, request: Request, role: Role) -> Operator:
+    auth = request.headers.get("authorization", "")
+    scheme, _, token = auth.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise refused(401, "operator token required: Authorization: Bearer kop_… (kiosk-backend operator add)", _BEARER)
+    op = authenticate_operator(ctx.engine, token.strip())
+    if op is None:
+        raise refused(401, "unknown or revoked operator token", _BEARER)
+    if role not in op.roles:
+        raise refused(403, f"operator {op.name} does not have the role {role.value}")
+    return op
+
+
+_BEARER = {"WWW-Authenticate": "Bearer"}
+
+
+def source_of(request: Request) -> str:
+    return (request.client.host if request.client else "unknown")[:64]
+
+
+def check_enroll_rate(ctx: Backend, request: Request) -> None:
+    since = time.time() - ctx.config.enroll_window_seconds
+    with ctx.engine.connect() as conn:
+        n = conn.execute(
+            select(func.count()).where(enroll_failures.c.source == source_of(request), enroll_failures.c.at > since)
+        ).scalar_one()
+        conn.rollback()
+    if n >= ctx.config.enroll_failures:
+        raise refused(
+            429,
+            "too many failed enrollment attempts from this address; wait 10 minutes and check the code",
+            {"Retry-After": str(ctx.config.enroll_window_seconds)},
+        )
+
+
+def record_enroll_failure(ctx: Backend, request: Request) -> None:
+    now = time.time()
+    with ctx.engine.begin() as conn:
+        conn.execute(delete(enroll_failures).where(enroll_failures.c.at < now - ctx.config.enroll_window_seconds))
+        conn.execute(insert(enroll_failures).values(source=source_of(request), at=now))
+
+
+# --- the route class and the dependencies --------------------------------------------------------------
+
+
+class OwnedRoute(APIRoute):
+    """Authenticates the route's owner before FastAPI parses the body, and parses JSON strictly."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        inner = super().get_route_handler()
+        extra = self.openapi_extra or {}
+        try:
+            owner = Owner(extra.get(OWNER))
+        except ValueError:
+            raise RuntimeError(f"route {self.path} declares no owner (openapi_extra=owned(...))") from None
+        role = Role(extra[ROLE]) if owner is Owner.OPERATOR else None
+
+        async def handler(request: Request) -> Response:
+            request = StrictRequest(request.scope, request.receive, request._send)
+            ctx = backend_of(request)
+            if owner is Owner.TERMINAL:
+                body = await request.body()  # already bounded by BodyLimit
+                tid = await run_in_threadpool(authenticate_terminal, ctx, request, body)
+                request.scope[CALLER] = tid
+                response = await inner(request)
+                response.headers[HEADER_NONCE] = new_nonce(ctx, tid)
+                return response
+            if owner is Owner.OPERATOR:
+                assert role is not None
+                request.scope[CALLER] = await run_in_threadpool(authenticate_operator_request, ctx, request, role)
+            elif owner is Owner.ENROLLMENT_CODE:
+                await run_in_threadpool(check_enroll_rate, ctx, request)
+            return await inner(request)
+
+        return handler
+
+
+def signed_terminal(
+    request: Request,
+    x_kiosk_terminal: Annotated[str | None, Header(alias=HEADER_TERMINAL)] = None,
+    x_kiosk_timestamp: Annotated[str | None, Header(alias=HEADER_TIMESTAMP)] = None,
+    x_kiosk_nonce: Annotated[str | None, Header(alias=HEADER_NONCE)] = None,
+    x_kiosk_signature: Annotated[str | None, Header(alias=HEADER_SIGNATURE)] = None,
+) -> str:
+    """The terminal that signed the request (verified by `OwnedRoute` before the body was read). The
+    header parameters are declared here for the OpenAPI document."""
+    caller = request.scope.get(CALLER)
+    if not isinstance(caller, str):
+        raise refused(401, "signed request required")
+    return caller
+
+
+def signed_operator(request: Request) -> Operator:
+    caller = request.scope.get(CALLER)
+    if not isinstance(caller, Operator):
+        raise refused(401, "operator token required")
+    return caller
+
+
+SignedTerminal = Annotated[str, Depends(signed_terminal)]
+SignedOperator = Annotated[Operator, Depends(signed_operator)]
+BackendDep = Annotated[Backend, Depends(backend_of)]
