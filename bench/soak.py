@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -172,6 +173,8 @@ def _child(orders: int, idle_seconds: float) -> int:
     def script() -> Iterator[tuple[str, Wait]]:
         for n in range(orders):
             yield from order(n)
+            if (n + 1) % 100 == 0:
+                print(f"ORDERS {n + 1}", flush=True)
             if (n + 1) % REPORT_EVERY == 0 or n + 1 == orders:
                 yield "attract", lambda: visible("startButton") is not None
                 report(n + 1)
@@ -255,6 +258,7 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         )
         mem: list[tuple[int, int, int]] = []
         done = False
+        taken = 0
         assert proc.stdout is not None
         for line in proc.stdout:
             if line.startswith("MEM "):
@@ -263,6 +267,8 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
                 text = f"after {int(n):>5} orders: RSS {int(rss) / 1024:7.1f} MiB, refcount(True) {int(trues):>6}"
                 print(text, flush=True)
                 lines.append(text)
+            elif line.startswith("ORDERS "):
+                taken = int(line.split()[1])
             elif line.startswith("DONE"):
                 done = True
             elif line.startswith("STUCK"):
@@ -271,8 +277,11 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         code = proc.wait()
         elapsed = time.monotonic() - started
         if code != 0 or not done:
-            tail = "\n".join(stderr.strip().splitlines()[-5:])
-            raise SoakFailed(f"the kiosk exited with status {code} after {elapsed:.0f} s\n{tail}")
+            how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}"
+            fatal = [ln for ln in stderr.splitlines() if ln.startswith("Fatal Python error")]
+            raise SoakFailed(
+                f"the kiosk {how} after {elapsed:.0f} s and {taken}+ orders {fatal[0] if fatal else stderr[-300:]}"
+            )
         stored = _ledger_orders(data)
         if stored != orders:
             raise SoakFailed(f"{orders} orders taken, {stored} in the ledger")
