@@ -14,6 +14,9 @@ from kiosk.ledger import LedgerError
 from kiosk.ledger.models import OrderRow
 from kiosk.payments.service import PaymentService
 
+# The most one QR payment asks for (a whole cart of the dearest catalog units: kiosk/domain/catalog_rules.py).
+MAX_QR_AMOUNT = 1_000_000_000
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q = sub.add_parser("qr-payload", help="print the EMVCo QR payload for an amount and order (set-up check)")
@@ -44,8 +47,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def qr_payload(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    if args.amount <= 0:
-        print("kiosk: --amount must be a positive number of won", file=sys.stderr)
+    if not 0 < args.amount <= MAX_QR_AMOUNT:
+        print(f"kiosk: --amount must be a number of won from 1 to {MAX_QR_AMOUNT:,}", file=sys.stderr)
         return 2
     if not args.order or len(args.order) > 25:
         print("kiosk: --order must be 1 to 25 characters", file=sys.stderr)
