@@ -273,7 +273,7 @@ class OwnedRoute(APIRoute):
         inner = super().get_route_handler()
         extra = self.openapi_extra or {}
         try:
-            owner = Owner(extra.get(OWNER))
+            owner = Owner(str(extra.get(OWNER)))
         except ValueError:
             raise RuntimeError(f"route {self.path} declares no owner (openapi_extra=owned(...))") from None
         role = Role(extra[ROLE]) if owner is Owner.OPERATOR else None

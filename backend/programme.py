@@ -15,6 +15,8 @@ from backend.db import bundles, enrollment_codes, terminals
 from kiosk.domain.catalog_rules import CatalogError, validate_catalog  # noqa: F401  (CatalogError: for callers)
 from kiosk.sync.protocol import sign_bundle
 
+__all__ = ["CatalogError", "UnknownTerminal", "business_number_ok", "mint_code", "publish_catalog"]
+
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 CODE_DAYS = 7  # default lifetime of an enrollment code
 

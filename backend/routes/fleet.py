@@ -73,7 +73,7 @@ def _terminal_out(r: Any, rejected: int) -> dict[str, Any]:
 @router.get("/terminals", response_model=list[TerminalOut], responses=ERRORS, openapi_extra=READ)
 def fleet(operator: SignedOperator, ctx: BackendDep) -> Any:
     with ctx.engine.connect() as conn:
-        rej = dict(
+        rej: dict[str, int] = dict(
             conn.execute(
                 select(entries.c.terminal_id, func.count())
                 .where(entries.c.status == "rejected")
