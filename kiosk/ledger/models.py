@@ -100,4 +100,20 @@ class DailyTotalRow(Base):
     vat: Mapped[int] = mapped_column(Integer, default=0)  # net of refunds
 
 
+class OpenPrintRow(Base):
+    """A receipt or kitchen ticket whose last print failed: the read model start-up reads pending prints
+    from (O(open), not O(history)). Written by the receipt service's projector in the same transaction as
+    the `*.print_failed` entry and deleted with the `*.printed` / `*.reprinted` one (migration 0006
+    backfilled it once from the journal)."""
+
+    __tablename__ = "open_prints"
+    order_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    document: Mapped[str] = mapped_column(String(16), primary_key=True)  # receipt | kitchen
+    order_number: Mapped[int] = mapped_column(Integer)
+    job_id: Mapped[str] = mapped_column(String(80))
+    detail: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    journal_seq: Mapped[int] = mapped_column(ForeignKey("journal.seq"))
+
+
 READ_MODEL_TABLES = ("order_lines", "payments", "refunds", "orders", "daily_totals")

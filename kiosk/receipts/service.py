@@ -5,7 +5,9 @@ The sale is committed before anything prints. Each print is a job with an id; it
 entry (`receipt.printed`, `receipt.print_failed`, `receipt.reprinted`, and the same for
 `kitchen_ticket.*`). A failed print becomes a pending print: the screen shows the receipt and its QR
 instead, staff are told, and when the printer is back (or staff ask) it is reprinted once, as a new job
-marked 재발행. Pending prints are rebuilt from the journal at start, so a restart loses none.
+marked 재발행. Pending prints survive a restart: the `open_prints` read model holds the prints whose
+last entry is a failure, written in the same transaction as that entry (and removed with the next
+`*.printed` / `*.reprinted`), so start-up reads what is open, never the history of every print.
 
 Journal writes happen on the printer's completion thread through a second `Ledger` over the same
 engine: each `Ledger` keeps its own open-transaction state, and SQLite's BEGIN IMMEDIATE serialises
@@ -21,12 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kiosk.devices.health import Health, HealthEvent
 from kiosk.domain.ids import uuid7
-from kiosk.ledger.ledger import SALE_COMPLETED, Ledger, SaleRecord
-from kiosk.ledger.models import JournalRow, OrderRow
+from kiosk.ledger.ledger import SALE_COMPLETED, Ledger, LedgerTransaction, SaleRecord
+from kiosk.ledger.models import JournalRow, OpenPrintRow, OrderRow
+from kiosk.protocol import JournalEntry
 from kiosk.receipts.content import SaleView, ShopInfo, kitchen_ticket, receipt_document
 from kiosk.receipts.document import Document, DocumentKind
 from kiosk.receipts.events import FAILED, PRINTED, REPRINTED, ReceiptEvent
@@ -58,6 +62,36 @@ class PendingPrint:
 Listener = Callable[[object], None]  # receives ReceiptEvent and the printer's HealthEvent
 
 
+def _project_print(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
+    """Keep `open_prints` in step with the journal, in the entry's transaction: a failure opens (or
+    replaces) the order's pending print of that document, a print or reprint closes it."""
+    key = (OpenPrintRow.order_id == payload["order_id"]) & (OpenPrintRow.document == payload["document"])
+    if entry.kind.endswith("." + FAILED):
+        row = {
+            "order_id": payload["order_id"],
+            "document": payload["document"],
+            "order_number": payload["order_number"],
+            "job_id": payload["job_id"],
+            "detail": payload.get("detail", ""),
+            "message": payload.get("message", ""),
+            "journal_seq": entry.seq,
+        }
+        stmt = sqlite_insert(OpenPrintRow).values(row)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[OpenPrintRow.order_id, OpenPrintRow.document],
+            set_={k: stmt.excluded[k] for k in row if k not in ("order_id", "document")},
+        )
+        tx.connection.execute(stmt)
+    else:
+        tx.connection.execute(delete(OpenPrintRow).where(key))
+
+
+def install(ledger: Ledger) -> None:
+    """Register the open-prints projector for every print kind on `ledger` (idempotent)."""
+    for kind in PRINT_KINDS:
+        ledger.projectors[kind] = _project_print
+
+
 class ReceiptService:
     def __init__(
         self,
@@ -79,6 +113,7 @@ class ReceiptService:
             day_start_hour=ledger.day_start_hour,
             order_numbers=ledger.order_numbers,
         )
+        install(self._writer)
         self._printer = printer
         self.shop = shop
         self.terminal_id = terminal_id
@@ -88,6 +123,7 @@ class ReceiptService:
         self._lock = threading.Lock()
         self._pending: dict[tuple[str, DocumentKind], PendingPrint] = {}
         self._reprinting: set[tuple[str, DocumentKind]] = set()
+        self._seen: set[tuple[str, DocumentKind]] = set()  # outcomes this service saw: newer than a load
         self._printer_usable = True
 
     # --- the API the UI uses --------------------------------------------------------------------------
@@ -164,39 +200,31 @@ class ReceiptService:
             self._emit(event)
 
     def load_pending(self) -> int:
-        """Rebuild pending prints from the journal (at start). Returns how many are pending."""
-        last: dict[tuple[str, DocumentKind], dict[str, Any]] = {}
+        """Find the prints still pending from earlier runs (at start; off the GUI thread). One read of the
+        `open_prints` read model: its cost is the open prints', however long the journal is. Outcomes this
+        service has already seen win over what was read. Returns how many are pending."""
         with self._reader.reading() as s:
-            rows = s.execute(
-                select(JournalRow.kind, JournalRow.payload)
-                .where(JournalRow.kind.in_(PRINT_KINDS))
-                .order_by(JournalRow.seq)
-            )
-            for kind, payload in rows:
-                data = json.loads(payload)
-                data["_result"] = kind.split(".", 1)[1]
-                last[(data["order_id"], DocumentKind(data["document"]))] = data
+            rows = [
+                (r.order_id, DocumentKind(r.document), r.job_id, r.detail, r.message)
+                for r in s.execute(select(OpenPrintRow)).scalars()
+            ]
         found = {}
-        for key, data in last.items():
-            if data["_result"] == FAILED:
-                view = self.sale_view(key[0])
-                doc = (
-                    receipt_document(view, self.shop, self.terminal_id)
-                    if key[1] is DocumentKind.RECEIPT
-                    else (kitchen_ticket(view, self.shop))
-                )
-                found[key] = PendingPrint(
-                    key[0],
-                    view.order_number,
-                    key[1],
-                    data["job_id"],
-                    data.get("detail", ""),
-                    data.get("message", ""),
-                    doc,
-                )
+        for order_id, kind, job_id, detail, message in rows:
+            view = self.sale_view(order_id)
+            doc = (
+                receipt_document(view, self.shop, self.terminal_id)
+                if kind is DocumentKind.RECEIPT
+                else (kitchen_ticket(view, self.shop))
+            )
+            found[(order_id, kind)] = PendingPrint(order_id, view.order_number, kind, job_id, detail, message, doc)
         with self._lock:
-            self._pending = found
-        return len(found)
+            for key in list(self._pending):
+                if key not in self._seen and key not in found:
+                    del self._pending[key]
+            for key, pending in found.items():
+                if key not in self._seen:
+                    self._pending[key] = pending
+            return len(self._pending)
 
     # --- internals ------------------------------------------------------------------------------------
     def sale_view(self, order_id: str) -> SaleView:
@@ -235,6 +263,7 @@ class ReceiptService:
             except Exception:  # the print itself is done; the journal write is retried by nothing, so say it
                 log.exception("could not record %s for job %s", result, job.id)
         with self._lock:
+            self._seen.add(key)
             if job.reprint:
                 self._reprinting.discard(key)
             if outcome.ok:

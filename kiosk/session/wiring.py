@@ -122,14 +122,16 @@ class DeviceServices:
     printing: Printing | None = None
     scanning: Scanning | None = None
     reconciler: Reconciler | None = None
+    _printing_start: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def start(self) -> None:
         if self.printing is not None:
-            # Started only now that the session listens: the first health event reaches the top bar.
-            pending = self.printing.service.load_pending()
-            if pending:
-                log.warning("%d receipt(s) or kitchen ticket(s) from earlier are waiting to be reprinted", pending)
-            self.printing.printer.start()
+            # Started only now that the session listens: the first health event reaches the top bar. The
+            # pending prints of earlier runs are read first, off the GUI thread (`start` runs on it).
+            self._printing_start = threading.Thread(
+                target=_start_printing, args=(self.printing,), name="printing-start"
+            )
+            self._printing_start.start()
         if self.reconciler is not None:
             self.reconciler.start()
         if self.scanning is not None:
@@ -139,6 +141,21 @@ class DeviceServices:
         if self.scanning is not None:
             self.scanning.scanner.stop()
         if self.printing is not None:
+            if self._printing_start is not None:
+                self._printing_start.join(30)  # so the printer is not started after it was stopped
             self.printing.printer.stop()
         if self.reconciler is not None:
             self.reconciler.stop()
+
+
+def _start_printing(printing: Printing) -> None:
+    """Find the prints pending from earlier runs (ReceiptService.load_pending: a read of the open ones,
+    however long the ledger), then start the printer, so a printer that comes back reprints them."""
+    try:
+        pending = printing.service.load_pending()
+    except Exception:  # new prints still work; the old ones are in the ledger for the next start
+        log.exception("could not read the receipts / kitchen tickets pending from earlier")
+        pending = 0
+    if pending:
+        log.warning("%d receipt(s) or kitchen ticket(s) from earlier are waiting to be reprinted", pending)
+    printing.printer.start()
