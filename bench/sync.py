@@ -1,13 +1,19 @@
-"""Sync benchmarks.
+"""Sync benchmarks, on real sale payloads: the journal entries of bench/history.py's one-year ledger
+(payment intent steps, sales with the whole order, print entries; ~5.5 entries a sale).
 
-1. Backlog: 10,000 journal entries pushed by `SyncService.push_pending` (batches of 500, signed) to a
-   local backend on SQLite, in seconds. Baseline in the same run: a bare httpx loop posting the very
-   same request bytes (pre-serialised and pre-signed) to an identical fresh backend. Ratio = bare / sync
-   (target ≥ 0.5).
-2. Ingest on PostgreSQL: 200 simulated terminals push pre-signed batches of 100 entries concurrently
-   (asyncio + httpx, 50 connections) to one backend instance, then to two instances on the same
-   database (round-robin). Entries per second; target ≥ 3,000 / s per instance. Needs root (private
-   cluster run as the postgres user, like the tests).
+1. Backlog: the first 10,000 entries of that year pushed by `SyncService.push_pending` (batches of 500,
+   signed, server nonces, signed receipts) to a local backend on SQLite. Baseline in the same run, on
+   the same backend: a bare httpx loop posting the same request bytes (each signed with the nonce of
+   the previous reply, as the protocol requires), for another terminal enrolled with the same device
+   id. Interleaved: sync, bare, bare, sync, sync, bare (fresh ledger copy and terminal each time).
+   Ratio = bare time / sync time (target >= 0.8).
+2. Ingest on PostgreSQL: 200 terminals push their own chains of real entries (re-chained per terminal:
+   own device id, entry ids and hashes; the payloads as written) in batches of 100 (asyncio + httpx,
+   50 connections) to one backend instance. Baseline in the same run: the same rows (as the backend
+   stores them) written straight into the same `entries` table of a fresh database with the same
+   migrations, one COPY per batch in its own transaction, 30 connections (the backend's pool). Rounds
+   interleaved A B, B A, A B; ratio = bare time / ingest time (target >= 0.5). Then two instances on
+   one database, for the fleet figure. Needs root (a private cluster run as the postgres user).
 
 Run: `.venv/bin/python -m bench.sync [--quick]`.
 """
@@ -18,28 +24,28 @@ import asyncio
 import json
 import os
 import secrets
+import shutil
+import sqlite3
+import statistics
+import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from backend.db import enrollment_codes, make_engine
-from kiosk.protocol import GENESIS_HASH, JournalEntry, canonical_json, chain_hash, entry_canonical_bytes
-from kiosk.sync.keys import key_path, load_key
-from kiosk.sync.protocol import (
-    HEADER_SIGNATURE,
-    HEADER_TERMINAL,
-    HEADER_TIMESTAMP,
-    public_key_text,
-    request_signing_bytes,
-    sign,
-)
+from backend.db import enrollment_codes, make_engine, migrate
+from kiosk.ledger.ledger import Ledger
+from kiosk.ports import SystemClock
+from kiosk.protocol import GENESIS_HASH, chain_hash, entry_canonical_bytes
+from kiosk.sync import protocol
 from kiosk.sync.service import SyncService
 from tests.backend.servers import BackendProcess, Postgres
-from tests.ledger.helpers import open_ledger
 
 BN = "1208147521"
 
@@ -48,159 +54,347 @@ def _code(db_url: str) -> str:
     code = secrets.token_hex(6).upper()
     engine = make_engine(db_url)
     with engine.begin() as conn:
-        conn.execute(enrollment_codes.insert().values(code=code, business_number=BN, created_at="2026-11-21T00:00:00Z"))
+        conn.execute(
+            enrollment_codes.insert().values(
+                code=code, business_number=BN, created_at=datetime.now(UTC).isoformat(timespec="seconds")
+            )
+        )
     engine.dispose()
     return code
 
 
-def _signed(key: Ed25519PrivateKey, tid: str, path: str, body: bytes) -> dict[str, str]:
-    ts = datetime.now(UTC).isoformat(timespec="seconds")
-    return {
-        "Content-Type": "application/json",
-        HEADER_TERMINAL: tid,
-        HEADER_TIMESTAMP: ts,
-        HEADER_SIGNATURE: sign(key, request_signing_bytes("POST", path, ts, body)),
-    }
+def _journal_source(quick: bool, work: Path) -> Path:
+    """A ledger file with real entries: the one-year history (quick: two days built here)."""
+    from bench import history
+
+    if not quick:
+        return history.one_year()
+    path = work / "two-days.sqlite3"
+    history.build(path, days=2)
+    return path
 
 
-def backlog(n: int, base: Path) -> list[str]:
-    ledger = open_ledger(base / "ledger.sqlite3")
-    with ledger.transaction() as tx:
-        for i in range(n):
-            tx.append("bench.event", {"i": i, "item": "아메리카노", "amount": 4500})
-    bare_srv = BackendProcess(f"sqlite:///{base / 'bare.sqlite3'}", test_clock=False).start()
-    sync_srv = BackendProcess(f"sqlite:///{base / 'sync.sqlite3'}", test_clock=False).start()
+def _ledger_with(src: Path, dest: Path, n: int) -> int:
+    """A fresh ledger at `dest` holding the first `n` journal entries of `src` (the chain as written)."""
+    from bench import history
+
+    Ledger.open(dest, device_id=history.DEVICE_ID).close()
+    conn = sqlite3.connect(dest, isolation_level=None)
+    cols = "seq, id, device_id, ts, kind, payload, prev_hash, hash"
+    conn.execute("ATTACH DATABASE ? AS src", (f"file:{src}?mode=ro",))
+    conn.execute("BEGIN")
+    conn.execute(f"INSERT INTO journal ({cols}) SELECT {cols} FROM src.journal WHERE seq <= ? ORDER BY seq", (n,))
+    conn.execute("COMMIT")
+    got = int(conn.execute("SELECT count(*) FROM journal").fetchone()[0])
+    conn.execute("DETACH DATABASE src")
+    conn.close()
+    return got
+
+
+def _signed_post(
+    client: httpx.Client, key: Ed25519PrivateKey, tid: str, path: str, body: bytes, nonce: str
+) -> tuple[httpx.Response, str]:
+    """One signed POST as the protocol wants it; a 401 that hands out a nonce is answered once more."""
+    for _ in range(2):
+        ts = datetime.now(UTC).isoformat(timespec="seconds")
+        headers = {"Content-Type": "application/json"}
+        headers.update(protocol.signed_headers(key, tid, "POST", path, body, timestamp=ts, nonce=nonce))
+        r = client.post(path, content=body, headers=headers)
+        fresh = r.headers.get(protocol.HEADER_NONCE, "")
+        if r.status_code == 401 and fresh and fresh != nonce:
+            nonce = fresh
+            continue
+        return r, fresh
+    return r, fresh
+
+
+def _enroll_bare(client: httpx.Client, db_url: str, device: str) -> tuple[str, Ed25519PrivateKey]:
+    key = Ed25519PrivateKey.generate()
+    r = client.post(
+        f"{protocol.API}/enroll",
+        json={
+            "code": _code(db_url),
+            "business_number": BN,
+            "public_key": protocol.public_key_text(key),
+            "device_id": device,
+        },
+    )
+    r.raise_for_status()
+    return str(r.json()["terminal_id"]), key
+
+
+def backlog(n: int, work: Path, rounds: int, src: Path) -> list[str]:
+    from bench import history
+
+    base = work / "base.sqlite3"
+    n = _ledger_with(src, base, n)
+    sizes = sqlite3.connect(base).execute("SELECT sum(length(payload)), count(*) FROM journal").fetchone()
+    srv = BackendProcess(f"sqlite:///{work / 'backend.sqlite3'}", test_clock=False).start()
+    synced: list[float] = []
+    bare: list[float] = []
     try:
-        service = SyncService(ledger, base / "data", ledger.clock, backend_url=bare_srv.url, batch_size=500)
-        bare_tid = service.enroll(bare_srv.url, _code(bare_srv.db_url), BN)
-        key = load_key(key_path(base / "data"))
-        path = f"/v1/terminals/{bare_tid}/journal"
-        requests: list[tuple[bytes, dict[str, str]]] = []
+        # The bare requests' bodies: what SyncService sends (kiosk/sync/service.py `_call`), built untimed.
+        reader = Ledger.open(base, device_id=history.DEVICE_ID)
+        bodies: list[bytes] = []
         after = 0
-        while batch := ledger.entries_after(after, 500):
-            body = json.dumps(
-                {"entries": [e.to_wire() for e in batch]}, ensure_ascii=False, separators=(",", ":")
-            ).encode()
-            requests.append((body, _signed(key, bare_tid, path, body)))
+        while batch := reader.entries_after(after, 500):
+            wire = {"entries": [e.to_wire() for e in batch]}
+            bodies.append(json.dumps(wire, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             after = batch[-1].seq
-        with httpx.Client(base_url=bare_srv.url, timeout=60) as client:
-            t0 = time.perf_counter()
-            for body, headers in requests:
-                r = client.post(path, content=body, headers=headers)
-                r.raise_for_status()
-            bare = time.perf_counter() - t0
-        assert r.json()["ack_seq"] == n
+        reader.close()
+        wire_bytes = sum(len(b) for b in bodies)
 
-        service.enroll(sync_srv.url, _code(sync_srv.db_url), BN)
-        service._update(acked_seq=0)
-        t0 = time.perf_counter()
-        service.push_pending()
-        synced = time.perf_counter() - t0
-        assert service.status().acked_seq == n
-        service.close()
+        def run_sync(r: int) -> None:
+            copy = work / f"sync-{r}.sqlite3"
+            shutil.copyfile(base, copy)
+            ledger = Ledger.open(copy, device_id=history.DEVICE_ID)
+            service = SyncService(ledger, work / f"data-{r}", SystemClock(), backend_url=srv.url, batch_size=500)
+            try:
+                service.enroll(srv.url, _code(srv.db_url), BN)
+                t0 = time.perf_counter()
+                service.push_pending()
+                synced.append(time.perf_counter() - t0)
+                assert service.status().acked_seq == n, service.status()
+            finally:
+                service.close()
+                ledger.close()
+
+        def run_bare(r: int) -> None:
+            with httpx.Client(base_url=srv.url, timeout=60) as client:
+                tid, key = _enroll_bare(client, srv.db_url, history.DEVICE_ID)
+                path = f"{protocol.API}/terminals/{tid}/journal"
+                nonce = ""
+                t0 = time.perf_counter()
+                for body in bodies:
+                    resp, nonce = _signed_post(client, key, tid, path, body, nonce)
+                    resp.raise_for_status()
+                bare.append(time.perf_counter() - t0)
+                assert resp.json()["ack_seq"] == n, resp.text[:200]
+
+        for r in range(rounds):
+            order: list[Callable[[int], None]] = [run_sync, run_bare] if r % 2 == 0 else [run_bare, run_sync]
+            for step in order:
+                step(r)
     finally:
-        bare_srv.stop()
-        sync_srv.stop()
-        ledger.close()
+        srv.stop()
+    s, b = statistics.median(synced), statistics.median(bare)
     return [
-        f"backlog {n} entries to a local backend (SQLite): {synced:.2f} s ({n / synced:,.0f} entries/s)",
-        f"  bare httpx loop, same bytes: {bare:.2f} s; ratio bare/sync = {bare / synced:.2f} (target >= 0.5)",
+        f"backlog: {n:,} real entries ({sizes[0] / sizes[1]:,.0f} B payload on average, {wire_bytes / 2**20:.1f} MiB "
+        f"on the wire in {len(bodies)} requests) to a local backend (SQLite)",
+        f"  SyncService.push_pending: median {s:.2f} s ({n / s:,.0f} entries/s) over {rounds} runs "
+        f"{[round(x, 2) for x in synced]}",
+        f"  bare httpx loop, same bytes, same backend, interleaved: median {b:.2f} s {[round(x, 2) for x in bare]}",
+        f"  ratio bare/sync = {b / s:.2f} (target >= 0.8)",
     ]
 
 
-def _terminal_batches(
-    tid: str, key: Ed25519PrivateKey, device: str, batches: int, per: int
-) -> list[tuple[str, bytes, dict[str, str]]]:
+# --- PostgreSQL ingest ----------------------------------------------------------------------------
+
+
+def _real_entries(src: Path, count: int) -> list[tuple[str, str, str]]:
+    """(ts, kind, payload) of the first `count` entries of the history, as written."""
+    conn = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    try:
+        return list(conn.execute("SELECT ts, kind, payload FROM journal ORDER BY seq LIMIT ?", (count,)))
+    finally:
+        conn.close()
+
+
+def _chain(device: str, items: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """Real entries as one terminal's journal: its device id, fresh entry ids, its own hash chain."""
     out = []
-    prev, seq = GENESIS_HASH, 0
-    path = f"/v1/terminals/{tid}/journal"
-    for _ in range(batches):
-        wire = []
-        for _ in range(per):
-            seq += 1
-            ts = f"2026-11-21T03:{seq // 60 % 60:02d}:{seq % 60:02d}.000000+00:00"
-            payload = canonical_json({"order": seq, "total": 4500})
-            eid = secrets.token_hex(16)
-            h = chain_hash(prev, entry_canonical_bytes(device, seq, eid, ts, "sale.completed.bench", payload))
-            wire.append(JournalEntry(device, seq, eid, ts, "sale.completed.bench", payload, prev, h).to_wire())
-            prev = h
-        body = json.dumps({"entries": wire}, separators=(",", ":")).encode()
-        out.append((path, body, _signed(key, tid, path, body)))
+    prev = GENESIS_HASH
+    for seq, (ts, kind, payload) in enumerate(items, start=1):
+        eid = str(uuid.uuid4())
+        h = chain_hash(prev, entry_canonical_bytes(device, seq, eid, ts, kind, payload))
+        out.append(
+            {
+                "device_id": device,
+                "seq": seq,
+                "id": eid,
+                "ts": ts,
+                "kind": kind,
+                "payload": payload,
+                "prev_hash": prev,
+                "hash": h,
+            }
+        )
+        prev = h
     return out
 
 
-async def _push_all(urls: list[str], work: list[list[tuple[str, bytes, dict[str, str]]]], conns: int) -> float:
+def _figures(kind: str, payload: str) -> tuple[str | None, int | None]:
+    if kind == "sale.completed":
+        doc = json.loads(payload)
+        return str(doc["business_date"]), int(doc["totals"]["total"])
+    if kind == "sale.refunded":
+        doc = json.loads(payload)
+        return str(doc["business_date"]), -int(doc["amount"])
+    return None, None
+
+
+async def _push_all(urls: list[str], work: list[tuple[str, Ed25519PrivateKey, list[bytes]]], conns: int) -> float:
     limits = httpx.Limits(max_connections=conns, max_keepalive_connections=conns)
     clients = [httpx.AsyncClient(base_url=u, timeout=120, limits=limits) for u in urls]
     sem = asyncio.Semaphore(conns)
 
-    async def terminal(i: int, batches: list[tuple[str, bytes, dict[str, str]]]) -> None:
-        for j, (path, body, headers) in enumerate(batches):
+    async def terminal(i: int, tid: str, key: Ed25519PrivateKey, bodies: list[bytes]) -> None:
+        path = f"{protocol.API}/terminals/{tid}/journal"
+        nonce = ""
+        for j, body in enumerate(bodies):
             client = clients[(i + j) % len(clients)]
-            async with sem:
-                r = await client.post(path, content=body, headers=headers)
+            for _ in range(2):
+                ts = datetime.now(UTC).isoformat(timespec="seconds")
+                headers = {"Content-Type": "application/json"}
+                headers.update(protocol.signed_headers(key, tid, "POST", path, body, timestamp=ts, nonce=nonce))
+                async with sem:
+                    r = await client.post(path, content=body, headers=headers)
+                fresh = r.headers.get(protocol.HEADER_NONCE, "")
+                if r.status_code == 401 and fresh and fresh != nonce:
+                    nonce = fresh
+                    continue
+                nonce = fresh
+                break
             r.raise_for_status()
 
     t0 = time.perf_counter()
-    await asyncio.gather(*(terminal(i, b) for i, b in enumerate(work)))
+    await asyncio.gather(*(terminal(i, tid, key, bodies) for i, (tid, key, bodies) in enumerate(work)))
     elapsed = time.perf_counter() - t0
     for c in clients:
         await c.aclose()
     return elapsed
 
 
-def _enroll_many(url: str, db_url: str, n: int) -> list[tuple[str, Ed25519PrivateKey, str]]:
-    out = []
-    with httpx.Client(base_url=url, timeout=30) as client:
-        for i in range(n):
-            key = Ed25519PrivateKey.generate()
-            device = f"BENCH-{i:03d}"
-            r = client.post(
-                "/v1/enroll",
-                json={
-                    "code": _code(db_url),
-                    "business_number": BN,
-                    "public_key": public_key_text(key),
-                    "device_id": device,
-                },
-            )
-            r.raise_for_status()
-            out.append((r.json()["terminal_id"], key, device))
-    return out
+async def _copy_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns: int) -> float:
+    import psycopg
+
+    cols = (
+        "terminal_id, seq, id, device_id, ts, kind, payload, prev_hash, hash, received_at, status, reason, detail, "
+        "business_date, amount"
+    )
+    queue: asyncio.Queue[list[tuple[Any, ...]]] = asyncio.Queue()
+    for b in batches:
+        queue.put_nowait(b)
+    connections = [await psycopg.AsyncConnection.connect(db_url) for _ in range(conns)]
+
+    async def worker(conn: Any) -> None:
+        while not queue.empty():
+            rows = queue.get_nowait()
+            async with (
+                conn.transaction(),
+                conn.cursor() as cur,
+                cur.copy(f"COPY entries ({cols}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    await copy.write_row(row)
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(c) for c in connections))
+    elapsed = time.perf_counter() - t0
+    for c in connections:
+        await c.close()
+    return elapsed
 
 
-def postgres_ingest(terminals: int, batches: int, per: int) -> list[str]:
+def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Path) -> list[str]:
     why = Postgres.available()
     if why:
         return [f"PostgreSQL ingest: skipped ({why})"]
+    total = terminals * batches * per
+    items = _real_entries(src, batches * per)
+    chains = [_chain(f"BENCH-{i:03d}", items) for i in range(terminals)]
+    payload_bytes = sum(len(p) for _, _, p in items) / len(items)
     base = Path(tempfile.mkdtemp(prefix="kiosk-bench-pg-"))
     pg = Postgres(base).start()
-    lines = []
+    lines: list[str] = []
+    ingest_times: list[float] = []
+    bare_times: list[float] = []
     try:
-        for instances in (1, 2):
-            db = pg.create_db(f"ingest{instances}")
+
+        def run_ingest(r: int, instances: int = 1) -> float:
+            db = pg.create_db(f"ingest{r}x{instances}")
             servers = [BackendProcess(db, test_clock=False).start() for _ in range(instances)]
             try:
-                enrolled = _enroll_many(servers[0].url, db, terminals)
-                work = [_terminal_batches(tid, key, dev, batches, per) for tid, key, dev in enrolled]
+                work = []
+                with httpx.Client(base_url=servers[0].url, timeout=30) as client:
+                    for i, chain in enumerate(chains):
+                        tid, key = _enroll_bare(client, db, f"BENCH-{i:03d}")
+                        bodies = [
+                            json.dumps(
+                                {"entries": chain[k : k + per]}, ensure_ascii=False, separators=(",", ":")
+                            ).encode()
+                            for k in range(0, len(chain), per)
+                        ]
+                        work.append((tid, key, bodies))
                 elapsed = asyncio.run(_push_all([s.url for s in servers], work, conns=50))
-                total = terminals * batches * per
-                rate = total / elapsed
-                with httpx.Client(base_url=servers[0].url) as c:
-                    acks = [t["ack_seq"] for t in c.get("/v1/fleet/terminals").json()]
-                assert acks == [batches * per] * terminals, "not every entry was stored"
-                lines.append(
-                    f"PostgreSQL ingest, {instances} instance(s), {terminals} terminals x {batches} batches x {per}: "
-                    f"{total:,} entries in {elapsed:.1f} s = {rate:,.0f} entries/s "
-                    f"({rate / instances:,.0f} per instance)"
-                )
+                engine = make_engine(db)
+                with engine.connect() as conn:
+                    stored = conn.exec_driver_sql("SELECT count(*) FROM entries WHERE status = 'stored'").scalar()
+                engine.dispose()
+                assert stored == total, f"{stored} of {total} entries stored"
+                return elapsed
             finally:
                 for s in servers:
                     s.stop()
+
+        def run_bare(r: int) -> float:
+            db = pg.create_db(f"bare{r}")
+            engine = make_engine(db)
+            migrate(engine)
+            engine.dispose()
+            now = datetime.now(UTC).isoformat(timespec="microseconds")
+            rows: list[list[tuple[Any, ...]]] = []
+            for i, chain in enumerate(chains):
+                tid = f"t{i:031d}"
+                for k in range(0, len(chain), per):
+                    rows.append(
+                        [
+                            (
+                                tid,
+                                e["seq"],
+                                e["id"],
+                                e["device_id"],
+                                e["ts"],
+                                e["kind"],
+                                e["payload"],
+                                e["prev_hash"],
+                                e["hash"],
+                                now,
+                                "stored",
+                                "",
+                                "",
+                                *_figures(e["kind"], e["payload"]),
+                            )
+                            for e in chain[k : k + per]
+                        ]
+                    )
+            return asyncio.run(_copy_all(db, rows, conns=30))
+
+        for r in range(rounds):
+            if r % 2 == 0:
+                ingest_times.append(run_ingest(r))
+                bare_times.append(run_bare(r))
+            else:
+                bare_times.append(run_bare(r))
+                ingest_times.append(run_ingest(r))
+        a, b = statistics.median(ingest_times), statistics.median(bare_times)
+        lines.append(
+            f"PostgreSQL ingest, 1 instance, {terminals} terminals x {batches} batches x {per} real entries "
+            f"({payload_bytes:,.0f} B payload on average): median {a:.1f} s = {total / a:,.0f} entries/s "
+            f"{[round(x, 1) for x in ingest_times]}"
+        )
+        lines.append(
+            f"  bare COPY of the same rows into the same table, one transaction a batch, 30 connections: median "
+            f"{b:.1f} s = {total / b:,.0f} rows/s {[round(x, 1) for x in bare_times]}; "
+            f"ratio bare/ingest = {b / a:.2f} (target >= 0.5)"
+        )
+        two = run_ingest(99, instances=2)
+        lines.append(
+            f"PostgreSQL ingest, 2 instances on one database (round-robin): {total / two:,.0f} entries/s "
+            f"({total / two / 2:,.0f} per instance)"
+        )
     finally:
         pg.stop()
-        import shutil
-
         shutil.rmtree(base, ignore_errors=True)
     return lines
 
@@ -208,18 +402,23 @@ def postgres_ingest(terminals: int, batches: int, per: int) -> list[str]:
 def main(quick: bool = False) -> list[str]:
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-sync-") as tmp:
-        lines += backlog(2_000 if quick else 10_000, Path(tmp))
-    lines += postgres_ingest(40 if quick else 200, 2 if quick else 5, 100)
+        work = Path(tmp)
+        src = _journal_source(quick, work)
+        lines += backlog(2_000 if quick else 10_000, work, 1 if quick else 3, src)
+        for line in lines:
+            print(line, flush=True)
+        pg_lines = postgres_ingest(40 if quick else 200, 2 if quick else 5, 100, 1 if quick else 3, src)
+    for line in pg_lines:
+        print(line, flush=True)
     need = 100_000 * 200 / 86_400
-    lines.append(
+    tail = (
         f"fleet need (DESIGN 8): 100,000 terminals x 200 entries/day = {need:,.0f} entries/s average, "
         f"{need * 10:,.0f} entries/s at a x10 lunch peak"
     )
-    for line in lines:
-        print(line, flush=True)
-    return lines
+    print(tail, flush=True)
+    return [*lines, *pg_lines, tail]
 
 
 if __name__ == "__main__":
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
-    main(quick=False)
+    main(quick="--quick" in sys.argv)

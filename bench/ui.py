@@ -1,14 +1,25 @@
-"""UI benchmarks: cold start to the attract screen's first frame (vs a bare one-Text QML window, same
-way, same run), category switching on a 500-item catalog, and resident memory after 200 vs 20 orders.
+"""UI benchmarks.
 
-Run: .venv/bin/python -m bench.ui  (offscreen, software renderer, as the tests run)
+1. Cold start, `kiosk run` itself (bench/_kiosk_start.py) against a bare one-Text QML window
+   (bench/_bare_window.py), both standalone scripts started the same way, interleaved, times from
+   spawning the process: the first frame, and "ready for customers" (touch accepted: ledger open,
+   payments recovered, devices attached; and every photo of the attract screen decoded and faded in),
+   on an empty ledger and on the one-year ledger of bench/history.py. Targets: first frame <= 1.5x the
+   bare window; ready <= 3x the bare window's first frame; one-year / empty <= 1.1.
+2. Category switching on a 500-item catalog (< 50 ms).
+3. Memory through the real sale path in a fresh process (bench/_kiosk_orders.py: `kiosk run` with the
+   payment service's intents, the pty card terminal, receipts and kitchen tickets through the ESC/POS
+   driver to a TCP printer simulator in another process): resident memory after 20 ... 2,000 orders.
+
+Run: .venv/bin/python -m bench.ui [--quick]  (offscreen, software renderer, as the tests run)
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -18,67 +29,131 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-BARE_QML = (
-    "import QtQuick\nimport QtQuick.Window\n"
-    'Window { width: 1080; height: 1920; visible: true; Text { text: "안녕하세요" } }\n'
-)
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+QT_ENV = {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
 
 
-def _child(kind: str, data_dir: str) -> None:
-    """Runs in a fresh process: print the wall-clock time of the first frame (and, for the kiosk, of
-    the moment "touch to start" works), then quit. The kiosk is `kiosk run` itself, in-process through
-    run_kiosk, on the demo shop with its simulated devices and a fresh ledger in `data_dir`."""
-    if kind == "bare":
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QGuiApplication
-        from PySide6.QtQml import QQmlApplicationEngine
-
-        app = QGuiApplication(sys.argv[:1])
-        engine = QQmlApplicationEngine()
-        path = Path(data_dir) / "bare.qml"
-        path.write_text(BARE_QML, encoding="utf-8")
-        engine.load(QUrl.fromLocalFile(str(path)))
-        window = engine.rootObjects()[0]
-
-        def first_frame() -> None:
-            print(f"FRAME {time.time():.6f}", flush=True)
-            app.quit()
-
-        window.frameSwapped.connect(first_frame)  # type: ignore[attr-defined]
-        app.exec()
-        return
-
-    import argparse
-
-    from app.commands.run import run_kiosk
-
-    def on_stage(stage: str) -> None:
-        if stage == "first-frame":
-            print(f"FRAME {time.time():.6f}", flush=True)
-        elif stage == "ready":
-            print(f"READY {time.time():.6f}", flush=True)
-            from PySide6.QtCore import QCoreApplication
-
-            QCoreApplication.quit()
-
-    args = argparse.Namespace(config=None, windowed=True, size=None)
-    raise SystemExit(run_kiosk(args, on_stage=on_stage))
-
-
-def _cold_start(kind: str, data_dir: str) -> tuple[float, float]:
-    """Seconds from spawning the process to its first frame, and to ready (the kiosk; bare: = frame)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software", "KIOSK_DATA_DIR": data_dir}
+def _spawn(script: str, env: dict[str, str], timeout: float = 120) -> dict[str, float]:
+    """Seconds from spawning `python bench/<script>` to each stamp it prints."""
     start = time.time()
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.ui", "--child", kind, data_dir],
+    proc = subprocess.run(
+        [sys.executable, str(HERE / script)],
         capture_output=True,
         text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    ).stdout
-    stamps = {line.split()[0]: float(line.split()[1]) for line in out.splitlines() if line[:5] in ("FRAME", "READY")}
-    return stamps["FRAME"] - start, stamps.get("READY", stamps["FRAME"]) - start
+        env={**os.environ, **QT_ENV, **env},
+        cwd=REPO,
+        timeout=timeout,
+        check=False,
+    )
+    stamps = {}
+    for line in proc.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0].isupper():
+            stamps[parts[0]] = float(parts[1]) - start
+    if proc.returncode != 0 or "FRAME" not in stamps:
+        raise RuntimeError(f"{script} exited {proc.returncode}: {proc.stderr[-1500:]}")
+    return stamps
+
+
+def cold_start(quick: bool, tmp: Path) -> list[str]:
+    from bench import history
+
+    if quick:
+        year = history.build(tmp / "days.sqlite3", days=3).path
+        label = "3-day ledger (quick)"
+    else:
+        year = history.one_year()
+        label = "one-year ledger"
+    dirs = {"empty": tmp / "empty", "year": tmp / "year"}
+    for d in dirs.values():
+        d.mkdir()
+    shutil.copyfile(year, dirs["year"] / "ledger.sqlite3")
+    env = {"KIOSK_LEDGER__DEVICE_ID": history.DEVICE_ID}
+    for d in dirs.values():  # first start (migrations, QML disk cache): not what is measured
+        _spawn("_kiosk_start.py", {**env, "KIOSK_DATA_DIR": str(d)})
+    runs = 3 if quick else 5
+    got: dict[str, list[dict[str, float]]] = {"bare": [], "empty": [], "year": []}
+    for n in range(runs):  # interleaved, the order rotated, so all three see the same machine
+        order = ["bare", "empty", "year"]
+        order = order[n % 3 :] + order[: n % 3]
+        for kind in order:
+            if kind == "bare":
+                got[kind].append(_spawn("_bare_window.py", {}))
+            else:
+                got[kind].append(_spawn("_kiosk_start.py", {**env, "KIOSK_DATA_DIR": str(dirs[kind])}))
+
+    def med(kind: str, stamp: str) -> float:
+        return statistics.median(s[stamp] for s in got[kind])
+
+    bare = med("bare", "FRAME")
+    lines = [
+        f"cold start, medians of {runs} interleaved runs; bare one-Text QML window, first frame {bare * 1000:.0f} ms"
+    ]
+    for kind, name in (("empty", "empty ledger"), ("year", label)):
+        f, t, p, r = (med(kind, x) for x in ("FRAME", "TOUCH", "PHOTOS", "READY"))
+        lines.append(
+            f"  kiosk, {name}: first frame {f * 1000:.0f} ms = {f / bare:.2f}x bare (target <= 1.5); "
+            f"touch accepted {t * 1000:.0f} ms, photos shown {p * 1000:.0f} ms, "
+            f"ready for customers {r * 1000:.0f} ms = {r / bare:.2f}x bare first frame (target <= 3)"
+        )
+    lines.append(
+        f"  {label} / empty: first frame {med('year', 'FRAME') / med('empty', 'FRAME'):.2f}, "
+        f"ready {med('year', 'READY') / med('empty', 'READY'):.2f} (target <= 1.1)"
+    )
+    return lines
+
+
+def memory(quick: bool, tmp: Path) -> list[str]:
+    """`kiosk run` in a fresh process taking orders; its printer is a simulator in another process."""
+    marks = [10, 50, 100] if quick else [20, 200, 500, 1000, 2000]
+    data = tmp / "orders"
+    data.mkdir()
+    sim = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "printer-sim", "--port", "0", "--out", str(tmp / "pages")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=REPO,
+    )
+    try:
+        assert sim.stdout is not None
+        url = re.search(r"tcp://\S+", sim.stdout.readline())
+        if url is None:
+            raise RuntimeError("the printer simulator did not start")
+        # its page log must keep flowing, or the simulator blocks on a full pipe
+        subprocess.Popen(["cat"], stdin=sim.stdout, stdout=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            **QT_ENV,
+            "KIOSK_DATA_DIR": str(data),
+            "KIOSK_PAYMENTS__SIMULATED_DELAY_SECONDS": "0",
+            "KIOSK_PRINTER__URL": url.group(0).rstrip(","),
+        }
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, str(HERE / "_kiosk_orders.py"), *map(str, marks)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=3600,
+            check=False,
+        )
+        took = time.perf_counter() - t0
+    finally:
+        sim.terminate()
+        sim.wait(10)
+    rss = {int(a): int(b) for a, b in re.findall(r"^RSS (\d+) (\d+)$", proc.stdout, re.M)}
+    if proc.returncode != 0 or len(rss) != len(marks):
+        raise RuntimeError(f"orders child exited {proc.returncode}: {proc.stdout[-500:]} {proc.stderr[-1500:]}")
+    first, last = rss[marks[0]], rss[marks[-1]]
+    curve = ", ".join(f"{n}: {kib / 1024:.1f}" for n, kib in sorted(rss.items()))
+    return [
+        f"resident memory through the real sale path (intents, card terminal, printing), fresh process, "
+        f"{marks[-1]} orders in {took:.0f} s: MiB after {curve}; {marks[0]} -> {marks[-1]} "
+        f"{(last - first) / first * 100:+.1f} %"
+    ]
 
 
 def _big_catalog(path: Path, demo: dict[str, object], items: int = 500, categories: int = 10) -> None:
@@ -93,7 +168,7 @@ def _big_catalog(path: Path, demo: dict[str, object], items: int = 500, categori
                 **src,
                 "id": f"i{n}",
                 "category": f"c{n % categories}",
-                "image": str(Path(__file__).resolve().parent.parent / "assets" / src["image"]),
+                "image": src["image"],  # relative, as the catalog validator requires
                 "names": {"ko": f"{src['names']['ko']} {n}", "en": f"{src['names']['en']} {n}"},
                 "set": [],
             }
@@ -102,14 +177,10 @@ def _big_catalog(path: Path, demo: dict[str, object], items: int = 500, categori
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def _rss_kib() -> int:
-    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
-
-
 def _in_process(quick: bool, tmp: Path) -> list[str]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.config import load_settings
@@ -153,73 +224,22 @@ def _in_process(quick: bool, tmp: Path) -> list[str]:
     kw.close()
     ledger.close()
 
-    # --- memory after 20 vs 200 orders ---
-    ledger = Ledger.open(tmp / "orders.sqlite3", clock=clock)
-    provider = SimulatedPaymentProvider(0.0)
-    kw = build_window(base, ledger, load_catalog(Path(base.catalog)), provider, clock, windowed=True)
-    vm = kw.vm
-
-    def order(i: int) -> None:
-        vm.start()
-        vm.chooseOrderType("dine_in" if i % 2 else "take_out")
-        vm.selectCategory(["dessert", "coffee", "bakery"][i % 3])
-        vm.openItem("cheesecake")
-        vm.openCart()
-        vm.checkoutCart()
-        vm.choosePaymentMethod(["card", "qr", "barcode"][i % 3])
-        while vm.step != "result":
-            QCoreApplication.processEvents()
-        vm.answerReceipt(False)
-        vm.finish()
-        QCoreApplication.processEvents()
-        # Outside app.exec() deleteLater() never runs by itself; the real event loop does this for us.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-    small, large = (10, 50) if quick else (20, 200)
-    for i in range(small):
-        order(i)
-    gc.collect()
-    rss_small = _rss_kib()
-    for i in range(small, large):
-        order(i)
-    gc.collect()
-    rss_large = _rss_kib()
-    growth = (rss_large - rss_small) / rss_small * 100
-    lines.append(
-        f"resident memory after {small} orders {rss_small / 1024:.1f} MiB, after {large} {rss_large / 1024:.1f} MiB: "
-        f"{growth:+.1f} % (target within 10 %)"
-    )
-    kw.close()
-    ledger.close()
     del app
     return lines
 
 
 def main(quick: bool = False) -> list[str]:
     lines: list[str] = []
-    runs = 3 if quick else 5
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
-        bare, kiosk, ready = [], [], []
-        for n in range(runs):  # interleaved so both see the same machine load
-            bare.append(_cold_start("bare", tmp)[0])
-            # A fresh data directory each run: a first start (new ledger, migrations) is the slowest.
-            frame, up = _cold_start("kiosk", str(Path(tmp) / f"kiosk-{n}"))
-            kiosk.append(frame)
-            ready.append(up)
-        b, k, r = statistics.median(bare), statistics.median(kiosk), statistics.median(ready)
-        lines.append(
-            f"cold start to first frame: kiosk median {k * 1000:.0f} ms, bare QML window {b * 1000:.0f} ms, "
-            f"ratio {k / b:.2f} (target <= 2), {runs} runs each; "
-            f"kiosk ready for customers (ledger open, payments recovered) {r * 1000:.0f} ms"
-        )
-        lines += _in_process(quick, Path(tmp))
-    for line in lines:
+        lines += cold_start(quick, Path(tmp))
+        for line in lines:
+            print(line, flush=True)
+        more = memory(quick, Path(tmp))
+        more += _in_process(quick, Path(tmp))
+    for line in more:
         print(line, flush=True)
-    return lines
+    return lines + more
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 4 and sys.argv[1] == "--child":
-        _child(sys.argv[2], sys.argv[3])
-    else:
-        main(quick="--quick" in sys.argv)
+    main(quick="--quick" in sys.argv)
