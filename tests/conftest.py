@@ -1,4 +1,6 @@
-"""Suite-wide rules: a test that leaves a thread or a child process running fails."""
+"""Suite-wide rules: a test that leaves a thread or a child process running fails, and no file a test's
+apps write (ledgers, WAL files, backend databases and logs, payloads) may hold a card number: each test's
+tmp_path is scanned after it, and the whole base temporary directory once the session ends."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.card_numbers import card_numbers_in
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -71,3 +75,20 @@ def no_leaked_threads_or_processes(request: pytest.FixtureRequest) -> Iterator[N
             f"test left running: threads {[t.name for t in leaked]}, child processes {sorted(procs)}",
             pytrace=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def no_card_numbers_in_tmp_path(request: pytest.FixtureRequest) -> Iterator[None]:
+    path: Path | None = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if path is not None and (found := card_numbers_in(path)):
+        pytest.fail(f"card numbers written to files: {found}", pytrace=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_card_numbers_in_the_sessions_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Session-scoped fixtures' files too (backend databases and logs), once every test has run."""
+    yield
+    found = card_numbers_in(tmp_path_factory.getbasetemp())
+    if found:
+        pytest.fail(f"card numbers written to files: {found}", pytrace=False)

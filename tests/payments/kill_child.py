@@ -17,8 +17,8 @@ from kiosk.domain.order import PaymentMethod
 from kiosk.payments.card import CardGateway
 from kiosk.payments.port import PaymentRequest, PaymentStatus
 from kiosk.payments.service import PaymentService, payment_record
+from tests.helpers.payments import Listener
 from tests.ledger.helpers import make_order, open_ledger
-from tests.payments.helpers import Listener
 
 
 def main(port: str, db: str, kill_at: int, when: str) -> int:

@@ -15,7 +15,7 @@ from kiosk.ledger.verify import verify_journal
 from kiosk.payments.intents import IntentState
 from kiosk.payments.port import Instruction, PaymentRequest, PaymentStatus
 from kiosk.payments.terminal import TerminalStatus
-from tests.payments.helpers import Listener, Rig, card_rig
+from tests.helpers.payments import Listener, Rig, card_rig
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from kiosk import emv
 from kiosk.domain.order import PaymentMethod
 from kiosk.ledger import PaymentRecord
 from kiosk.payments.intents import IntentState
+from tests.helpers.payments import card_rig
 from tests.ledger.helpers import make_order
-from tests.payments.helpers import card_rig
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from hardware.card_terminal.codec import (
     lrc,
 )
 from kiosk.payments.terminal import TerminalLinkError
-from tests.payments.helpers import StepClock
+from tests.helpers.payments import StepClock
 
 _text = st.text(
     st.characters(min_codepoint=0x20, max_codepoint=0x7E, exclude_characters="=") | st.sampled_from("신한카드국민")

@@ -9,6 +9,8 @@ Invariants, checked against the simulator's bank (the truth about money):
 * an approval stays uncancelled exactly when its order is completed (nobody pays for nothing);
 * approvals in the ledger = completed orders + net-cancelled + refunded + manual review;
 * no completed card order without a committed approval; every intent is final after recovery.
+Each matrix runs on its own ledger file and checks it at the end (journal verifies, every order paid, no
+card number in any file): no test depends on another having run.
 """
 
 from __future__ import annotations
@@ -33,12 +35,13 @@ from kiosk.ledger import Ledger, LedgerError
 from kiosk.ledger.models import OrderRow
 from kiosk.ledger.verify import verify_journal
 from kiosk.payments.card import CardGateway
-from kiosk.payments.intents import IntentRow, IntentState
+from kiosk.payments.intents import IntentRow
 from kiosk.payments.port import PaymentRequest, PaymentStatus
 from kiosk.payments.service import PaymentService, payment_record
 from kiosk.ports import FakeClock
+from tests.helpers.card_numbers import card_numbers_in
+from tests.helpers.payments import Listener, check_invariants, fast_terminal
 from tests.ledger.helpers import SEOUL, make_order, open_ledger
-from tests.payments.helpers import Listener, card_numbers_in, fast_terminal
 
 
 class SimulatedCrash(BaseException):
@@ -152,46 +155,8 @@ def run_scenario(sim: TerminalSimulator, engine: Engine, scenario: Scenario) -> 
         terminal.close()
 
 
-def check_invariants(sim: TerminalSimulator, ledger: Ledger, service: PaymentService, intent_ids: list[str]) -> None:
-    store = service.store
-    order_ids = [i.order_id for i in map(store.find, intent_ids) if i is not None]
-    with ledger.reading() as s:
-        rows = s.execute(select(OrderRow).where(OrderRow.id.in_(order_ids))).scalars()
-        orders = {r.id: r.status for r in rows}
-    approvals = completed = net_cancelled = refunded = review = 0
-    for intent_id in intent_ids:
-        requests = sim.requests.count(f"A:{intent_id}")
-        assert requests <= 1, f"{intent_id}: {requests} approval requests"
-        bank = [b for b in sim.bank if b.intent_id == intent_id]
-        open_bank = [b for b in bank if not b.cancelled]
-        assert len(open_bank) <= 1
-        intent = store.find(intent_id)
-        if intent is None:  # crashed before the intent was written: nothing may have been sent
-            assert requests == 0 and not bank
-            continue
-        assert intent.final, f"{intent_id} left {intent.state}"
-        kept = intent.state is IntentState.APPROVED and intent.order_completed
-        assert bool(open_bank) == kept, f"{intent_id}: bank open={bool(open_bank)} but intent {intent.state}"
-        if kept:
-            assert orders.get(intent.order_id) == "completed"
-        if intent.state is IntentState.REFUNDED:
-            assert orders.get(intent.order_id) == "refunded"
-        if bank:
-            assert intent.ever_approved, f"{intent_id}: approved at the bank, not in the ledger"
-        if intent.ever_approved:
-            approvals += 1
-            completed += kept
-            net_cancelled += intent.state is IntentState.NET_CANCELLED
-            refunded += intent.state is IntentState.REFUNDED
-            review += intent.state is IntentState.MANUAL_REVIEW
-    assert approvals == completed + net_cancelled + refunded + review
-    # no completed order without a committed approval (every sale in this ledger went through the guard)
-    for order_id in orders:
-        assert any(i.ever_approved and i.order_completed for i in store.for_order(order_id))
-
-
-@pytest.fixture(scope="module")
-def matrix_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+@pytest.fixture
+def matrix_dir(tmp_path: Path) -> Iterator[Path]:
     # The matrix tests decisions, not fsync: on a RAM disk when there is one (test_kill.py covers real
     # SIGKILLs on disk). Each commit still goes through SQLite's WAL with synchronous=FULL.
     shm = Path("/dev/shm")
@@ -199,54 +164,32 @@ def matrix_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         with tempfile.TemporaryDirectory(prefix="kiosk-fault-matrix-", dir=shm) as d:
             yield Path(d)
     else:
-        yield tmp_path_factory.mktemp("fault-matrix")
+        yield tmp_path
 
 
-@pytest.fixture(scope="module")
-def engine(matrix_dir: Path) -> Iterator[Engine]:
+def run_matrix(sim: TerminalSimulator, matrix_dir: Path, strategy: st.SearchStrategy[Scenario], examples: int) -> None:
+    """Every scenario `strategy` draws (derandomized: the same ones each run) on one ledger file."""
     ledger = open_ledger(matrix_dir / "ledger.sqlite3")
-    yield ledger.engine
-    ledger.close()
 
-
-@pytest.mark.slow
-@settings(
-    max_examples=600,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(scenario=scenarios)
-def test_fault_matrix_card(sim: TerminalSimulator, engine: Engine, scenario: Scenario) -> None:
-    run_scenario(sim, engine, scenario)
-
-
-@pytest.mark.slow
-@settings(
-    max_examples=400,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(
-    scenario=st.builds(
-        Scenario,
-        st.lists(steps, min_size=1, max_size=2).map(tuple),
-        st.integers(1, 10),
-        st.booleans(),
-        st.booleans(),
+    @settings(
+        max_examples=examples,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow],
     )
-)
-def test_fault_matrix_card_with_crash_at_every_write(
-    sim: TerminalSimulator, engine: Engine, scenario: Scenario
-) -> None:
-    run_scenario(sim, engine, scenario)
+    @given(scenario=strategy)
+    def run(scenario: Scenario) -> None:
+        run_scenario(sim, ledger.engine, scenario)
+
+    try:
+        run()
+    finally:
+        ledger.close()
 
 
-@pytest.mark.slow
-def test_matrix_ledger_verifies_and_every_order_has_its_approval(matrix_dir: Path) -> None:
+def check_matrix_ledger(matrix_dir: Path, min_orders: int) -> None:
+    """After a matrix: the journal verifies and every order has its committed approval."""
     result = verify_journal(matrix_dir / "ledger.sqlite3")
     assert result.ok and result.entries > 1000
     ledger = open_ledger(matrix_dir / "ledger.sqlite3")
@@ -258,7 +201,28 @@ def test_matrix_ledger_verifies_and_every_order_has_its_approval(matrix_dir: Pat
                     select(IntentRow.order_id).where(IntentRow.ever_approved, IntentRow.order_completed)
                 ).scalars()
             )
-        assert len(orders) > 100 and set(orders) <= paid
+        assert len(orders) > min_orders and set(orders) <= paid
     finally:
         ledger.close()
     assert card_numbers_in(matrix_dir) == []
+
+
+crash_scenarios = st.builds(
+    Scenario,
+    st.lists(steps, min_size=1, max_size=2).map(tuple),
+    st.integers(1, 10),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@pytest.mark.slow
+def test_fault_matrix_card(sim: TerminalSimulator, matrix_dir: Path) -> None:
+    run_matrix(sim, matrix_dir, scenarios, 600)
+    check_matrix_ledger(matrix_dir, min_orders=100)
+
+
+@pytest.mark.slow
+def test_fault_matrix_card_with_crash_at_every_write(sim: TerminalSimulator, matrix_dir: Path) -> None:
+    run_matrix(sim, matrix_dir, crash_scenarios, 400)
+    check_matrix_ledger(matrix_dir, min_orders=50)  # most of these scenarios crash before the sale

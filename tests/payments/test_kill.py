@@ -13,9 +13,8 @@ from hardware.card_terminal.simulator import Behaviour, TerminalSimulator
 from kiosk.ledger.verify import verify_journal
 from kiosk.payments.card import CardGateway
 from kiosk.payments.service import PaymentService
+from tests.helpers.payments import check_invariants, fast_terminal
 from tests.ledger.helpers import open_ledger
-from tests.payments.helpers import fast_terminal
-from tests.payments.test_fault_matrix import check_invariants
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -24,8 +24,8 @@ from kiosk.payments.service import PaymentService, payment_record
 from kiosk.ports import FakeClock
 from tests.backend.servers import BackendProcess, wait_until
 from tests.conftest import keep_for_session
+from tests.helpers.payments import Listener, StepClock
 from tests.ledger.helpers import make_order, open_ledger
-from tests.payments.helpers import Listener, StepClock
 
 
 @pytest.fixture(scope="module")

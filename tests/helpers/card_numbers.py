@@ -1,0 +1,35 @@
+"""The card-number scan: no file the tests' apps write may hold a Luhn-valid 13-19 digit run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kiosk.payments.masking import luhn_valid
+
+_CARD_RUN = re.compile(rb"(?<![0-9A-Za-z])\d{13,19}(?![0-9A-Za-z])")
+_SIM_PAN = re.compile(rb"536512\d{10}")  # every number the terminal simulator issues starts so
+# The last group of a UUID is 12 hex characters; in an SQLite index it is followed by the row's key,
+# a binary integer whose byte can read as an ASCII digit, which made "…-526369747524" + "1" a 13-digit run.
+_UUID_PREFIX = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-$")
+
+
+def card_numbers_in(root: Path) -> list[tuple[Path, str]]:
+    """Luhn-valid 13-19 digit runs in every file under `root` (database, WAL, logs, payloads).
+
+    Runs glued to letters are skipped (a hex hash may hold 13 digits in a row by chance), and so are
+    runs that start a UUID's last group; numbers issued by our terminal simulator are looked for
+    everywhere, glued or not."""
+    found: list[tuple[Path, str]] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        for m in [*_CARD_RUN.finditer(data), *_SIM_PAN.finditer(data)]:
+            run = m.group().decode()
+            if _UUID_PREFIX.search(data[max(0, m.start() - 24) : m.start()]):
+                continue
+            if luhn_valid(run):
+                found.append((path, run))
+    return found
