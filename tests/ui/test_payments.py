@@ -34,7 +34,7 @@ from kiosk.payments.service import PaymentService
 from kiosk.ports import FakeClock
 from tests.backend.servers import BackendProcess
 from tests.ledger.helpers import make_order
-from tests.payments.helpers import Listener
+from tests.helpers.payments import Listener
 from tests.ui.conftest import Kiosk, make_printing
 from tests.ui.test_orders import start_take_out
 
