@@ -14,6 +14,7 @@ instead of failing later on a lock upgrade.
 from __future__ import annotations
 
 import ast
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -181,9 +182,42 @@ def inspect_ledger_file(path: Path) -> None:
         )
 
 
+def _create_empty(path: Path) -> None:
+    """A new ledger file appears whole: an empty WAL-mode database is made under a temporary name, synced,
+    and linked into place (never over an existing file). A crash at any moment leaves no ledger or an
+    empty database, never the 0-byte file that `inspect_ledger_file` refuses."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
+    tmp.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")  # writes the header; the last close removes the -wal
+        finally:
+            conn.close()
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return  # another process made it meanwhile: use theirs
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def make_engine(path: Path, *, on_connect: Callable[[sqlite3.Connection, Any], None] | None = None) -> Engine:
-    """An engine on the ledger file, after `inspect_ledger_file` has found nothing wrong with it. `on_connect`
-    runs after ours (tests use it to inject faults)."""
+    """An engine on the ledger file, after `inspect_ledger_file` has found nothing wrong with it (a missing
+    file is first created whole, see `_create_empty`). `on_connect` runs after ours (tests use it to
+    inject faults)."""
+    if str(path) != ":memory:" and not path.exists():
+        _create_empty(path)
     inspect_ledger_file(path)
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})

@@ -144,3 +144,17 @@ def test_a_good_ledger_opens_after_inspection_with_its_sales(good_ledger: Path, 
         assert ledger.last_seq() == 200
     finally:
         ledger.close()
+
+
+def test_a_new_ledger_appears_whole_and_never_over_another_file(tmp_path: Path) -> None:
+    from kiosk.ledger.db import _create_empty
+
+    path = tmp_path / "ledger.sqlite3"
+    ledger = open_ledger(path)
+    ledger.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.sqlite3"]  # no temporary file left
+    other = tmp_path / "theirs.sqlite3"
+    other.write_bytes(b"made by another process a moment ago")
+    _create_empty(other)  # lost the race: theirs stays
+    assert other.read_bytes() == b"made by another process a moment ago"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.sqlite3", "theirs.sqlite3"]
