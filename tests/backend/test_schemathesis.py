@@ -45,6 +45,7 @@ def test_no_server_errors_on_any_input(backend_server: BackendProcess, tmp_path:
     with terminal(tmp_path, backend_server.url, backend_server.db_url) as t, httpx.Client(timeout=10) as http:
         key, tid = load_key(key_path(tmp_path / "data")), t.terminal_id
         for op, mode in [(op, m) for op in operations for m in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)]:
+
             @given(case=op.as_strategy(generation_mode=mode))
             @settings(
                 max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None, derandomize=True

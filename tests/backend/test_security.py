@@ -290,3 +290,68 @@ def test_enrollment_codes_expire_are_single_use_and_rate_limited(tmp_path: Path)
         statuses = [enroll("WRONG-CODE-0000", k2).status_code for _ in range(12)]
         assert 429 in statuses and statuses.index(429) <= 9
         assert enroll(issue_code(b.db_url), k2).status_code == 429  # even a good code waits: per source
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    from datetime import UTC, datetime, timedelta
+    from ipaddress import ip_address
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path_ = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path_.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return cert_path, key_path_
+
+
+def test_the_backend_serves_tls_itself(tmp_path: Path) -> None:
+    import ssl
+    import subprocess
+
+    from tests.backend.servers import BACKEND_CMD, REPO, free_port, wait_until
+
+    cert, key = _self_signed(tmp_path)
+    port = free_port()
+    db = f"sqlite:///{tmp_path / 't.sqlite3'}"
+    cmd = [*BACKEND_CMD, "serve", "--db", db, "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key)]
+    log = tmp_path / "tls.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        context = ssl.create_default_context(cafile=str(cert))
+
+        def up() -> bool:
+            try:
+                return httpx.get(f"https://127.0.0.1:{port}/openapi.json", verify=context, timeout=1).is_success
+            except httpx.HTTPError:
+                assert proc.poll() is None, log.read_text()
+                return False
+
+        wait_until(up, what="the TLS backend")
+        assert httpx.get(f"https://127.0.0.1:{port}/v1/fleet/terminals", verify=context).status_code == 401
+        with pytest.raises(httpx.HTTPError):  # no plain HTTP on the TLS port
+            httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=2)
+        assert "serving on https://" in log.read_text()
+    finally:
+        proc.terminate()
+        proc.wait(10)
