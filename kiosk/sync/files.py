@@ -18,6 +18,6 @@ def read_bundle(path: Path) -> dict[str, Any] | None:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None  # unreadable: treated as absent, the shipped catalog stays in use
     return doc if isinstance(doc, dict) else None
