@@ -117,7 +117,7 @@ class CardList:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise CardListError(f"{path}: 카드 목록 파일이 없습니다. 경로를 확인하세요 (card list not found)") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise CardListError(f"{path}: 카드 목록을 읽을 수 없습니다 ({exc}); 파일을 다시 만드세요") from None
         return cls.from_json(raw, str(path))
 
