@@ -8,6 +8,7 @@ KIOSK_LEDGER__PATH, and so on (two underscores between section and field).
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from collections.abc import Mapping
@@ -288,6 +289,15 @@ def _has_control(text: str) -> bool:
     return any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000 for c in text)
 
 
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def validate(settings: Settings) -> None:
     path = settings.source
     shop = settings.shop
@@ -327,8 +337,15 @@ def validate(settings: Settings) -> None:
     if settings.card_terminal.url.startswith("sim://") and not settings.payments.simulated:
         raise ConfigError(path, "card_terminal.url", "is sim:// but payments.simulated is false; set the real terminal")
     backend = urlsplit(settings.sync.backend_url)
+    try:
+        backend.port  # noqa: B018  (raises ValueError for a port out of range)
+    except ValueError:
+        raise ConfigError(path, "sync.backend_url", "has a port out of range; write https://HOST[:PORT]") from None
     if settings.sync.backend_url and (backend.scheme not in ("http", "https") or not backend.hostname):
         raise ConfigError(path, "sync.backend_url", "must be empty or https://HOST (the programme backend's address)")
+    if backend.scheme == "http" and not _loopback(backend.hostname or ""):
+        # The same rule as the sync client's: signed requests never cross a network in clear.
+        raise ConfigError(path, "sync.backend_url", "plain http:// only on this machine; use the https:// address")
     if settings.ui.language not in ("ko", "en", "zh", "ja"):
         raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
 

@@ -67,6 +67,8 @@ def test_a_value_outside_the_range_is_refused_naming_the_key(key: str) -> None:
         ({"KIOSK_LEDGER__DEVICE_ID": ""}, "ledger.device_id", "1 to 32"),
         ({"KIOSK_PAYMENTS__SIMULATED": "false"}, "card_terminal.url", "payments.simulated is false"),
         ({"KIOSK_SYNC__BACKEND_URL": "ftp://x"}, "sync.backend_url", "https://HOST"),
+        ({"KIOSK_SYNC__BACKEND_URL": "http://programme.example.kr"}, "sync.backend_url", "only on this machine"),
+        ({"KIOSK_SYNC__BACKEND_URL": "https://programme.example.kr:99999"}, "sync.backend_url", "port out of range"),
     ],
 )
 def test_settings_that_cannot_work_together_are_refused(env: dict[str, str], key: str, words: str) -> None:
