@@ -1,17 +1,39 @@
-"""Sales reports from the ledger's read models: a business day or a range of them."""
+"""Sales reports from the ledger's read models: a business day or a range of them.
+
+Four indexed queries on the read models (daily_totals, order_lines, orders, payments by business date),
+written once as SQL and run either on an open Ledger (`sales_report`) or on a plain read-only sqlite3
+connection (`read_sales_report`, for `kiosk report`: no SQLAlchemy to import, so the whole command costs
+little more than the queries). This module imports neither SQLAlchemy nor the ledger."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.money import format_won
-from kiosk.ledger import Ledger
-from kiosk.ledger.models import DailyTotalRow, OrderLineRow, OrderRow, PaymentRow
 from kiosk.text import display_width, pad_left, pad_right, truncate
+
+if TYPE_CHECKING:
+    from kiosk.ledger import Ledger
+
+_BETWEEN = "business_date BETWEEN ? AND ?"
+_TOTALS = (
+    "SELECT coalesce(sum(sale_count), 0), coalesce(sum(gross), 0), coalesce(sum(refund_count), 0), "
+    "coalesce(sum(refunds), 0), coalesce(sum(supply_value), 0), coalesce(sum(vat), 0), "
+    f"coalesce(sum(taxable_total), 0), coalesce(sum(tax_free_total), 0) FROM daily_totals WHERE {_BETWEEN}"
+)
+_ITEMS = (
+    f"SELECT item_id, min(name_ko), sum(quantity), sum(line_total) FROM order_lines WHERE {_BETWEEN} "
+    "GROUP BY item_id ORDER BY sum(line_total) DESC, item_id"
+)
+_HOURS = f"SELECT local_hour, count(*), sum(total) FROM orders WHERE {_BETWEEN} GROUP BY local_hour"
+_METHODS = (
+    f"SELECT method, count(*), sum(amount) FROM payments WHERE {_BETWEEN} GROUP BY method ORDER BY sum(amount) DESC"
+)
+Query = Callable[[str, tuple[str, str]], Sequence[Sequence[Any]]]
 
 
 @dataclass(frozen=True)
@@ -47,46 +69,29 @@ class SalesReport:
 
 
 def sales_report(ledger: Ledger, date_from: date, date_to: date | None = None) -> SalesReport:
-    lo, hi = date_from.isoformat(), (date_to or date_from).isoformat()
+    """The report from an open ledger, in one read transaction."""
     with ledger.reading() as s:
-        t = s.execute(
-            select(
-                func.coalesce(func.sum(DailyTotalRow.sale_count), 0),
-                func.coalesce(func.sum(DailyTotalRow.gross), 0),
-                func.coalesce(func.sum(DailyTotalRow.refund_count), 0),
-                func.coalesce(func.sum(DailyTotalRow.refunds), 0),
-                func.coalesce(func.sum(DailyTotalRow.supply_value), 0),
-                func.coalesce(func.sum(DailyTotalRow.vat), 0),
-                func.coalesce(func.sum(DailyTotalRow.taxable_total), 0),
-                func.coalesce(func.sum(DailyTotalRow.tax_free_total), 0),
-            ).where(DailyTotalRow.business_date.between(lo, hi))
-        ).one()
-        items = s.execute(
-            select(
-                OrderLineRow.item_id,
-                func.min(OrderLineRow.name_ko),
-                func.sum(OrderLineRow.quantity),
-                func.sum(OrderLineRow.line_total),
-            )
-            .where(OrderLineRow.business_date.between(lo, hi))
-            .group_by(OrderLineRow.item_id)
-            .order_by(func.sum(OrderLineRow.line_total).desc(), OrderLineRow.item_id)
-        ).all()
-        hours = s.execute(
-            select(OrderRow.local_hour, func.count(), func.sum(OrderRow.total))
-            .where(OrderRow.business_date.between(lo, hi))
-            .group_by(OrderRow.local_hour)
-        ).all()
-        methods = s.execute(
-            select(PaymentRow.method, func.count(), func.sum(PaymentRow.amount))
-            .where(PaymentRow.business_date.between(lo, hi))
-            .group_by(PaymentRow.method)
-            .order_by(func.sum(PaymentRow.amount).desc())
-        ).all()
+        conn = s.connection()
+        return _report(lambda sql, params: conn.exec_driver_sql(sql, params).all(), date_from, date_to)
+
+
+def read_sales_report(conn: sqlite3.Connection, date_from: date, date_to: date | None = None) -> SalesReport:
+    """The same report on a plain sqlite3 connection (kiosk.ledger.readonly), in one read transaction."""
+    conn.execute("BEGIN")
+    try:
+        return _report(lambda sql, params: conn.execute(sql, params).fetchall(), date_from, date_to)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _report(query: Query, date_from: date, date_to: date | None) -> SalesReport:
+    span = (date_from.isoformat(), (date_to or date_from).isoformat())
+    t = query(_TOTALS, span)[0]
+    items, hours, methods = query(_ITEMS, span), query(_HOURS, span), query(_METHODS, span)
     count, gross, rcount, refunds, supply, vat, taxable, tax_free = (int(v) for v in t)
     return SalesReport(
-        date_from=lo,
-        date_to=hi,
+        date_from=span[0],
+        date_to=span[1],
         sale_count=count,
         gross=gross,
         refund_count=rcount,

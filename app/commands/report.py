@@ -1,16 +1,23 @@
-"""`kiosk report`: a business day's (or a range's) sales, Korean labels by default."""
+"""`kiosk report`: a business day's (or a range's) sales, Korean labels by default.
+
+A thin path: the read models are read with plain sqlite3 on a read-only connection (kiosk.ledger.readonly),
+so the command does not import SQLAlchemy or the ledger (most of its time before, docs/PERFORMANCE.md).
+A file that connection cannot read is opened the full way, which says what is wrong with it."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
+from contextlib import closing
 from datetime import date
+from pathlib import Path
 
 from app.context import add_db_option, open_ledger, settings_from
 from kiosk.domain.business_day import business_date
 from kiosk.ports import SystemClock
-from kiosk.reports import format_report, sales_report
+from kiosk.reports import SalesReport, format_report, read_sales_report, sales_report
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,13 +45,29 @@ def report(args: argparse.Namespace) -> int:
     if hi < lo:
         print("kiosk: --to is before --from", file=sys.stderr)
         return 2
-    ledger = open_ledger(args, settings, create=False)
-    try:
-        result = sales_report(ledger, lo, hi)
-    finally:
-        ledger.close()
+    result = _thin(args.db or settings.ledger_path, lo, hi)
+    if result is None:
+        ledger = open_ledger(args, settings, create=False)
+        try:
+            result = sales_report(ledger, lo, hi)
+        finally:
+            ledger.close()
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         print(format_report(result, settings.shop.name, args.lang))
     return 0
+
+
+def _thin(path: Path, lo: date, hi: date) -> SalesReport | None:
+    """The report through a read-only sqlite3 connection; None when that cannot read the file."""
+    from kiosk.ledger.readonly import open_readonly
+
+    conn = open_readonly(path)
+    if conn is None:
+        return None
+    with closing(conn):
+        try:
+            return read_sales_report(conn, lo, hi)
+        except sqlite3.Error:  # damaged or locked: the full open reports it with its exit status
+            return None
