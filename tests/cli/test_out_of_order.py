@@ -8,9 +8,13 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from kiosk.config import REPO_ROOT
+from kiosk.config import REPO_ROOT, load_settings
+from kiosk.domain.catalog import load_catalog
+from kiosk.ports import FakeClock
 from tests.cli.test_run import kill, read_until
 
 
@@ -55,3 +59,40 @@ def test_a_damaged_ledger_puts_the_kiosk_out_of_order_and_leaves_the_file(tmp_pa
     assert "ready for customers" not in "\n".join(lines) + rest
     assert hashlib.sha256(ledger.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in data.iterdir()) == ["ledger.sqlite3"]
+
+
+def test_the_attract_screen_says_out_of_order_and_does_not_start(qtbot: Any) -> None:
+    """What the customer sees: the start button carries the out-of-order text in both languages and a tap
+    does not start an order."""
+    from PySide6.QtQuick import QQuickItem
+
+    from app.builders.window import open_window
+    from app.commands.run import OUT_OF_ORDER
+
+    settings = load_settings(env={})
+    clock = FakeClock(datetime(2026, 3, 2, 3, 30, tzinfo=UTC))
+    kw = open_window(settings, load_catalog(settings.catalog_path), clock, windowed=True, size=(1080, 1920), tick_ms=20)
+    try:
+        qtbot.waitExposed(kw.window)
+
+        def start_button() -> QQuickItem | None:
+            todo = [kw.window.contentItem()]
+            while todo:
+                item = todo.pop()
+                if item.objectName() == "startButton":
+                    return item
+                todo.extend(item.childItems())
+            return None
+
+        qtbot.waitUntil(lambda: start_button() is not None, timeout=5000)
+        button = start_button()
+        assert button is not None
+        assert button.property("text") == "화면을 터치해 주문하세요" or "준비 중" in button.property("text")
+        kw.vm.set_out_of_order(OUT_OF_ORDER)
+        qtbot.waitUntil(lambda: button.property("text") == OUT_OF_ORDER, timeout=3000)
+        assert "고장" in OUT_OF_ORDER and "Out of order" in OUT_OF_ORDER
+        assert not button.property("enabled_")
+        kw.vm.start()
+        assert kw.vm.screen == "customer/AttractScreen.qml" and kw.vm.cartCount == 0
+    finally:
+        kw.close()
