@@ -337,11 +337,7 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
                 for s in servers:
                     s.stop()
 
-        def run_bare(r: int) -> float:
-            db = pg.create_db(f"bare{r}")
-            engine = make_engine(db)
-            migrate(engine)
-            engine.dispose()
+        def bare_rows() -> list[list[tuple[Any, ...]]]:
             now = datetime.now(UTC).isoformat(timespec="microseconds")
             rows: list[list[tuple[Any, ...]]] = []
             for i, chain in enumerate(chains):
@@ -368,16 +364,50 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
                             for e in chain[k : k + per]
                         ]
                     )
-            return asyncio.run(_copy_all(db, rows, conns=30))
+            return rows
 
+        def run_bare(r: int) -> float:
+            db = pg.create_db(f"bare{r}")
+            engine = make_engine(db)
+            migrate(engine)
+            engine.dispose()
+            return asyncio.run(_copy_all(db, bare_rows(), conns=30))
+
+        def run_insert(r: int) -> float:
+            """The backend's own way of writing rows (SQLAlchemy executemany), without HTTP or checks."""
+            from concurrent.futures import ThreadPoolExecutor
+
+            from backend.db import entries
+
+            db = pg.create_db(f"insert{r}")
+            engine = make_engine(db)
+            migrate(engine)
+            keys = [c.name for c in entries.columns]  # the order of the rows' fields
+            batches_rows = [[dict(zip(keys, row, strict=False)) for row in b] for b in bare_rows()]
+
+            def one(rows: list[dict[str, Any]]) -> None:
+                with engine.begin() as conn:
+                    conn.execute(entries.insert(), rows)
+
+            t0 = time.perf_counter()
+            with ThreadPoolExecutor(10) as pool:
+                list(pool.map(one, batches_rows))
+            took = time.perf_counter() - t0
+            engine.dispose()
+            return took
+
+        insert_times: list[float] = []
         for r in range(rounds):
             if r % 2 == 0:
                 ingest_times.append(run_ingest(r))
                 bare_times.append(run_bare(r))
+                insert_times.append(run_insert(r))
             else:
+                insert_times.append(run_insert(r))
                 bare_times.append(run_bare(r))
                 ingest_times.append(run_ingest(r))
         a, b = statistics.median(ingest_times), statistics.median(bare_times)
+        c = statistics.median(insert_times)
         lines.append(
             f"PostgreSQL ingest, 1 instance, {terminals} terminals x {batches} batches x {per} real entries "
             f"({payload_bytes:,.0f} B payload on average): median {a:.1f} s = {total / a:,.0f} entries/s "
@@ -387,6 +417,10 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
             f"  bare COPY of the same rows into the same table, one transaction a batch, 30 connections: median "
             f"{b:.1f} s = {total / b:,.0f} rows/s {[round(x, 1) for x in bare_times]}; "
             f"ratio bare/ingest = {b / a:.2f} (target >= 0.5)"
+        )
+        lines.append(
+            f"  the same rows through SQLAlchemy executemany (the backend's insert, no HTTP, no checks), 10 "
+            f"connections: median {c:.1f} s = {total / c:,.0f} rows/s {[round(x, 1) for x in insert_times]}"
         )
         two = run_ingest(99, instances=2)
         lines.append(
