@@ -16,7 +16,7 @@ from backend.context import Backend
 from backend.errors import install as install_errors
 from backend.keys import load_programme_key
 from backend.limits import BodyLimit
-from backend.routes import enrollment, fleet, journal, provider, testclock
+from backend.routes import callbacks, enrollment, fleet, journal, provider, testclock
 
 
 def create_app(
@@ -36,6 +36,7 @@ def create_app(
     app.include_router(journal.router)
     app.include_router(enrollment.router)
     app.include_router(fleet.router)
+    app.include_router(callbacks.router)
     if config.simulation:
         app.include_router(provider.router)
     if config.test_clock:

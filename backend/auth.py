@@ -9,6 +9,9 @@
 * `operator`: `Authorization: Bearer kop_…` with the route's role (`backend.operators`).
 * `enrollment-code`: the code in the body is the credential; failed attempts are rate-limited per
   source address before the body is read.
+* `provider`: a registered payment provider's Ed25519 signature (`backend.providers`) over the same
+  bytes a terminal signs, without a nonce, with a timestamp within 5 minutes; each callback carries
+  the provider's event id, so a replay is only a duplicate.
 * `simulation`: the payment provider simulation and the test clock; such routes exist only in demo or
   test mode (`backend.config`).
 A route without an owner cannot be built.
@@ -24,7 +27,7 @@ import math
 import secrets
 import time
 from collections.abc import Callable, Coroutine, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -38,6 +41,7 @@ from starlette.responses import Response
 from backend.context import Backend, backend_of
 from backend.db import enroll_failures, terminals, used_nonces
 from backend.operators import Operator, Role, authenticate_operator
+from backend.providers import provider_key
 from kiosk.sync.protocol import (
     HEADER_NONCE,
     HEADER_SIGNATURE,
@@ -51,6 +55,10 @@ OWNER = "x-kiosk-owner"
 ROLE = "x-kiosk-role"
 CALLER = "kiosk.caller"  # request.scope key of the authenticated caller
 TERMINAL_ID = r"^[A-Za-z0-9]{1,32}$"
+HEADER_PROVIDER = "X-Provider-Name"
+HEADER_PROVIDER_TIMESTAMP = "X-Provider-Timestamp"
+HEADER_PROVIDER_SIGNATURE = "X-Provider-Signature"
+PROVIDER_WINDOW = timedelta(minutes=5)
 MAX_INT_DIGITS = 20  # a JSON integer longer than this is refused before Python builds it
 
 
@@ -58,6 +66,7 @@ class Owner(StrEnum):
     TERMINAL = "terminal"
     OPERATOR = "operator"
     ENROLLMENT_CODE = "enrollment-code"
+    PROVIDER = "provider"
     SIMULATION = "simulation"
 
 
@@ -218,6 +227,31 @@ def authenticate_terminal(ctx: Backend, request: Request, body: bytes) -> str:
     return tid
 
 
+def authenticate_provider(ctx: Backend, request: Request, body: bytes) -> str:
+    """The registered payment provider that signed this callback, or HTTPException 401."""
+    h = request.headers
+    name, ts, sig = (
+        h.get(HEADER_PROVIDER, ""),
+        h.get(HEADER_PROVIDER_TIMESTAMP, ""),
+        h.get(HEADER_PROVIDER_SIGNATURE, ""),
+    )
+    if not name or not ts or not sig or len(name) > 32 or len(ts) > 40 or len(sig) > 100:
+        raise refused(401, "signed callback required: provider name, timestamp and signature headers")
+    key = provider_key(ctx.engine, name)
+    if key is None:
+        raise refused(401, "unknown or revoked payment provider")
+    if not verify(key, request_signing_bytes(request.method, request_target(request), ts, body), sig):
+        raise refused(401, "bad signature: the callback was not signed by this provider's key")
+    try:
+        at = datetime.fromisoformat(ts)
+        off = abs(at - datetime.now(UTC)) if at.tzinfo else None
+    except (ValueError, OverflowError):
+        off = None
+    if off is None or off > PROVIDER_WINDOW:
+        raise refused(401, "the callback's timestamp is missing, unparseable or more than 5 minutes off")
+    return name
+
+
 # --- operators and enrollment ----------------------------------------------------------------------
 
 
@@ -288,7 +322,10 @@ class OwnedRoute(APIRoute):
                 response = await inner(request)
                 response.headers[HEADER_NONCE] = new_nonce(ctx, tid)
                 return response
-            if owner is Owner.OPERATOR:
+            if owner is Owner.PROVIDER:
+                body = await request.body()
+                request.scope[CALLER] = await run_in_threadpool(authenticate_provider, ctx, request, body)
+            elif owner is Owner.OPERATOR:
                 assert role is not None
                 request.scope[CALLER] = await run_in_threadpool(authenticate_operator_request, ctx, request, role)
             elif owner is Owner.ENROLLMENT_CODE:
@@ -320,6 +357,20 @@ def signed_operator(request: Request) -> Operator:
     return caller
 
 
+def signed_provider(
+    request: Request,
+    x_provider_name: Annotated[str | None, Header(alias=HEADER_PROVIDER)] = None,
+    x_provider_timestamp: Annotated[str | None, Header(alias=HEADER_PROVIDER_TIMESTAMP)] = None,
+    x_provider_signature: Annotated[str | None, Header(alias=HEADER_PROVIDER_SIGNATURE)] = None,
+) -> str:
+    """The payment provider that signed the callback (verified by `OwnedRoute` before the body was read)."""
+    caller = request.scope.get(CALLER)
+    if not isinstance(caller, str):
+        raise refused(401, "signed callback required")
+    return caller
+
+
 SignedTerminal = Annotated[str, Depends(signed_terminal)]
+SignedProvider = Annotated[str, Depends(signed_provider)]
 SignedOperator = Annotated[Operator, Depends(signed_operator)]
 BackendDep = Annotated[Backend, Depends(backend_of)]

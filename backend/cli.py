@@ -23,6 +23,7 @@ from backend.db import DEFAULT_SQLITE, make_engine, migrate
 from backend.keys import ensure_programme_key, load_programme_key
 from backend.operators import OperatorError, Role, create_operator, list_operators, revoke_operator
 from backend.programme import CatalogError, UnknownTerminal, business_number_ok, mint_code, publish_catalog
+from backend.providers import ProviderError, add_provider, revoke_provider
 
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
@@ -156,6 +157,24 @@ def operator_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def provider_add(args: argparse.Namespace) -> int:
+    try:
+        add_provider(_open(args), args.name, args.public_key)
+    except ProviderError as exc:
+        return _fail(str(exc))
+    print(f"provider {args.name} may now call POST /v1/provider/events (signed with its key)")
+    return 0
+
+
+def provider_revoke(args: argparse.Namespace) -> int:
+    try:
+        revoke_provider(_open(args), args.name)
+    except ProviderError as exc:
+        return _fail(str(exc))
+    print(f"revoked provider {args.name}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kiosk-backend", description="The programme backend (reference implementation)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -217,6 +236,18 @@ def build_parser() -> argparse.ArgumentParser:
     ol = osub.add_parser("list", help="list operators (never their tokens)")
     db_opt(ol)
     ol.set_defaults(handler=operator_list)
+
+    pv = sub.add_parser("provider", help="payment providers allowed to call back")
+    pvsub = pv.add_subparsers(dest="provider_command", required=True, metavar="ACTION")
+    pa = pvsub.add_parser("add", help="register a provider's Ed25519 public key")
+    db_opt(pa)
+    pa.add_argument("name")
+    pa.add_argument("public_key", help="base64 of the raw 32-byte Ed25519 public key")
+    pa.set_defaults(handler=provider_add)
+    pr = pvsub.add_parser("revoke", help="stop accepting a provider's callbacks")
+    db_opt(pr)
+    pr.add_argument("name")
+    pr.set_defaults(handler=provider_revoke)
     return p
 
 

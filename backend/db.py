@@ -84,6 +84,29 @@ operators = Table(
     Column("revoked_at", String(40)),
 )
 
+# Payment providers allowed to call back (`kiosk-backend provider add`), and what they reported.
+providers = Table(
+    "providers",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("public_key", String(64), nullable=False),  # Ed25519, base64 raw
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+)
+
+provider_events = Table(
+    "provider_events",
+    metadata,
+    Column("provider", String(32), primary_key=True),
+    Column("event_id", String(64), primary_key=True),  # the provider's id: a replay is a duplicate
+    Column("intent_id", String(64), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("approval_no", String(32), nullable=False),
+    Column("occurred_at", String(40), nullable=False),
+    Column("received_at", String(40), nullable=False),
+)
+
 # Nonces a terminal has used (until they expire): a signed request is accepted once.
 used_nonces = Table(
     "used_nonces",

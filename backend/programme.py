@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, func, select
 
 from backend.db import bundles, enrollment_codes, terminals
-from kiosk.domain.catalog_rules import CatalogError, validate_catalog  # noqa: F401  (CatalogError: for callers)
+from kiosk.domain.catalog_rules import CatalogError, validate_catalog
 from kiosk.sync.protocol import sign_bundle
 
 __all__ = ["CatalogError", "UnknownTerminal", "business_number_ok", "mint_code", "publish_catalog"]

@@ -355,3 +355,50 @@ def test_the_backend_serves_tls_itself(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_provider_callbacks_need_the_providers_signature_and_are_stored_once(
+    backend_server: BackendProcess,
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from backend.auth import HEADER_PROVIDER, HEADER_PROVIDER_SIGNATURE, HEADER_PROVIDER_TIMESTAMP
+    from kiosk.sync.protocol import public_key_text, request_signing_bytes, sign
+    from tests.backend.test_cli import run
+
+    key = Ed25519PrivateKey.generate()
+    name = f"pay{backend_server.port}"
+    added = run("provider", "add", "--db", backend_server.db_url, name, public_key_text(key))
+    assert added.returncode == 0, added.stderr
+    path = "/v1/provider/events"
+    event = {"event_id": f"ev-{name}", "intent_id": f"pi-{name}", "status": "approved", "amount": 4500,
+             "approval_no": "12345678", "occurred_at": "2026-11-21T03:00:00Z"}  # fmt: skip
+    body = json.dumps(event).encode()
+
+    def post(signer: Ed25519PrivateKey, at: datetime, who: str = name) -> httpx.Response:
+        ts = at.isoformat(timespec="seconds")
+        headers = {
+            HEADER_PROVIDER: who,
+            HEADER_PROVIDER_TIMESTAMP: ts,
+            HEADER_PROVIDER_SIGNATURE: sign(signer, request_signing_bytes("POST", path, ts, body)),
+            "Content-Type": "application/json",
+        }
+        return httpx.post(backend_server.url + path, content=body, headers=headers)
+
+    now = datetime.now(UTC)
+    assert httpx.post(backend_server.url + path, content=body).status_code == 401
+    assert post(Ed25519PrivateKey.generate(), now).status_code == 401  # not the provider's key
+    assert post(key, now, who="nobody").status_code == 401
+    assert post(key, now - timedelta(hours=1)).status_code == 401  # stale: a replay from long ago
+    assert post(key, now).json() == {"duplicate": False}
+    assert post(key, now).json() == {"duplicate": True}  # a replay or a retry: recorded once
+    listed = httpx.get(
+        f"{backend_server.url}/v1/fleet/provider-events",
+        params={"intent_id": event["intent_id"]},
+        headers=backend_server.operator_headers,
+    ).json()
+    assert [(e["provider"], e["status"], e["amount"]) for e in listed] == [(name, "approved", 4500)]
+    assert run("provider", "revoke", "--db", backend_server.db_url, name).returncode == 0
+    assert post(key, now).status_code == 401
