@@ -45,8 +45,14 @@ def _ledger(args: argparse.Namespace) -> Path:
 
 def run_backup(args: argparse.Namespace) -> int:
     from kiosk.ledger.backup import BackupError, backup
+    from kiosk.ledger.db import LedgerConfigError, inspect_ledger_file
 
     ledger = _ledger(args)
+    try:
+        inspect_ledger_file(ledger)  # read-only: a 0-byte, foreign or damaged file says so (docs/EXIT-STATUS.md)
+    except LedgerConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exc.exit_status
     dest = args.to or Path(os.environ.get("KIOSK_BACKUP_DIR") or (ledger.parent / "backups"))
     try:
         info = backup(ledger, dest, keep=max(0, args.keep))

@@ -32,6 +32,7 @@ from kiosk.config import REPO_ROOT
 # Exit statuses a user's mistake may end in (docs/EXIT-STATUS.md); 70 (a bug) is never one of them.
 USER_STATUSES = {0, 1, 2, 3, 4, 5}
 NOT_LEDGERS = ("zero", "text", "directory", "other-db")
+TMP = "@TMP@"  # in generated arguments: the example's own temporary directory
 FUZZ = settings(
     max_examples=int(os.environ.get("KIOSK_FUZZ_EXAMPLES", "60")),  # more for a longer hunt
     deadline=None,
@@ -167,8 +168,21 @@ _words = st.text(max_size=40)
 
 @st.composite
 def read_only_commands(draw: st.DrawFn) -> list[str]:
-    kind = draw(st.sampled_from(["report", "payments list", "sync status", "refund", "ledger verify"]))
+    kind = draw(
+        st.sampled_from(
+            ["report", "payments list", "sync status", "refund", "ledger verify", "print receipt", "backup"]
+        )
+    )
     argv = kind.split()
+    if kind == "print receipt":
+        argv += ["--order", draw(_words), "--printer", "sim://", "--sim-out", f"{TMP}/sim"]
+    if kind == "backup":
+        argv += [
+            "--to",
+            tempfile.gettempdir() + "/kiosk-fuzz-backups",
+            "--keep",
+            draw(st.sampled_from(["1", "-1", "0"])),
+        ]
     if kind == "report":
         for flag in ("--date", "--from", "--to"):
             if draw(st.booleans()):
@@ -189,7 +203,10 @@ def read_only_commands(draw: st.DrawFn) -> list[str]:
 
 @st.composite
 def write_commands(draw: st.DrawFn) -> list[str]:
-    kind = draw(st.sampled_from(["demo-sales", "payments recover", "sync", "qr-payload"]))
+    kind = draw(st.sampled_from(["demo-sales", "payments recover", "sync", "qr-payload", "enroll"]))
+    if kind == "enroll":  # nothing listens on port 1: refused at once, never a real network
+        backend = draw(st.sampled_from(["https://127.0.0.1:1", "http://127.0.0.1:1", "ftp://x", "", "https://"]))
+        return ["enroll", "--backend", backend, "--code", draw(_words)]
     if kind == "demo-sales":
         argv = ["demo-sales", "--days", draw(st.sampled_from(["1", "2", *draw(st.lists(_numbers, max_size=1))]))]
         argv += ["--per-day", draw(st.sampled_from(["1", "3", "-5", "99999999999999999999"]))]
@@ -240,7 +257,7 @@ def test_a_read_only_command_never_creates_a_ledger_or_changes_a_file(
         path = base / "ledger.sqlite3"
         make(good_ledger, path)
         before, rows = digest(path), readable_journal(path) if path.is_file() else None
-        code, out, err = run(*command, "--db", str(path))
+        code, out, err = run(*[a.replace(TMP, tmp) for a in command], "--db", str(path))
         assert_said_clearly(code, out, err)
         if kind == "missing":
             assert not path.exists() and base.exists() == (not in_new_dir), "a read-only command created something"
