@@ -86,13 +86,13 @@ def require_ledger(path: Path) -> None:
     )
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def _read_only(path: Path, busy_timeout: float = BUSY_TIMEOUT_MS / 1000) -> sqlite3.Connection:
     """mode=ro: this connection can never write to the file, whatever is wrong with it. Without a -wal file
     beside it (no connection is open and everything is in the file), immutable=1 as well, so that not
     even the -wal and -shm files appear next to a file that is being inspected."""
     resolved = path.resolve()
     mode = "ro" if Path(f"{resolved}-wal").exists() else "ro&immutable=1"
-    return sqlite3.connect(f"file:{quote(str(resolved))}?mode={mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(f"file:{quote(str(resolved))}?mode={mode}", uri=True, timeout=busy_timeout)
 
 
 def _sqlite_check(path: Path, pragma: str) -> list[str]:
@@ -105,9 +105,23 @@ def _sqlite_check(path: Path, pragma: str) -> list[str]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise LedgerDamagedError(_damaged(path, str(exc))) from None
+        raise _unreadable(path, exc) from None
     problems = [line for r in rows for line in str(r[0]).splitlines() if line.strip()]
     return [] if problems == ["ok"] else problems
+
+
+# SQLite's answers that say nothing about the file's health: another program holds it, or it cannot be opened.
+_NOT_DAMAGE = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH", "SQLITE_NOMEM"}
+
+
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> LedgerConfigError:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name in _NOT_DAMAGE:
+        return LedgerConfigError(
+            f"{path}: the ledger cannot be read now ({exc}); check its permissions, or whether another program "
+            "holds it, and try again"
+        )
+    return LedgerDamagedError(_damaged(path, str(exc)))
 
 
 def _damaged(path: Path, detail: str) -> str:
@@ -140,7 +154,7 @@ def check_integrity(path: Path) -> None:
         raise LedgerDamagedError(_damaged(path, "SQLite integrity_check: " + "; ".join(problems[:4])))
 
 
-def inspect_ledger_file(path: Path) -> None:
+def inspect_ledger_file(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_MS / 1000) -> None:
     """Refuse, without writing a byte, a file that must not be opened as the ledger: a directory, a 0-byte
     file, a file that is not SQLite, another program's database, or a ledger that fails SQLite's
     quick_check. A missing file is fine (a new ledger); so is a SQLite file with no tables at all, which a
@@ -164,17 +178,18 @@ def inspect_ledger_file(path: Path) -> None:
             f"{path}: is not a kiosk ledger (not a SQLite database); it is left alone. Check --db or "
             "ledger.path, or restore the ledger from a backup"
         )
-    problems = _sqlite_check(path, "quick_check")
-    if problems:
-        raise LedgerDamagedError(_damaged(path, "SQLite quick_check: " + "; ".join(problems[:4])))
     try:
-        conn = _read_only(path)
+        conn = _read_only(path, busy_timeout)
         try:
+            rows = conn.execute("PRAGMA quick_check(10)").fetchall()
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise LedgerDamagedError(_damaged(path, str(exc))) from None
+        raise _unreadable(path, exc) from None
+    problems = [line for r in rows for line in str(r[0]).splitlines() if line.strip()]
+    if problems != ["ok"]:
+        raise LedgerDamagedError(_damaged(path, "SQLite quick_check: " + "; ".join(problems[:4])))
     if tables and "journal" not in tables:
         raise NotALedgerError(
             f"{path}: is a SQLite database but not a kiosk ledger (no journal); it is left alone. Check --db "

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.ledger.db import (
+    LedgerConfigError,
     LedgerDamagedError,
     LedgerMissingError,
     NotALedgerError,
@@ -158,3 +159,19 @@ def test_a_new_ledger_appears_whole_and_never_over_another_file(tmp_path: Path) 
     _create_empty(other)  # lost the race: theirs stays
     assert other.read_bytes() == b"made by another process a moment ago"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.sqlite3", "theirs.sqlite3"]
+
+
+def test_a_ledger_another_program_holds_is_busy_not_damaged(good_ledger: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite3"
+    path.write_bytes(good_ledger.read_bytes())
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(LedgerConfigError) as info:
+            inspect_ledger_file(path, busy_timeout=0.05)
+        assert not isinstance(info.value, LedgerDamagedError), str(info.value)
+        assert "another program" in str(info.value) and info.value.exit_status == 3
+    finally:
+        holder.close()
+    inspect_ledger_file(path)  # released: a sound ledger
