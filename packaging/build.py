@@ -252,9 +252,10 @@ def check_no_build_paths(root: Path, *needles: str) -> None:
         sys.exit("build: build paths left in the package:\n  " + "\n  ".join(found[:20]))
 
 
-def build_deb(root: Path, out: Path, epoch: int) -> Path:
+def build_deb(root: Path, out: Path, epoch: int, compression: str) -> Path:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "LC_ALL": "C.UTF-8", "TZ": "UTC"}
-    run("dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", root, out, env=env)
+    kind, _, level = compression.partition(":")
+    run("dpkg-deb", "--root-owner-group", f"-Z{kind}", f"-z{level or 3}", "--build", root, out, env=env)
     return out
 
 
@@ -264,6 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=REPO / "dist")
     p.add_argument("--work", type=Path, default=REPO / "build" / "package")
     p.add_argument("--wheelhouse", type=Path, default=REPO / "build" / "wheelhouse")
+    p.add_argument(
+        "--compression",
+        default="zstd:3",
+        help="dpkg-deb compressor:level (default zstd:3, 5 s; xz:6 is 30%% smaller and takes minutes)",
+    )
     args = p.parse_args(argv)
     os.umask(0o022)
     commit, epoch, version = commit_info(args.commit)
@@ -297,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, tree, arch in (("kiosk", root, "amd64"), ("kiosk-backend", backend, "all")):
         control_files(tree, name, version)
         normalise(tree, epoch)
-        built.append(build_deb(tree, args.out / f"{name}_{version}_{arch}.deb", epoch))
+        built.append(build_deb(tree, args.out / f"{name}_{version}_{arch}.deb", epoch, args.compression))
     for deb in built:
         print(f"{deb}  sha256 {hashlib.sha256(deb.read_bytes()).hexdigest()}")
     return 0
