@@ -19,6 +19,7 @@ import argparse
 import gzip
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,7 @@ APP_PARTS = ("app", "kiosk", "hardware", "ui", "backend", "assets")
 SCRIPTS = {"kiosk": "app.cli", "kiosk-backend": "backend.cli"}
 # Templates, units and scripts: packaging/ as exported from the commit (set in main).
 PKG = HERE
+SHARED_LIBRARY = re.compile(r"\.so(\.[0-9.]+)?$|\.so\.[0-9]")
 
 # The console scripts. Run by root, `kiosk` becomes the user `kiosk` first, so a root shell never leaves
 # root-owned files in /var/lib/kiosk that the kiosk could not open (KIOSK_AS_ROOT=1 to stay root).
@@ -237,7 +239,8 @@ def normalise(root: Path, epoch: int) -> None:
             p = Path(dirpath) / f
             if p.is_symlink():
                 continue
-            p.chmod(0o755 if p.stat().st_mode & 0o111 else 0o644)
+            executable = p.stat().st_mode & 0o111 and not SHARED_LIBRARY.search(f)
+            p.chmod(0o755 if executable else 0o644)  # shared libraries are mapped, not run: 0644
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         for entry in [*filenames, *dirnames]:
             os.utime(Path(dirpath) / entry, (epoch, epoch), follow_symlinks=False)
