@@ -16,6 +16,7 @@ from a wheelhouse filled once by pip from the package index (build/wheelhouse, r
 from __future__ import annotations
 
 import argparse
+import base64
 import gzip
 import hashlib
 import os
@@ -138,6 +139,18 @@ def relocate(root: Path, venv: Path) -> None:
         data = path.read_bytes()
         if staged in data:
             path.write_bytes(data.replace(staged, final))
+    # pip's RECORD lists each script's hash as written, with the staging path: list them as shipped.
+    for record in (venv / "lib" / PYVER / "site-packages").glob("*.dist-info/RECORD"):
+        rows = []
+        for row in record.read_text().splitlines():
+            path, _, _ = row.partition(",")
+            target = (record.parent.parent / path).resolve()
+            if target.parent == (venv / "bin").resolve() and target.is_file():
+                data = target.read_bytes()
+                digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+                row = f"{path},sha256={digest},{len(data)}"
+            rows.append(row)
+        record.write_text("\n".join(rows) + "\n")
     cfg = venv / "pyvenv.cfg"
     cfg.write_bytes(cfg.read_bytes().replace(staged, final))
     # Activation scripts are for people at a shell; the kiosk has none.
