@@ -6,25 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import Kiosk
-
-
-def start_take_out(k: Kiosk) -> None:
-    assert k.step == "attract"
-    k.click("startButton")
-    k.wait_step("order_type")
-    k.click("takeOutButton")
-    k.wait_step("menu")
-
-
-def pay(k: Kiosk, method: str = "card") -> int:
-    k.click("orderButton")
-    k.wait_step("cart")
-    k.click("payButton")
-    k.wait_step("payment_method")
-    k.click(f"method_{method}")
-    k.wait_step("result")
-    return int(k.text("orderNumberText"))
+from tests.helpers.kiosk import Kiosk, pay, start_take_out
 
 
 def test_plain_order(make_kiosk: Callable[..., Kiosk]) -> None:
@@ -141,7 +123,7 @@ def test_idle_timeout_warns_extends_then_resets(make_kiosk: Callable[..., Kiosk]
     k.click("item_tiramisu")
     k.qtbot.waitUntil(lambda: k.kw.vm.cartCount == 1)
     k.clock.advance(90 - 25 - 1)
-    k.qtbot.wait(60)  # a few ticks of the UI timer: no warning yet
+    k.wait_ticks()  # a few ticks of the UI timer: no warning yet
     assert not k.exists("moreTimeButton")
     k.clock.advance(1)
     k.find("moreTimeButton")
@@ -173,7 +155,7 @@ def test_no_idle_reset_while_paying(make_kiosk: Callable[..., Kiosk]) -> None:
     k.click("method_card")
     k.wait_step("paying")
     k.clock.advance(1000)
-    k.qtbot.wait(60)
+    k.wait_ticks()
     assert k.step == "paying" and not k.exists("moreTimeButton")
     k.click("cancelPaymentButton")
     k.wait_step("payment_method")

@@ -33,10 +33,9 @@ from kiosk.payments.port import PaymentRequest, PaymentStatus
 from kiosk.payments.service import PaymentService
 from kiosk.ports import FakeClock
 from tests.backend.servers import BackendProcess
-from tests.ledger.helpers import make_order
+from tests.helpers.kiosk import Kiosk, make_printing, start_take_out
 from tests.helpers.payments import Listener
-from tests.ui.conftest import Kiosk, make_printing
-from tests.ui.test_orders import start_take_out
+from tests.ledger.helpers import make_order
 
 
 def settings_for(**payments: Any) -> Settings:

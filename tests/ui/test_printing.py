@@ -28,8 +28,7 @@ from kiosk.ledger.ledger import Ledger
 from kiosk.ledger.models import JournalRow
 from kiosk.payments.simulated import SimulatedPaymentProvider
 from kiosk.ports import FakeClock
-from tests.ui.conftest import Kiosk
-from tests.ui.test_orders import pay, start_take_out
+from tests.helpers.kiosk import Kiosk, pay, start_take_out
 
 
 def journal(k: Kiosk) -> list[tuple[str, dict[str, object]]]:
@@ -138,7 +137,8 @@ def test_paper_out_shows_the_receipt_on_screen_and_reprints_once(
     assert len(receipts) == 1
     assert any("[재발행]" in line for line in receipts[0].text_lines)
     assert any("뉴욕 치즈케이크 x1" in line for line in receipts[0].text_lines)
-    k.qtbot.wait(300)  # a few more status polls: nothing else may print
+    polled = k.printer_sim.received
+    k.qtbot.waitUntil(lambda: k.printer_sim.received >= polled + 9, timeout=3000)  # 3 more status polls
     assert len(k.printer_sim.pages) == 2
     assert print_kinds(k).count("receipt.reprinted") == 1
     assert k.kw.vm.receiptStatus == ""

@@ -1,5 +1,7 @@
-"""Screenshots of every screen (portrait and landscape, scale 1.0 and 2.0), accessibility of every
-interactive item, the missing-image placeholder, and kiosk mode's refusal to close."""
+"""Screenshots of every screen (portrait and landscape, scale 1.0 and 2.0, easy mode), each checked as a
+person would: the key controls lie inside the window and do not overlap, no text is cut or elided.
+Also the accessibility of every interactive item, the missing-image placeholder, and kiosk mode's refusal
+to close."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.builders.window import attach_window
-from tests.ui.conftest import Kiosk, effectively_visible, walk
+from tests.helpers.kiosk import Kiosk, effectively_visible, walk
 
 SCREENS = [
     "attract",
@@ -33,7 +35,7 @@ def screenshot(k: Kiosk, path: Path) -> Path:
     """Photos load asynchronously (the attract screen's fade in): wait until none shows its placeholder
     and the fade is over, then grab the window."""
     k.qtbot.waitUntil(lambda: not k.exists("imagePlaceholder"))
-    k.qtbot.wait(300 if k.step == "attract" else 30)
+    k.wait_images_settled()
     k.grab(path)
     return path
 
@@ -105,6 +107,8 @@ def test_screenshot_every_screen(
     def shoot(name: str) -> None:
         k.wait_step("menu" if name == "idle_warning" else name)
         saved.append(screenshot(k, tmp_path / f"{tag}-{name}.png"))
+        controls = k.assert_laid_out(overlay="idleWarning" if name == "idle_warning" else "")
+        assert "staffCallButton" in controls, f"{name}: no staff call button in view"
 
     visit(k, shoot)
     assert [p.stem.split("-", 2)[2] for p in saved] == SCREENS
@@ -118,7 +122,7 @@ def test_every_interactive_item_is_accessible_and_big_enough(make_kiosk: Callabl
     checked: set[str] = set()
 
     def check_screen() -> None:
-        k.qtbot.wait(30)
+        k.next_frame()
         for item in walk(k.window.contentItem()):
             if not item.activeFocusOnTab() or not effectively_visible(item):
                 continue
@@ -207,7 +211,7 @@ def test_kiosk_mode_cannot_be_closed(make_kiosk: Callable[..., Kiosk]) -> None:
 
     for key, mod in QTestKeys:
         QTest.keyClick(k.window, key, mod)
-    k.qtbot.wait(30)
+    k.next_frame()
     assert k.window.isVisible()
     k.kw.vm.start()
     k.pay_one_by_intents("eggs")
@@ -227,7 +231,7 @@ def test_attract_screen_waits_for_the_ledger_side_before_anyone_can_start(
     keep_screenshots([screenshot(k, tmp_path / "attract-not-ready.png")])
     k.click("startButton")
     k.click("attractWelcome")  # anywhere on the screen
-    k.qtbot.wait(50)
+    k.wait_ticks()
     assert k.step == "attract"
     k.click("lang_en")  # the language can be chosen meanwhile
     k.qtbot.waitUntil(lambda: k.text("startButton") == "Getting ready, one moment please")
@@ -250,6 +254,7 @@ def test_screenshot_easy_mode(make_kiosk: Callable[..., Kiosk], tmp_path: Path, 
     def shoot(name: str) -> None:
         k.wait_step(name)
         saved.append(screenshot(k, tmp_path / f"{tag}-{name}.png"))
+        assert "staffCallButton" in k.assert_laid_out()
 
     vm.setEasyMode(True)
     shoot("attract")

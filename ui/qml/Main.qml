@@ -79,6 +79,7 @@ Window {
 
     // Built when first needed, not before the attract screen's first frame.
     Loader {
+        objectName: "idleWarning"
         anchors.fill: parent
         z: 50
         active: root.kiosk.idleWarning

@@ -53,6 +53,10 @@ Rectangle {
         Text {
             anchors { left: countBubble.right; leftMargin: Theme.gap; right: totalLabel.left; rightMargin: Theme.gapSmall; verticalCenter: parent.verticalCenter }
             elide: Text.ElideRight
+            // At large scales the total needs the room: a smaller label, or none, never a cut word.
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fontSmall
+            visible: width >= minimumPixelSize * 2
             text: qsTr("장바구니")
             color: Theme.text
             font.family: Theme.fontFamily

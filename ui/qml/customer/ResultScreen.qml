@@ -26,6 +26,9 @@ FocusScope {
             anchors.centerIn: parent
             width: Math.min(parent.width - Theme.gapLarge * 2, Theme.s(900))
             spacing: screen.portrait ? Theme.gapLarge : Theme.gapSmall
+            // Large scales on a landscape screen: shrink the whole column to fit rather than push the
+            // finish button off the bottom.
+            scale: Math.min(1, (mainArea.height - Theme.gapSmall * 2) / Math.max(1, implicitHeight))
             Text {
                 width: parent.width
                 text: qsTr("결제가 완료되었습니다")

@@ -13,7 +13,11 @@ Rectangle {
     Text {
         anchors { left: parent.left; leftMargin: Theme.gapLarge; right: buttons.left; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
         elide: Text.ElideRight
-        visible: !bar.atAttract
+        // Large scales leave little room beside the buttons: a smaller name rather than a cut one, and
+        // none at all when the buttons take the whole bar (scale 2.0 in portrait).
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Theme.fontSmall
+        visible: !bar.atAttract && width >= minimumPixelSize * 2
         text: bar.kiosk.shopName
         color: Theme.darkInk
         font.family: Theme.fontFamily
