@@ -43,9 +43,11 @@ class Listener:
     prompts: list[PaymentPrompt] = field(default_factory=list)
     results: list[PaymentResult] = field(default_factory=list)
     done: threading.Event = field(default_factory=threading.Event)
+    prompted: threading.Event = field(default_factory=threading.Event)
 
     def on_prompt(self, prompt: PaymentPrompt) -> None:
         self.prompts.append(prompt)
+        self.prompted.set()
 
     def on_result(self, result: PaymentResult) -> None:
         self.results.append(result)

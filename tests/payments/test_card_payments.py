@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,8 +76,7 @@ def test_customer_cancel_aborts_the_terminal(tmp_path: Path) -> None:
             sim.queue(Behaviour.SLOW_CUSTOMER)
             listener = Listener()
             rig.service.start(PaymentRequest("i-abort", "o-1", 4500, PaymentMethod.CARD), listener)
-            while not listener.prompts:
-                threading.Event().wait(0.01)
+            assert listener.prompted.wait(20), "no prompt"
             assert listener.prompts[0].instruction is Instruction.CARD
             rig.service.cancel("i-abort")
             assert listener.wait().status is PaymentStatus.CANCELLED
