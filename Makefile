@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export QT_QUICK_BACKEND ?= software
 
-.PHONY: run test bench bootstrap lint translations clean
+.PHONY: run test bench bootstrap lint translations package clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -27,5 +27,10 @@ test: lint translations
 bench: bootstrap translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(ARGS)
 
+# The Debian packages kiosk and kiosk-backend from the current commit (HEAD, not the working tree) into
+# dist/; two builds of one commit are byte-identical. See docs/DEPLOYING.md.
+package: bootstrap
+	$(PY) packaging/build.py --out dist $(ARGS)
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
   libxcb-xinerama0 libxcb-image0 libxcb-xkb1 libxrender1 libxi6
   xvfb
+  cage xwayland libwayland-cursor0 grim dpkg-dev lintian systemd procps
 )
 
 missing=()
