@@ -114,7 +114,6 @@ class UiSettings:
     # bigger (never beyond 2.0, never smaller than `scale`) and this many times longer before an idle reset.
     easy_scale: float = 1.5
     easy_idle_factor: float = 2.0
-    fullscreen: bool = True
     width: int = 1080
     height: int = 1920
 

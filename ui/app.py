@@ -269,9 +269,7 @@ def build_window(
     no printer, scanner or reconciliation. Remove once the benchmark imports the builder."""
     from kiosk.flow.checkout import Checkout
 
-    ui = settings.ui
-    timings = FlowTimings(ui.idle_timeout_seconds, ui.idle_warning_seconds, ui.result_seconds, ui.easy_idle_factor)
-    session = CustomerSession(catalog, ui.language, clock, timings)
+    session = CustomerSession(catalog, settings.ui.language, clock, FlowTimings.of(settings.ui))
     kw = open_window(
         settings, session, ModeRouter(Mode.CUSTOMER, MODE_UIS), windowed=windowed, size=size, tick_ms=tick_ms
     )

@@ -23,9 +23,7 @@ log = logging.getLogger(__name__)
 
 
 def build_session(settings: Settings, catalog: Catalog, clock: Clock) -> CustomerSession:
-    ui = settings.ui
-    timings = FlowTimings(ui.idle_timeout_seconds, ui.idle_warning_seconds, ui.result_seconds, ui.easy_idle_factor)
-    return CustomerSession(catalog, ui.language, clock, timings)
+    return CustomerSession(catalog, settings.ui.language, clock, FlowTimings.of(settings.ui))
 
 
 def build_router(session: CustomerSession) -> ModeRouter:

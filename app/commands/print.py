@@ -120,7 +120,7 @@ def receipt_cmd(args: argparse.Namespace) -> int:
 
 
 def status_cmd(args: argparse.Namespace) -> int:
-    from hardware.worker import DeviceUnavailable, RequestTimeout
+    from hardware.worker import DeviceLost, DeviceUnavailable, RequestTimeout
 
     events: queue.Queue[object] = queue.Queue()
     printer = _printer(args, events.put)
@@ -131,8 +131,11 @@ def status_cmd(args: argparse.Namespace) -> int:
             status = printer.status()
         except (DeviceUnavailable, RequestTimeout):
             status = None
-        except Exception as exc:  # DeviceLost from the query itself
-            print(f"kiosk: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        except DeviceLost as exc:  # from the query itself
+            print(f"kiosk: {exc.message}", file=sys.stderr)
+            return 1
+        except OSError as exc:  # the port itself
+            print(f"kiosk: {exc}", file=sys.stderr)
             return 1
     if status is None:
         health = printer.last_health

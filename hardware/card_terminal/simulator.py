@@ -131,14 +131,6 @@ class TerminalSimulator:
             self._deaf = False
             self._decoder = FrameDecoder()
 
-    def pull_cable(self) -> None:
-        with self._lock:
-            self._deaf = True
-
-    @property
-    def deaf(self) -> bool:
-        return self._deaf
-
     def reset(self) -> None:
         with self._lock:
             self.script.clear()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from kiosk.config import UiSettings
 from kiosk.domain.catalog import Catalog
 from kiosk.domain.order import PaymentMethod
 from kiosk.flow import events as ev
@@ -120,6 +121,10 @@ class FlowTimings:
     idle_warning_seconds: float
     result_seconds: float
     easy_idle_factor: float = 1.0
+
+    @staticmethod
+    def of(ui: UiSettings) -> FlowTimings:
+        return FlowTimings(ui.idle_timeout_seconds, ui.idle_warning_seconds, ui.result_seconds, ui.easy_idle_factor)
 
 
 @dataclass(frozen=True, slots=True)
