@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, select
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.domain.order import PaymentMethod
@@ -72,6 +73,9 @@ ALLOWED: dict[IntentState, frozenset[IntentState]] = {
 KIND_PREFIX = "payment."
 INTENT_KINDS = tuple(KIND_PREFIX + s.value for s in IntentState)
 RECOVERY_KIND = "payment.recovery"
+REFUND_REQUESTED_KIND = "payment.refund_requested"
+# An approved intent leaves these when its refund (or reversal) is settled: its open refund request closes.
+_CLOSES_REFUND = frozenset({IntentState.REFUNDED, IntentState.NET_CANCELLED, IntentState.MANUAL_REVIEW})
 RECONCILIATION_KIND = "payment.reconciliation"
 
 
@@ -101,6 +105,17 @@ class IntentRow(Base):
         Index("ix_payment_intents_state_open", "state", "order_completed"),
         Index("ix_payment_intents_state_created", "state", "created_at"),
     )
+
+
+class OpenRefundRow(Base):
+    """A refund asked of the provider whose outcome is not committed yet (migration 0008): recovery reads
+    these, not every refund request ever written. Opened by `payment.refund_requested`, closed in the same
+    transaction as the intent's refunded / net-cancelled / manual-review entry."""
+
+    __tablename__ = "open_refund_requests"
+    intent_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    journal_seq: Mapped[int] = mapped_column(ForeignKey("journal.seq"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +219,20 @@ def _project(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]
             setattr(row, f, payload[f])
     if "reason" in payload:
         row.reason = payload["reason"]
+    if state in _CLOSES_REFUND:
+        tx.connection.execute(delete(OpenRefundRow).where(OpenRefundRow.intent_id == row.id))
     s.flush()
+
+
+def _project_refund_request(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
+    row = {"intent_id": payload["intent_id"], "reason": payload.get("reason", ""), "journal_seq": entry.seq}
+    stmt = sqlite_insert(OpenRefundRow).values(row)
+    tx.connection.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[OpenRefundRow.intent_id],
+            set_={"reason": stmt.excluded.reason, "journal_seq": stmt.excluded.journal_seq},
+        )
+    )
 
 
 def _guarded_sale(original: Projector) -> Projector:
@@ -230,6 +258,7 @@ def install(ledger: Ledger) -> None:
     """Register the intent projectors and the sale guard on `ledger` (idempotent)."""
     for kind in INTENT_KINDS:
         ledger.projectors[kind] = _project
+    ledger.projectors[REFUND_REQUESTED_KIND] = _project_refund_request
     current = ledger.projectors[SALE_COMPLETED]
     if getattr(current, "__name__", "") != "guarded_sale":
         ledger.projectors[SALE_COMPLETED] = _guarded_sale(current)
@@ -295,6 +324,18 @@ class IntentStore:
                 .order_by(IntentRow.created_at)
             )
             return [Intent.from_row(r) for r in rows.scalars()]
+
+    def open_refund_requests(self) -> list[tuple[Intent, str]]:
+        """Approved intents with a refund asked of the provider and not settled (a crash in between), with
+        the reason asked: a read of the open requests (migration 0008), not of every request ever made."""
+        with self.ledger.reading() as s:
+            rows = s.execute(
+                select(IntentRow, OpenRefundRow.reason)
+                .join(OpenRefundRow, OpenRefundRow.intent_id == IntentRow.id)
+                .where(IntentRow.state == IntentState.APPROVED.value)
+                .order_by(OpenRefundRow.journal_seq)
+            )
+            return [(Intent.from_row(r), reason) for r, reason in rows]
 
     def for_order(self, order_id: str) -> list[Intent]:
         with self.ledger.reading() as s:

@@ -12,7 +12,6 @@ provider and records a reversal entry.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Iterable
@@ -20,15 +19,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from kiosk.domain.order import PaymentMethod
 from kiosk.ledger.ledger import Ledger, LedgerError, PaymentRecord
-from kiosk.ledger.models import JournalRow
 from kiosk.payments.gateway import CodeInbox, Gateway, Outcome, OutcomeStatus, OutcomeUnknown, ReversalRefused
 from kiosk.payments.intents import (
     RECONCILIATION_KIND,
     RECOVERY_KIND,
+    REFUND_REQUESTED_KIND,
     Intent,
     IntentRow,
     IntentState,
@@ -46,7 +45,6 @@ from kiosk.payments.port import (
 
 log = logging.getLogger(__name__)
 
-REFUND_REQUESTED_KIND = "payment.refund_requested"
 UNKNOWN_TEXT = "결제 결과를 확인하지 못했습니다. 직원을 불러 주세요. 이중 결제는 자동으로 취소됩니다."
 
 
@@ -464,15 +462,7 @@ class PaymentService:
 
     def _recover_refunds(self, report: RecoveryReport) -> None:
         """A refund asked of the provider whose reversal entry was never committed (crash between)."""
-        requested = func.json_extract(JournalRow.payload, "$.intent_id")
-        with self.ledger.reading() as s:
-            stuck = s.execute(
-                select(IntentRow.id, JournalRow.payload)
-                .join(JournalRow, requested == IntentRow.id)
-                .where(JournalRow.kind == REFUND_REQUESTED_KIND, IntentRow.state == IntentState.APPROVED.value)
-            ).all()
-        for intent_id, payload in stuck:
-            intent = self.store.get(intent_id)
+        for intent, reason in self.store.open_refund_requests():
             gateway = self.gateways.get(intent.method)
             if gateway is None:
                 continue
@@ -482,5 +472,5 @@ class PaymentService:
                 report.unresolved.append(intent.id)
                 continue
             if outcome.status in (OutcomeStatus.CANCELLED, OutcomeStatus.NOT_FOUND):
-                self._commit_refund(intent, json.loads(payload).get("reason", ""))
+                self._commit_refund(intent, reason)
                 report.refunded.append(intent.id)

@@ -213,3 +213,58 @@ def test_migration_backfills_open_prints_once_from_an_older_ledger(tmp_path: Pat
         assert {(p.order_id, p.kind, p.failed_job_id) for p in service.pending()} == _expected_prints(last)
     finally:
         ledger.close()
+
+
+def _refunds(ledger: Ledger, store: IntentStore, settled: int) -> str:
+    """`settled` refunds asked and committed, and one asked of the provider with its outcome never
+    committed (a crash in between): returns that intent's id."""
+    stuck = ""
+    for n in range(settled + 1):
+        intent = uuid7()
+        store.create(intent, uuid7(), PaymentMethod.CARD, 5000)
+        store.transition(intent, IntentState.SENT)
+        store.transition(intent, IntentState.APPROVED, approval_no="30012345")
+        ledger.record(intents.REFUND_REQUESTED_KIND, {"intent_id": intent, "order_id": "", "reason": f"요청 {n}"})
+        if n < settled:
+            store.transition(intent, IntentState.REFUNDED, reason="환불")
+        else:
+            stuck = intent
+    return stuck
+
+
+def test_open_refund_requests_are_the_unsettled_ones_and_cost_the_same_under_more_history(tmp_path: Path) -> None:
+    work = {}
+    for settled in (2, 40):
+        steps = _Steps()
+        ledger = open_ledger(tmp_path / f"{settled}.db", on_connect=steps.on_connect)
+        try:
+            store = IntentStore(ledger)
+            stuck = _refunds(ledger, store, settled)
+            with steps.measure() as found:
+                requests = store.open_refund_requests()
+            assert [(i.id, i.state, reason) for i, reason in requests] == [
+                (stuck, IntentState.APPROVED, f"요청 {settled}")
+            ]
+            work[settled] = found[0]
+        finally:
+            ledger.close()
+    assert work[40] <= work[2] * 1.2, work
+
+
+def test_migration_backfills_open_refund_requests_once(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    ledger = open_ledger(path)
+    try:
+        stuck = _refunds(ledger, IntentStore(ledger), 3)
+    finally:
+        ledger.close()
+    conn = sqlite3.connect(path)
+    with conn:  # back to the schema before 0008: the requests are in the journal only
+        conn.execute("DROP TABLE open_refund_requests")
+        conn.execute("UPDATE alembic_version SET version_num = '0007' WHERE version_num = '0008'")
+    conn.close()
+    ledger = open_ledger(path)
+    try:
+        assert [(i.id, reason) for i, reason in IntentStore(ledger).open_refund_requests()] == [(stuck, "요청 3")]
+    finally:
+        ledger.close()
