@@ -44,9 +44,15 @@ from backend.operators import Operator, Role, authenticate_operator
 from backend.providers import provider_key
 from kiosk.sync.protocol import (
     HEADER_NONCE,
+    HEADER_REFUSAL,
     HEADER_SIGNATURE,
     HEADER_TERMINAL,
     HEADER_TIMESTAMP,
+    REFUSAL_NONCE,
+    REFUSAL_REVOKED,
+    REFUSAL_SIGNATURE,
+    REFUSAL_TIMESTAMP,
+    REFUSAL_UNKNOWN,
     request_signing_bytes,
     verify,
 )
@@ -168,7 +174,7 @@ def _timestamp_problem(ctx: Backend, text: str) -> str | None:
         return "the timestamp has no UTC offset"
     window = timedelta(days=ctx.config.timestamp_window_days)
     try:
-        off = abs(ts - ctx.clock.now())
+        off = abs(ts - datetime.now(UTC))  # wall time: the test clock moves only the payment simulation
     except OverflowError:
         off = window * 2
     if off > window:
@@ -182,6 +188,10 @@ def request_target(request: Request) -> str:
     query = request.scope.get("query_string") or b""
     target = bytes(raw).decode("latin-1")
     return f"{target}?{bytes(query).decode('latin-1')}" if query else target
+
+
+def _why(code: str) -> dict[str, str]:
+    return {HEADER_REFUSAL: code}
 
 
 def authenticate_terminal(ctx: Backend, request: Request, body: bytes) -> str:
@@ -202,17 +212,20 @@ def authenticate_terminal(ctx: Backend, request: Request, body: bytes) -> str:
     if path_tid is not None and path_tid != tid:
         raise refused(401, "the request is signed by another terminal than the one in the path")
     with ctx.engine.connect() as conn:
-        key = conn.execute(select(terminals.c.public_key).where(terminals.c.id == tid)).scalar()
+        row = conn.execute(select(terminals.c.public_key, terminals.c.revoked_at).where(terminals.c.id == tid)).first()
         conn.rollback()
-    if key is None:
-        raise refused(401, "this terminal is not enrolled; enroll it again with a new code")
+    if row is None:
+        raise refused(401, "this terminal is not enrolled; enroll it again with a new code", _why(REFUSAL_UNKNOWN))
+    if row.revoked_at is not None:
+        raise refused(401, "this terminal was revoked by the programme; call the administrator", _why(REFUSAL_REVOKED))
+    key = str(row.public_key)
     data = request_signing_bytes(request.method, request_target(request), ts, body, nonce=nonce)
     if not verify(key, data, sig):
-        raise refused(401, "bad signature: the request was not signed by this terminal's key")
+        raise refused(401, "bad signature: the request was not signed by this terminal's key", _why(REFUSAL_SIGNATURE))
     problem = _timestamp_problem(ctx, ts)
     if problem:
-        raise refused(401, problem)
-    fresh = {HEADER_NONCE: new_nonce(ctx, tid)}
+        raise refused(401, problem, _why(REFUSAL_TIMESTAMP))
+    fresh = {HEADER_NONCE: new_nonce(ctx, tid), **_why(REFUSAL_NONCE)}
     good = _nonce_problem(ctx, tid, nonce)
     if isinstance(good, str):
         raise refused(401, good, fresh)

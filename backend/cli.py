@@ -22,7 +22,14 @@ from backend.config import BackendConfig, Mode
 from backend.db import DEFAULT_SQLITE, make_engine, migrate
 from backend.keys import ensure_programme_key, load_programme_key
 from backend.operators import OperatorError, Role, create_operator, list_operators, revoke_operator
-from backend.programme import CatalogError, UnknownTerminal, business_number_ok, mint_code, publish_catalog
+from backend.programme import (
+    CatalogError,
+    UnknownTerminal,
+    business_number_ok,
+    mint_code,
+    publish_catalog,
+    revoke_terminal,
+)
 from backend.providers import ProviderError, add_provider, revoke_provider
 
 EXIT_USAGE = 2
@@ -175,6 +182,15 @@ def provider_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def terminal_revoke(args: argparse.Namespace) -> int:
+    try:
+        revoke_terminal(_open(args), args.terminal_id)
+    except UnknownTerminal:
+        return _fail(f"no active terminal {args.terminal_id}; see GET /v1/fleet/terminals")
+    print(f"revoked terminal {args.terminal_id}: its key signs nothing any more (enroll the device again)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kiosk-backend", description="The programme backend (reference implementation)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -248,6 +264,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_opt(pr)
     pr.add_argument("name")
     pr.set_defaults(handler=provider_revoke)
+
+    tm = sub.add_parser("terminal", help="terminals")
+    tmsub = tm.add_subparsers(dest="terminal_command", required=True, metavar="ACTION")
+    tr = tmsub.add_parser("revoke", help="revoke a terminal (a stolen or retired device)")
+    db_opt(tr)
+    tr.add_argument("terminal_id")
+    tr.set_defaults(handler=terminal_revoke)
     return p
 
 

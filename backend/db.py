@@ -49,6 +49,7 @@ terminals = Table(
     Column("catalog_version", Integer, nullable=False, server_default="0"),
     Column("ack_seq", BigInteger, nullable=False, server_default="0"),
     Column("head_hash", String(64), nullable=False),
+    Column("revoked_at", String(40)),  # `kiosk-backend terminal revoke`: its key no longer signs
 )
 
 enrollment_codes = Table(

@@ -15,7 +15,7 @@ from backend.db import bundles, enrollment_codes, terminals
 from kiosk.domain.catalog_rules import CatalogError, validate_catalog
 from kiosk.sync.protocol import sign_bundle
 
-__all__ = ["CatalogError", "UnknownTerminal", "business_number_ok", "mint_code", "publish_catalog"]
+__all__ = ["CatalogError", "UnknownTerminal", "business_number_ok", "mint_code", "publish_catalog", "revoke_terminal"]
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 CODE_DAYS = 7  # default lifetime of an enrollment code
@@ -49,6 +49,21 @@ def mint_code(engine: Engine, business_number: str, *, days: float = CODE_DAYS, 
             )
         )
     return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+def revoke_terminal(engine: Engine, terminal_id: str, *, now: datetime | None = None) -> None:
+    """The terminal's key signs nothing any more (its stored entries stay)."""
+    from sqlalchemy import update
+
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    with engine.begin() as conn:
+        done = conn.execute(
+            update(terminals)
+            .where(terminals.c.id == terminal_id, terminals.c.revoked_at.is_(None))
+            .values(revoked_at=stamp)
+        )
+    if done.rowcount != 1:
+        raise UnknownTerminal(terminal_id)
 
 
 def publish_catalog(

@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     st = ssub.add_parser("status", help="show the sync state")
     add_db_option(st)
     st.set_defaults(handler=status)
+    rk = ssub.add_parser("rotate-key", help="replace the device key (the backend is told, signed by the old one)")
+    add_db_option(rk)
+    rk.set_defaults(handler=rotate_key)
     s.set_defaults(handler=once)
 
 
@@ -98,4 +101,20 @@ def status(args: argparse.Namespace) -> int:
         print(f"last success: {st.last_success_at}")
     for q in st.quarantined:
         print(f"quarantined seq {q.seq}: {q.reason}: {q.detail}")
+    return 0
+
+
+def rotate_key(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    ledger = open_ledger(args, settings)
+    service = _service(args, settings, ledger)
+    try:
+        service.rotate_key()
+    except (SyncError, KeyFileError) as exc:
+        print(f"kiosk: 키 교체 실패 / key rotation failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        service.close()
+        ledger.close()
+    print("단말기 키 교체 완료 / device key replaced")
     return 0

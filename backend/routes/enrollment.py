@@ -4,7 +4,7 @@ operators mint codes and publish catalogs."""
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -70,6 +70,15 @@ class PublishRequest(BaseModel):
     expires_days: float = Field(default=30, gt=0, le=366, allow_inf_nan=False)
 
 
+class KeyRequest(BaseModel):
+    model_config = STRICT
+    public_key: str = Field(min_length=40, max_length=64, description="the terminal's new key, base64 raw Ed25519")
+
+
+class KeyOut(BaseModel):
+    terminal_id: str
+
+
 class PublishOut(BaseModel):
     version: int
 
@@ -86,7 +95,7 @@ def _code_expired(row: Any, now: datetime) -> bool:
 
 def _enroll(ctx: Backend, req: EnrollRequest) -> dict[str, Any] | tuple[int, str]:
     code = req.code.replace("-", "").strip().upper()
-    now_dt = ctx.clock.now()
+    now_dt = datetime.now(UTC)  # wall time: the test clock moves only the payment simulation
     now = utc_iso(now_dt)
     with ctx.engine.begin() as conn:
         row = conn.execute(select(enrollment_codes).where(enrollment_codes.c.code == code)).first()
@@ -199,7 +208,7 @@ def create_code(req: CodeRequest, operator: SignedOperator, ctx: BackendDep) -> 
     number = req.business_number.replace("-", "")
     if not business_number_ok(number):
         raise HTTPException(422, "business_number: not a valid 사업자등록번호 (check digit)")
-    now = ctx.clock.now()
+    now = datetime.now(UTC)
     code = mint_code(ctx.engine, number, days=req.expires_days, now=now)
     return {"code": code, "expires_at": utc_iso(now + timedelta(days=req.expires_days))}
 
@@ -229,3 +238,30 @@ def create_catalog(req: PublishRequest, operator: SignedOperator, ctx: BackendDe
     except CatalogError as exc:  # the kiosk's own validator: a catalog it would refuse is never signed
         raise HTTPException(422, str(exc)) from None
     return {"version": version}
+
+
+@router.post(
+    "/terminals/{terminal_id}/key",
+    tags=["enrollment"],
+    response_model=KeyOut,
+    responses={
+        400: {"model": Problem},
+        401: {"model": Problem},
+        409: {"model": Problem},
+        422: {"model": ValidationProblem},
+    },
+    openapi_extra=owned(Owner.TERMINAL),
+)
+def rotate_key(terminal_id: TerminalPath, req: KeyRequest, caller: SignedTerminal, ctx: BackendDep) -> Any:
+    """Replace the terminal's key, signed with the current one (`kiosk sync rotate-key`). Sending the
+    key it already has is a no-op, so a kiosk that crashed before keeping its new key can retry."""
+    try:
+        load_public_key(req.public_key)
+    except ValueError as exc:
+        raise HTTPException(400, f"public_key: {exc}") from None
+    try:
+        with ctx.engine.begin() as conn:
+            conn.execute(update(terminals).where(terminals.c.id == caller).values(public_key=req.public_key))
+    except IntegrityError:
+        raise HTTPException(409, "this public key belongs to another terminal") from None
+    return {"terminal_id": caller}

@@ -28,6 +28,12 @@ HEADER_TERMINAL = "X-Kiosk-Terminal"
 HEADER_TIMESTAMP = "X-Kiosk-Timestamp"
 HEADER_SIGNATURE = "X-Kiosk-Signature"
 HEADER_NONCE = "X-Kiosk-Nonce"
+HEADER_REFUSAL = "X-Kiosk-Refusal"  # on a 401 to a terminal: why, as a code (REFUSAL_*)
+REFUSAL_SIGNATURE = "bad_signature"
+REFUSAL_NONCE = "nonce"
+REFUSAL_TIMESTAMP = "timestamp"
+REFUSAL_UNKNOWN = "not_enrolled"
+REFUSAL_REVOKED = "revoked"
 SIGNING_VERSION = "kiosk-sync-2"  # first line of the signed request bytes
 
 RECEIPT_KIND = "journal.receipt"  # the `kind` of a signed push reply

@@ -39,7 +39,10 @@ from kiosk.sync.models import QuarantineRow, SyncStateRow
 from kiosk.sync.protocol import (
     API,
     HEADER_NONCE,
+    HEADER_REFUSAL,
     MAX_JOURNAL_BODY,
+    REFUSAL_NONCE,
+    REFUSAL_SIGNATURE,
     bundle_signing_bytes,
     check_receipt,
     public_key_text,
@@ -277,7 +280,8 @@ class SyncService:
         if signed and not st["terminal_id"]:
             raise NotEnrolled("단말기가 등록되지 않았습니다. kiosk enroll --backend URL --code CODE 로 등록하세요.")
         key = load_key(key_path(self.data_dir)) if signed else None
-        for attempt in range(2):
+        nonce_retried = promoted = False
+        while True:
             req = client.build_request(
                 method,
                 path,
@@ -300,8 +304,16 @@ class SyncService:
             fresh = resp.headers.get(HEADER_NONCE, "")
             if key is not None and fresh:
                 self._nonce = fresh
-            if resp.status_code == 401 and key is not None and fresh and attempt == 0:
-                continue  # the nonce was missing, expired or used: once more with the fresh one
+            if resp.status_code != 401 or key is None:
+                break
+            refusal = resp.headers.get(HEADER_REFUSAL, "")
+            if refusal == REFUSAL_NONCE and fresh and not nonce_retried:
+                nonce_retried = True  # the nonce was missing, expired or used: once more with the fresh one
+                continue
+            if refusal == REFUSAL_SIGNATURE and not promoted and self._promote_new_key():
+                promoted = True  # the server took our new key but we crashed before keeping it
+                key = load_key(key_path(self.data_dir))
+                continue
             break
         if resp.status_code >= 500:
             raise BackendUnavailable(f"서버 오류 / backend error {resp.status_code}")
@@ -340,6 +352,32 @@ class SyncService:
         self._nonce = ""
         self._update(terminal_id=terminal_id, programme_key=programme_key, last_error="")
         return terminal_id
+
+    def rotate_key(self) -> None:
+        """Replace the device key: a new key is made next to the old one, the backend is told with a
+        request signed by the old key, then the new file replaces the old one. A crash in between is
+        repaired by the next request (a refused signature with a pending new key promotes it) or by
+        running this again (the pending new key is reused)."""
+        st = self._read()
+        if not st["terminal_id"]:
+            raise NotEnrolled("단말기가 등록되지 않았습니다 / not enrolled: nothing to rotate")
+        new_key = load_or_create_key(_pending_key_path(self.data_dir))
+        self._call("POST", f"{API}/terminals/{st['terminal_id']}/key", {"public_key": public_key_text(new_key)})
+        self._promote_new_key()
+
+    def _promote_new_key(self) -> bool:
+        pending = _pending_key_path(self.data_dir)
+        if not pending.exists():
+            return False
+        load_key(pending)  # the same checks (mode 0600, a whole Ed25519 key) before it replaces the old one
+        path = key_path(self.data_dir)
+        os.replace(pending, path)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+        return True
 
     # --- push -------------------------------------------------------------------------------------
 
@@ -606,6 +644,11 @@ class SyncService:
             raise
         self._update(last_error="", offline_since="", last_success_at=self.clock.now().isoformat(timespec="seconds"))
         return self.status()
+
+
+def _pending_key_path(data_dir: Path) -> Path:
+    path = key_path(data_dir)
+    return path.with_name(path.name + ".new")
 
 
 def _detail(resp: httpx.Response) -> str:

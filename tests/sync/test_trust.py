@@ -164,3 +164,46 @@ def test_sync_once_exit_status_and_output_agree(
     out = capsys.readouterr()
     assert "동기화 실패" in out.err and "동기화 완료" not in out.out and "synced" not in out.out
     assert "동기화 실패" in out.out
+
+
+def test_key_rotation_and_revocation(backend_server: BackendProcess, tmp_path: Path) -> None:
+    from kiosk.sync.keys import key_path, load_key
+    from kiosk.sync.protocol import public_key_text
+    from kiosk.sync.service import BackendRefused
+    from tests.backend.signing import signed
+
+    with terminal(tmp_path, backend_server.url, backend_server.db_url) as t:
+        path = key_path(tmp_path / "data")
+        old = load_key(path)
+        t.sell(2)
+        t.service.sync_once()
+        t.service.rotate_key()
+        new = load_key(path)
+        assert public_key_text(new) != public_key_text(old) and not path.with_name(path.name + ".new").exists()
+        ack = f"/v1/terminals/{t.terminal_id}/journal/ack"
+        assert signed(backend_server.url, new, t.terminal_id, "GET", ack)[0].status_code == 200
+        r, _ = signed(backend_server.url, old, t.terminal_id, "GET", ack, nonce="")
+        assert r.status_code == 401  # the old key signs nothing any more
+        t.sell(1)
+        assert t.service.sync_once().acked_seq == 3
+
+        # A crash after the backend took the next key but before the kiosk kept it: the next request
+        # finds the refused signature and the pending key, and promotes it.
+        from kiosk.sync.keys import load_or_create_key
+
+        pending = load_or_create_key(path.with_name(path.name + ".new"))
+        body = json.dumps({"public_key": public_key_text(pending)}).encode()
+        rot = f"/v1/terminals/{t.terminal_id}/key"
+        assert signed(backend_server.url, new, t.terminal_id, "POST", rot, body)[0].status_code == 200
+        t.sell(1)
+        assert t.service.sync_once().acked_seq == 4
+        assert public_key_text(load_key(path)) == public_key_text(pending)
+
+        # Revoked by the programme: refused with a message, nothing lost locally.
+        from tests.backend.test_cli import run
+
+        assert run("terminal", "revoke", "--db", backend_server.db_url, t.terminal_id).returncode == 0
+        t.sell(1)
+        with pytest.raises(BackendRefused, match="revoked"):
+            t.service.sync_once()
+        assert t.service.status().pending == 1
