@@ -14,6 +14,7 @@ instead of failing later on a lock upgrade.
 from __future__ import annotations
 
 import ast
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
@@ -265,6 +266,12 @@ def check_pragmas(engine: Engine) -> None:
 def _revision_heads() -> set[str]:
     """The migration heads, read from the revision files without importing Alembic (which costs a third
     of a second of start-up, on every start, to find out that nothing needs doing)."""
+    revisions, parents = _revisions()
+    return revisions - parents
+
+
+def _revisions() -> tuple[set[str], set[str]]:
+    """Every revision this version knows, and every revision some other one follows."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
@@ -277,7 +284,7 @@ def _revision_heads() -> set[str]:
             value = ast.literal_eval(node.value)
             values = {value} if isinstance(value, str) else set(value or ())
             (revisions if name == "revision" else parents).update(values)
-    return revisions - parents
+    return revisions, parents
 
 
 def _current_heads(conn: Connection) -> set[str]:
@@ -293,14 +300,31 @@ def migrate(engine: Engine) -> None:
         conn.rollback()
         if current and current == _revision_heads():
             return
+        unknown = current - _revisions()[0]
+        if unknown:  # an older package installed over a newer one (docs/DEPLOYING.md, "Updates")
+            raise LedgerConfigError(
+                f"this ledger was written by a newer version of the kiosk (schema {', '.join(sorted(unknown))}); "
+                "install that version or newer again, or restore a backup made before it (kiosk restore)"
+            )
         from alembic import command
         from alembic.config import Config
 
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+        try:
+            command.upgrade(cfg, "heads")  # one transaction (the deferred-BEGIN recipe): all or nothing
+        except Exception as exc:
+            conn.rollback()
+            raise LedgerConfigError(
+                f"the ledger could not be migrated to this version ({type(exc).__name__}: {exc}); it is "
+                "unchanged. Install the previous version again and report this with the journal's log"
+            ) from exc
         conn.commit()
+        if current:
+            logging.getLogger(__name__).info(
+                "ledger migrated from schema %s to %s", ",".join(sorted(current)), ",".join(sorted(_revision_heads()))
+            )
 
 
 def table_exists(conn: Connection, name: str) -> bool:
