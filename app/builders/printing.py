@@ -3,11 +3,11 @@ header, and the ReceiptService the kiosk window prints through."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.builders.escpos_cache import configure_escpos_cache
 from kiosk.config import Settings
 from kiosk.receipts.content import ShopInfo
 from kiosk.session.wiring import Printing, Relay
@@ -17,20 +17,6 @@ if TYPE_CHECKING:
     from hardware.printer.profiles import PrinterProfile
     from hardware.printer.simulator import PrinterSimulator
     from kiosk.ledger.ledger import Ledger
-
-
-def configure_escpos_cache() -> None:
-    """python-escpos parses its capabilities YAML (~0.2 s) on every import unless it finds the pickle it
-    made last time, which by default goes to a fresh temporary directory and so is never found again.
-    Give it a fixed cache directory; call before anything imports escpos (and before threads start)."""
-    if "ESCPOS_CAPABILITIES_PICKLE_DIR" in os.environ:
-        return
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kiosk" / "escpos"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return  # a read-only home: escpos works as before, just slower to import
-    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(cache)
 
 
 def shop_info(settings: Settings) -> ShopInfo:

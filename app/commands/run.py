@@ -88,7 +88,7 @@ def run_kiosk(
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    from app.builders.printing import configure_escpos_cache
+    from app.builders.escpos_cache import configure_escpos_cache
     from app.builders.window import open_window
     from ui.app import BackgroundStart
 
