@@ -15,6 +15,7 @@ GUI thread at once through a wake-up socket (Python runs a signal handler only w
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -31,8 +32,8 @@ log = logging.getLogger(__name__)
 
 # How long a stop waits for a payment in flight to end by itself (an approval is then recorded), and then
 # for the card terminal to confirm a cancel; the whole stop stays inside systemd's 5 s budget.
-PAYMENT_GRACE_SECONDS = 2.5
-CANCEL_GRACE_SECONDS = 1.5
+PAYMENT_GRACE_SECONDS = 2.0
+CANCEL_GRACE_SECONDS = 1.0
 
 
 def notify(message: str, env: Mapping[str, str] | None = None) -> bool:
@@ -111,7 +112,9 @@ class Session:
     recorded, or cancelled) and then ends the event loop with status 0. Built on the GUI thread, right
     after the QGuiApplication, before the window: a SIGTERM during start-up stops the kiosk too."""
 
-    def __init__(self, app: QCoreApplication, *, env: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, app: QCoreApplication, *, env: Mapping[str, str] | None = None, exit_on_stop: bool = True
+    ) -> None:
         from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
         self.app = app
@@ -120,6 +123,7 @@ class Session:
         self._busy: Callable[[], bool] = lambda: False
         self._cancel: Callable[[], None] = lambda: None
         self.stopping = False
+        self.exit_on_stop = exit_on_stop  # False in tests that run a Session inside the test process
         self.heartbeats = 0
         self._stop_timer: QTimer | None = None
         self._stop_started = 0.0
@@ -203,10 +207,16 @@ class Session:
             log.warning("stopping with a payment still unanswered; it is resolved at the next start")
         if self._stop_timer is not None:
             self._stop_timer.stop()
+        log.info("stopping: closing the devices and the ledger (%.1f s after SIGTERM)", waited)
         self.app.exit(0)
 
     def close(self) -> None:
-        """Stop the heartbeat and give the signal wake-up back (tests build several sessions in one process)."""
+        """Stop the heartbeat and give the signal wake-up back (tests build several sessions in one process).
+
+        Called last, after the window, the devices and the ledger are closed. After a SIGTERM the process
+        then ends at once with status 0: the interpreter's own teardown (a full garbage collection, then
+        PySide's and Qt's destructors) takes 1-2 s on the kiosk's hardware and counts against the 5 s a
+        stop may take, and nothing is left in it to save (logs are flushed here)."""
         if self.watchdog is not None:
             self.watchdog.stop()
         if self._stop_timer is not None:
@@ -216,3 +226,9 @@ class Session:
         signal.signal(signal.SIGTERM, self._previous_handler)
         self._wake_r.close()
         self._wake_w.close()
+        if self.stopping and self.exit_on_stop:
+            logging.shutdown()
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            os._exit(0)

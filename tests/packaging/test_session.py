@@ -98,7 +98,7 @@ def test_heartbeats_stop_while_the_event_loop_is_blocked(qtbot: QtBot, qapp: obj
 
     assert isinstance(qapp, QCoreApplication)
     sock = NotifySocket()
-    session = Session(qapp, env={"NOTIFY_SOCKET": sock.name, "WATCHDOG_USEC": "300000"})
+    session = Session(qapp, env={"NOTIFY_SOCKET": sock.name, "WATCHDOG_USEC": "300000"}, exit_on_stop=False)
     try:
         session.ready()
         qtbot.waitUntil(lambda: len(sock.times("WATCHDOG=1")) >= 3, timeout=5000)
