@@ -104,6 +104,7 @@ def check_backend_url(url: str) -> None:
 
 
 MAX_PUSH_BYTES = MAX_JOURNAL_BODY // 2  # a push body stays well under the server's limit
+MAX_REPLY = 16 * 1024 * 1024  # bytes of a reply the kiosk reads (a catalog bundle is far smaller)
 
 
 class BundleError(SyncError):
@@ -296,7 +297,7 @@ class SyncService:
                     signed_headers(key, st["terminal_id"], method, target, content, timestamp=ts, nonce=nonce)
                 )
             try:
-                resp = client.send(req)
+                resp = self._send_bounded(client, req)
             except httpx.HTTPError as exc:
                 raise BackendUnavailable(
                     f"서버에 연결할 수 없습니다 / backend unreachable: {type(exc).__name__}: {exc}"
@@ -320,6 +321,28 @@ class SyncService:
         if resp.status_code >= 400:
             raise BackendRefused(f"서버가 거부했습니다 / backend refused ({resp.status_code}): {_detail(resp)}")
         return resp
+
+    @staticmethod
+    def _send_bounded(client: httpx.Client, req: httpx.Request) -> httpx.Response:
+        """Send and read the reply, but never more than MAX_REPLY bytes of it (a hostile or broken
+        server cannot fill the kiosk's memory)."""
+        import httpx
+
+        resp = client.send(req, stream=True)
+        body = bytearray()
+        try:
+            for chunk in resp.iter_bytes():
+                body += chunk
+                if len(body) > MAX_REPLY:
+                    raise BackendUnavailable(
+                        f"서버 응답이 너무 큽니다 / the backend's reply is larger than {MAX_REPLY} bytes"
+                    )
+        finally:
+            resp.close()
+        # iter_bytes() decoded any content-encoding already: the headers must no longer announce it.
+        skip = ("content-encoding", "content-length", "transfer-encoding")
+        headers = [(k, v) for k, v in resp.headers.items() if k.lower() not in skip]
+        return httpx.Response(resp.status_code, headers=headers, content=bytes(body), request=req)
 
     def _json(self, resp: httpx.Response) -> Any:
         try:
@@ -629,7 +652,8 @@ class SyncService:
             due = self._last_heartbeat is None or self.clock.monotonic() - self._last_heartbeat >= HEARTBEAT_EVERY
             if force_heartbeat or due:
                 hb = self.heartbeat()
-                if int(hb.get("catalog_version_available", 0)) > self._read()["catalog_version"]:
+                available = hb.get("catalog_version_available", 0) if isinstance(hb, dict) else 0
+                if isinstance(available, int) and available > self._read()["catalog_version"]:
                     try:
                         self.pull_catalog()
                     except BundleError as exc:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from kiosk.sync.service import SyncService
-from tests.sync.helpers import open_ledger
+from tests.ledger.helpers import open_ledger
 
 
 def main() -> None:

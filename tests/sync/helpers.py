@@ -16,7 +16,6 @@ from kiosk.devices.health import HealthEvent
 from kiosk.ledger import Ledger
 from kiosk.ports import FakeClock
 from kiosk.sync.service import SyncService
-from tests.backend.servers import OPERATOR_TOKENS
 from tests.ledger.helpers import card_payment, make_order, open_ledger
 
 BUSINESS_NUMBER = "1208147521"
@@ -81,6 +80,8 @@ def terminal(base: Path, backend_url: str, db_url: str, **kw: Any) -> Iterator[T
 
 def server_entries(backend_url: str, terminal_id: str) -> list[dict[str, Any]]:
     """Every entry the backend holds for the terminal (read as an operator with fleet:read)."""
+    from tests.backend.servers import OPERATOR_TOKENS  # here: catalog_child imports this module, keep it light
+
     out: list[dict[str, Any]] = []
     after = 0
     headers = {"Authorization": f"Bearer {OPERATOR_TOKENS[backend_url]}"}

@@ -207,3 +207,41 @@ def test_key_rotation_and_revocation(backend_server: BackendProcess, tmp_path: P
         with pytest.raises(BackendRefused, match="revoked"):
             t.service.sync_once()
         assert t.service.status().pending == 1
+
+
+def test_a_huge_or_garbled_reply_is_an_error_not_a_crash(backend_server: BackendProcess, tmp_path: Path) -> None:
+    """The kiosk reads at most MAX_REPLY bytes of a reply, and a garbled heartbeat reply changes nothing."""
+    from kiosk.sync.service import MAX_REPLY, BackendUnavailable
+
+    class Huge(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()  # no length: the body runs until the connection closes
+            try:
+                for _ in range(MAX_REPLY // 65536 + 8):
+                    self.wfile.write(b" " * 65536)
+            except OSError:
+                pass  # the kiosk stopped reading
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Huge)
+    thread = threading.Thread(target=server.serve_forever, name="huge-reply", daemon=True)
+    thread.start()
+    try:
+        with terminal(tmp_path, backend_server.url, backend_server.db_url) as t:
+            t.sell(2)
+            t.service._update(backend_url=f"http://127.0.0.1:{server.server_address[1]}")
+            with pytest.raises(BackendUnavailable, match="너무 큽니다"):
+                t.service.push_pending()
+            assert t.service.status().acked_seq == 0
+            with ack_everything(lambda tid, body: {"catalog_version_available": "garbage"}) as fake:
+                t.service._update(backend_url=fake)
+                assert isinstance(t.service.heartbeat(), dict)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
