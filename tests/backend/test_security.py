@@ -72,6 +72,10 @@ def test_every_route_has_an_owner_and_refuses_anonymous_callers(backend_server: 
         assert "AAAA-BBBB" not in r.text  # never echoes the request
         checked += 1
     assert checked >= 11
+    spec = httpx.get(f"{backend_server.url}/openapi.json").json()
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            assert op.get(OWNER) in {o.value for o in Owner}, f"{method} {path}: no x-kiosk-owner in the document"
     production = routes(Mode.PRODUCTION, tmp_path)
     assert not [p for _m, p, o in production if o == Owner.SIMULATION]
     assert {p for _m, p, _o in production} < {p for _m, p, _o in served}
@@ -193,6 +197,9 @@ def test_replays_and_absurd_timestamps_are_refused_but_a_day_off_clock_syncs(
         for ts in ("yesterday", "2026-11-21T03:00:00", "9999-12-31T23:59:59+00:00", "1970-01-01T00:00:00+00:00"):
             r, _ = signed(url, key, tid, "GET", path, timestamp=ts)
             assert r.status_code == 401 and "timestamp" in r.json()["detail"], (ts, r.text)
+        other = "T0000000000000000"
+        across, _ = signed(url, key, tid, "GET", f"/v1/terminals/{other}/journal/ack", nonce="")
+        assert across.status_code == 401 and "another terminal" in across.json()["detail"]
         forged, _ = signed(url, key, tid, "GET", path, nonce="4102444800.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA")
         assert forged.status_code == 401 and "not issued" in forged.json()["detail"]
         # A kiosk whose clock is a day (or eight) off still syncs: the nonce, not the time, stops replays.
