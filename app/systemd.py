@@ -183,8 +183,9 @@ class Session:
         self._stop_timer = self._QTimer(self._owner)
         self._stop_timer.setInterval(50)
         self._stop_timer.timeout.connect(self._poll_stop)
+        # First poll from the event loop, not from here: an exit() before exec() would be lost, and a
+        # SIGTERM during start-up must still stop the kiosk once its loop runs.
         self._stop_timer.start()
-        self._poll_stop()
 
     def _poll_stop(self) -> None:
         waited = time.monotonic() - self._stop_started

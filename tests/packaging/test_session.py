@@ -139,3 +139,16 @@ def test_journal_lines_carry_syslog_priorities() -> None:
     assert line(logging.INFO, "i") == "<6>kiosk.x: i"
     assert line(logging.DEBUG, "d") == "<7>kiosk.x: d"
     assert line(logging.ERROR, "a\nb") == "<3>kiosk.x: a\n<3>b"
+
+
+def test_sigterm_during_start_up_stops_cleanly(tmp_path: Path) -> None:
+    # The attract screen is up; the ledger side (migrations, payment recovery) is still starting.
+    proc = start_kiosk(tmp_path / "data")
+    try:
+        out = read_until(proc, "attract screen drawn")
+        elapsed, rest = stop(proc)
+    finally:
+        kill(proc)
+    assert proc.returncode == 0, out + rest
+    assert elapsed < 5.0
+    assert "Traceback" not in out + rest
