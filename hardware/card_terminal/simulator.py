@@ -131,6 +131,10 @@ class TerminalSimulator:
             self._deaf = False
             self._decoder = FrameDecoder()
 
+    @property
+    def deaf(self) -> bool:
+        return self._deaf
+
     def reset(self) -> None:
         with self._lock:
             self.script.clear()
