@@ -12,6 +12,7 @@ from app.context import add_config_option, add_db_option, open_ledger, settings_
 from kiosk import emv
 from kiosk.ledger import LedgerError
 from kiosk.ledger.models import OrderRow
+from kiosk.payments.refunds import NoCompletedPayment
 from kiosk.payments.service import PaymentService
 
 # The most one QR payment asks for (a whole cart of the dearest catalog units: kiosk/domain/catalog_rules.py).
@@ -87,7 +88,7 @@ def refund(args: argparse.Namespace) -> int:
         return 0
     except LedgerError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
-        if "no completed payment" in str(exc):
+        if isinstance(exc, NoCompletedPayment):
             print("kiosk: if the money was taken another way, return it by hand and use --manual", file=sys.stderr)
         return 1
     except Exception as exc:  # a device or network problem: say what to check, not a traceback
