@@ -14,6 +14,9 @@ import pytest
 
 from tests.helpers.card_numbers import card_numbers_in
 
+# Fixtures shared across test packages: the programme backend process (QR / code provider) and PostgreSQL.
+pytest_plugins = ["tests.backend.servers"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 

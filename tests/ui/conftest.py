@@ -18,7 +18,6 @@ from kiosk.domain.catalog import load_catalog
 from kiosk.ledger.ledger import Ledger
 from kiosk.payments.simulated import SimulatedPaymentProvider
 from kiosk.ports import FakeClock
-from tests.backend.servers import backend_server  # noqa: F401  (fixture: the QR / code provider for payment tests)
 from tests.helpers.kiosk import Kiosk, make_printing
 from ui import translations
 
