@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def qr_payload(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     if not 0 < args.amount <= MAX_QR_AMOUNT:
-        print(f"kiosk: --amount must be a number of won from 1 to {MAX_QR_AMOUNT:,}", file=sys.stderr)
+        print(f"kiosk: --amount must be a positive number of won, at most {MAX_QR_AMOUNT:,}", file=sys.stderr)
         return 2
     if not args.order or len(args.order) > 25:
         print("kiosk: --order must be 1 to 25 characters", file=sys.stderr)
