@@ -163,11 +163,16 @@ def prune(dest_dir: Path, device: str, keep: int) -> list[Path]:
 
 
 def _ledger_in_use(path: Path) -> bool:
-    """True when another process holds the ledger open for writing (the kiosk is running)."""
+    """True when another process has the ledger open (the kiosk is running, even idle). In WAL mode a
+    database can leave WAL only when no other connection has it open: try that, and go back to WAL."""
     if not path.exists():
         return False
     conn = sqlite3.connect(path, timeout=0.2, isolation_level=None)
     try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            if conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "wal":
+                return True
+            conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError:

@@ -125,18 +125,22 @@ def test_restore_verifies_the_chain_first_and_refuses_while_the_kiosk_runs(tmp_p
     made = kiosk("backup", "--db", str(db), "--to", str(tmp_path / "b"), "--json")
     assert made.returncode == 0, made.stderr
     backup_file = Path(json.loads(made.stdout)["path"])
-    # A kiosk holding the target ledger in a write transaction: the restore refuses, replaces nothing.
+    # A running kiosk has the target ledger open, idle (WAL, no transaction) or in the middle of a sale:
+    # the restore refuses and replaces nothing.
     target = tmp_path / "live" / "ledger.sqlite3"
     target.parent.mkdir()
     holder = sqlite3.connect(target, isolation_level=None)
     try:
+        holder.execute("PRAGMA journal_mode=WAL")
         holder.execute("CREATE TABLE t (x)")
+        idle = kiosk("restore", str(backup_file), "--db", str(target))
         holder.execute("BEGIN IMMEDIATE")
         busy = kiosk("restore", str(backup_file), "--db", str(target))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert busy.returncode == 7 and "stop it first" in busy.stderr, busy.stderr
+    for refused in (idle, busy):
+        assert refused.returncode == 7 and "stop it first" in refused.stderr, refused.stderr
     assert query(target, "SELECT name FROM sqlite_master") == [("t",)]
     # Tampered: one payload edited behind the triggers' back.
     tampered = tmp_path / "b" / "ledger-TAMPERED-20000101T000000Z-seq1.sqlite3"
