@@ -110,6 +110,13 @@ class BecameReady(SessionEvent):
     """The ledger is open and recovery has run: customers can order."""
 
 
+@dataclass(frozen=True, slots=True)
+class OutOfOrder(SessionEvent):
+    """The kiosk cannot sell at all (its ledger cannot be used): the attract screen says `text`."""
+
+    text: str
+
+
 SessionListener = Callable[[SessionEvent], None]
 
 
@@ -174,6 +181,7 @@ class CustomerSession:
         self.printer_problem = ""
         self.receipts_requested: list[int] = []
         self.staff_calls = 0
+        self.out_of_order = ""  # set when the kiosk cannot sell (a damaged ledger); it then never becomes ready
 
     # --- lifecycle ------------------------------------------------------------------------------------
 
@@ -184,9 +192,14 @@ class CustomerSession:
         self._post = post
         self.listener(BecameReady())
 
+    def set_out_of_order(self, text: str) -> None:
+        """The ledger side cannot start and must not be retried: no customer can start an order."""
+        self.out_of_order = text
+        self.listener(OutOfOrder(text))
+
     @property
     def ready(self) -> bool:
-        return self._services is not None
+        return self._services is not None and not self.out_of_order
 
     @property
     def checkout(self) -> Checkout:

@@ -23,6 +23,7 @@ from kiosk.session.customer import (
     BecameReady,
     CustomerSession,
     FlowChanged,
+    OutOfOrder,
     PrinterProblemChanged,
     ReceiptChanged,
     ReceiptStatus,
@@ -95,7 +96,6 @@ class KioskViewModel(QObject):
         self._groups = RowModel(["key", "name", "required", "minChoices", "maxChoices", "satisfied", "options"], self)
         self._cart = RowModel(["key", "name", "optionsText", "quantity", "totalText", "image"], self)
         self._image_cache: dict[str, str] = {}
-        self._out_of_order = ""  # set when the kiosk cannot sell at all (a damaged ledger): the attract screen says so
         self._last_menu_key: tuple[str, str, int] | None = None
         session.listener = self._on_session_event
         self._timer = QTimer(self)
@@ -131,8 +131,7 @@ class KioskViewModel(QObject):
 
     def set_out_of_order(self, text: str) -> None:
         """The kiosk cannot sell (its ledger is damaged): the attract screen shows `text` and never starts."""
-        self._out_of_order = text
-        self.readyChanged.emit()
+        self.session.set_out_of_order(text)
 
     @Slot()
     def tick(self) -> None:
@@ -148,7 +147,7 @@ class KioskViewModel(QObject):
             self.idleChanged.emit()
         elif isinstance(event, ReceiptChanged | PrinterProblemChanged):
             self.printChanged.emit()
-        elif isinstance(event, BecameReady):
+        elif isinstance(event, BecameReady | OutOfOrder):
             self.readyChanged.emit()
 
     def image_url(self, relative: str) -> str:
@@ -403,7 +402,7 @@ class KioskViewModel(QObject):
     printerProblemText = Property(str, _printer_problem_text, notify=printChanged)
     paymentMethods = Property(list, _methods, notify=readyChanged)
     isReady = Property(bool, lambda self: self.ready, notify=readyChanged)
-    outOfOrder = Property(str, lambda self: self._out_of_order, notify=readyChanged)
+    outOfOrder = Property(str, lambda self: self.session.out_of_order, notify=readyChanged)
     categories = Property(QObject, lambda self: self._categories, constant=True)
     menu = Property(QObject, lambda self: self._menu, constant=True)
     optionGroups = Property(QObject, lambda self: self._groups, constant=True)
