@@ -32,6 +32,7 @@ COMMANDS = {
     "report": "report",
     "restore": "backup",
     "run": "run",
+    "staff": "staff",
     "sync": "sync",
 }
 

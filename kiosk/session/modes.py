@@ -41,6 +41,7 @@ class Permission(StrEnum):
     X_REPORT = "x_report"
     BACK_OFFICE = "back_office"
     DEVICES_AND_SETTINGS = "devices_and_settings"
+    MANAGE_STAFF = "manage_staff"  # add / remove people, roles, cards, PIN resets (kiosk/staff: a manager only staff)
 
 
 _STAFF = frozenset({Permission.SOLD_OUT, Permission.COUNTER_SALES, Permission.X_REPORT})
@@ -50,6 +51,7 @@ _MANAGEMENT = _STAFF | {
     Permission.DISCOUNT_OVER_LIMIT,
     Permission.REOPEN_DAY,
     Permission.BACK_OFFICE,
+    Permission.MANAGE_STAFF,
 }
 
 # What each role may do: the one table (DESIGN §11).
@@ -75,9 +77,11 @@ def may(role: Role, permission: Permission) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class SignedIn:
-    """Someone who passed a sign-in, as the role they signed in as."""
+    """Someone who passed a sign-in, as the role they signed in as (and who: kiosk.staff fills these in)."""
 
     role: Role
+    person_id: str = ""
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

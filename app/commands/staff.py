@@ -1,0 +1,233 @@
+"""`kiosk staff list|add|remove|set-role|reset-pin|init-owner`: the staff register from a shell (docs/STAFF.md).
+
+A PIN never comes from the command line (it would sit in the shell's history and in `ps`): it is asked on
+the terminal (twice when it is being set), or read from the first line of standard input with
+`--pin-stdin` for installers' scripts. Changes need the PIN of an owner or manager, checked by the same
+sign-in as on the screen (wrong PINs count, delays and locks apply, all of it journaled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from app.context import add_db_option, open_ledger, settings_from
+from kiosk.session.modes import Role
+
+if TYPE_CHECKING:
+    from kiosk.session.modes import SignedIn
+    from kiosk.staff.service import StaffService
+
+EXIT_FAILED = 1  # refused: wrong PIN, not permitted, an owner exists, a PIN in use (docs/EXIT-STATUS.md)
+EXIT_USAGE = 2  # a bad PIN or name, nobody by that name, no terminal to ask on
+
+
+class _Usage(Exception):
+    pass
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("staff", help="the staff register: people, roles, PINs, the first owner")
+    ssub = p.add_subparsers(dest="staff_command", required=True, metavar="ACTION")
+    roles = [r.value for r in Role]
+
+    ls = ssub.add_parser("list", help="who works here, their role and whether they have a PIN and a card")
+    add_db_option(ls)
+    ls.add_argument("--all", action="store_true", help="include removed people")
+    ls.add_argument("--json", action="store_true", help="JSON instead of a table")
+    ls.set_defaults(handler=list_staff)
+
+    init = ssub.add_parser("init-owner", help="set up the first owner and their PIN (only when there is none)")
+    add_db_option(init)
+    init.add_argument("--name", required=True, help="the owner's name as shown on screen")
+    init.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin's first line (scripts)")
+    init.set_defaults(handler=init_owner)
+
+    add = ssub.add_parser("add", help="add a person; prints their one-time PIN")
+    add_db_option(add)
+    add.add_argument("name", help="the person's name as shown on screen")
+    add.add_argument("--role", choices=roles, default=Role.STAFF.value, help="default: staff")
+    add.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
+    add.set_defaults(handler=add_person)
+
+    rm = ssub.add_parser("remove", help="remove a person: they can no longer sign in")
+    add_db_option(rm)
+    rm.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
+    rm.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
+    rm.set_defaults(handler=remove_person)
+
+    sr = ssub.add_parser("set-role", help="give a person another role")
+    add_db_option(sr)
+    sr.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
+    sr.add_argument("role", choices=roles)
+    sr.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
+    sr.set_defaults(handler=set_role)
+
+    rp = ssub.add_parser("reset-pin", help="give a person a new one-time PIN; they choose their own next time")
+    add_db_option(rp)
+    rp.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
+    rp.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
+    rp.set_defaults(handler=reset_pin)
+
+
+def _read_pin(args: argparse.Namespace, prompt: str, *, twice: bool = False) -> str:
+    if args.pin_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise _Usage("no PIN on standard input: give it on the first line")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise _Usage("no terminal to ask for the PIN on: run this in a terminal, or give the PIN with --pin-stdin")
+    pin = getpass.getpass(prompt)
+    if twice and getpass.getpass("Again, to be sure: ") != pin:
+        raise _Usage("the two PINs differ; nothing was changed, run the command again")
+    return pin
+
+
+def _run(args: argparse.Namespace, action: str) -> int:
+    """Open the ledger, do `action`, and turn every refusal into one line and its exit status."""
+    from kiosk.staff.pins import PinError
+    from kiosk.staff.service import BadName, StaffError, StaffService, UnknownPerson
+
+    settings = settings_from(args)
+    ledger = open_ledger(args, settings, create=action == "init-owner")
+    try:
+        service = StaffService(ledger)
+        return _ACTIONS[action](args, service)
+    except (_Usage, PinError, UnknownPerson, BadName) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StaffError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        ledger.close()
+
+
+def _signed_in(args: argparse.Namespace, service: StaffService) -> SignedIn | None:
+    """The person running the command, signed in by their PIN; None (and a line said) when refused."""
+    from kiosk.session.modes import SignedIn
+    from kiosk.staff.service import PinChangeRequired
+
+    pin = _read_pin(args, "Your PIN (owner or manager): ")
+    result = service.sign_in(pin)
+    if isinstance(result, SignedIn):
+        return result
+    if isinstance(result, PinChangeRequired):
+        print("kiosk: that is a one-time PIN: sign in on the kiosk first and choose your own PIN", file=sys.stderr)
+        return None
+    print(f"kiosk: {result.message('en')}", file=sys.stderr)
+    return None
+
+
+def _list(args: argparse.Namespace, service: StaffService) -> int:
+    people = service.members(include_removed=args.all)
+    if args.json:
+        rows = [
+            {
+                "id": p.id,
+                "name": p.name,
+                "role": p.role.value,
+                "active": p.active,
+                "pin": "one-time" if p.must_change_pin and p.has_pin else ("set" if p.has_pin else "none"),
+                "card": p.has_card,
+            }
+            for p in people
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not service.owner_set_up():
+        print("No owner is set up on this terminal: set one with `kiosk staff init-owner --name NAME`.")
+    for p in people:
+        pin = "one-time PIN" if p.must_change_pin and p.has_pin else ("PIN set" if p.has_pin else "no PIN")
+        state = "" if p.active else "  (removed)"
+        print(f"{p.id}  {p.role.value:<9}  {pin:<12}  {'card' if p.has_card else '-':<4}  {p.name}{state}")
+    return 0
+
+
+def _init_owner(args: argparse.Namespace, service: StaffService) -> int:
+    from kiosk.staff.service import OwnerExists
+
+    if service.owner_set_up():
+        raise OwnerExists("this terminal already has an owner; the owner adds people (kiosk staff add)")
+    pin = _read_pin(args, "The owner's new PIN (6 digits): ", twice=True)
+    owner = service.init_owner(args.name, pin)
+    print(f"The owner {owner.name} is set up ({owner.id}); sign in on the kiosk with the PIN just given.")
+    return 0
+
+
+def _add(args: argparse.Namespace, service: StaffService) -> int:
+    who = _signed_in(args, service)
+    if who is None:
+        return EXIT_FAILED
+    person, pin = service.add(who, args.name, Role(args.role))
+    print(f"Added {person.name} as {person.role.value} ({person.id}).")
+    print(f"One-time PIN: {pin}  (give it to {person.name} only; they choose their own at first sign-in)")
+    return 0
+
+
+def _remove(args: argparse.Namespace, service: StaffService) -> int:
+    person = service.find(args.person)
+    who = _signed_in(args, service)
+    if who is None:
+        return EXIT_FAILED
+    service.remove(who, person.id)
+    print(f"Removed {person.name} ({person.id}): they can no longer sign in.")
+    return 0
+
+
+def _set_role(args: argparse.Namespace, service: StaffService) -> int:
+    person = service.find(args.person)
+    who = _signed_in(args, service)
+    if who is None:
+        return EXIT_FAILED
+    service.set_role(who, person.id, Role(args.role))
+    print(f"{person.name} ({person.id}) is now {args.role}.")
+    return 0
+
+
+def _reset_pin(args: argparse.Namespace, service: StaffService) -> int:
+    person = service.find(args.person)
+    who = _signed_in(args, service)
+    if who is None:
+        return EXIT_FAILED
+    pin = service.reset_pin(who, person.id)
+    print(f"One-time PIN for {person.name}: {pin}  (they choose their own at the next sign-in)")
+    return 0
+
+
+_ACTIONS = {
+    "list": _list,
+    "init-owner": _init_owner,
+    "add": _add,
+    "remove": _remove,
+    "set-role": _set_role,
+    "reset-pin": _reset_pin,
+}
+
+
+def list_staff(args: argparse.Namespace) -> int:
+    return _run(args, "list")
+
+
+def init_owner(args: argparse.Namespace) -> int:
+    return _run(args, "init-owner")
+
+
+def add_person(args: argparse.Namespace) -> int:
+    return _run(args, "add")
+
+
+def remove_person(args: argparse.Namespace) -> int:
+    return _run(args, "remove")
+
+
+def set_role(args: argparse.Namespace) -> int:
+    return _run(args, "set-role")
+
+
+def reset_pin(args: argparse.Namespace) -> int:
+    return _run(args, "reset-pin")
