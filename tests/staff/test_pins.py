@@ -8,7 +8,9 @@ from kiosk.staff.pins import PinError, PinHasher, check_pin_format, random_pin
 from tests.staff.conftest import CHEAP
 
 
-@pytest.mark.parametrize("pin", ["12345", "1234567", "12a456", "", "１２３４５６", "000000", "777777", "123456", "890123"])
+@pytest.mark.parametrize(
+    "pin", ["12345", "1234567", "12a456", "", "１２３４５６", "000000", "777777", "123456", "890123", "987654"]
+)
 def test_bad_or_easy_pins_are_refused(pin: str) -> None:
     with pytest.raises(PinError):
         check_pin_format(pin)
