@@ -1,17 +1,17 @@
 """The staff register and the wrong-PIN counters (kiosk/staff, docs/STAFF.md): `staff` (people, role,
 PIN hash, card hash) and `sign_in_guard` (delays and locks that survive restarts). Nothing to backfill:
-before this revision a terminal had no staff. Also the merge point of the feature branches, so the
-migrations have one head.
+before this revision a terminal had no staff. Its own branch off the foundation, like every feature area
+(docs/LEDGER.md): the ledger upgrades to all heads.
 
 Revision ID: 0010
-Revises: 0004, 0006, 0008
+Revises: 0001
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = ("0004", "0006", "0008")
+down_revision = "0001"
 branch_labels = None
 depends_on = None
 
