@@ -1,4 +1,5 @@
-"""NFC reader service: PC/SC driver, simulated reader, and the service that runs either on a worker."""
+"""NFC reader: driver.py (PC/SC), simulator.py (a simulated reader), service.py (the service that runs either
+on a worker, and `build_nfc_reader`); cardread.py reads a card for both."""
 
 from hardware.nfc.service import NfcReaderService, ReaderUrlError, build_nfc_reader
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import urllib.parse
 
-from hardware.nfc.pcsc import PcscReaderDriver
-from hardware.nfc.sim import SimulatedReaderDriver
+from hardware.nfc.driver import PcscReaderDriver
+from hardware.nfc.simulator import SimulatedReaderDriver
 from hardware.worker import Backoff, DeviceWorker, Listener
 from kiosk.devices.health import Health
 from kiosk.devices.nfc import CardList

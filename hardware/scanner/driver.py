@@ -21,8 +21,7 @@ from typing import Any
 
 import serial
 
-from hardware.scanner.sim import PtyScanner
-from hardware.worker import Backoff, DeviceLost, DeviceWorker, Listener
+from hardware.worker import DeviceLost
 from kiosk.devices.health import Health, HealthEvent
 from kiosk.devices.scanner import CodeScanned
 from kiosk.ports import Clock, SystemClock
@@ -143,58 +142,3 @@ class SerialScannerDriver:
         self._degraded = True
         log.warning("scanner: dropped unreadable input (%s)", detail)  # never the bytes: they may be a code
         return HealthEvent(self._device, Health.DEGRADED, detail, message, self._clock.now())
-
-
-class ScannerService:
-    """The scanner the app runs. ``listener`` gets `CodeScanned` and `HealthEvent` on the worker thread.
-
-    With ``sim://`` the service owns a `PtyScanner` (``service.simulator.scan("...")``) and reads it
-    through the same serial driver as a real scanner.
-    """
-
-    def __init__(self, worker: DeviceWorker[SerialScannerDriver], simulator: PtyScanner | None = None) -> None:
-        self.worker = worker
-        self.simulator = simulator
-
-    @property
-    def health(self) -> Health:
-        return self.worker.health
-
-    def start(self) -> None:
-        if self.simulator is not None:
-            self.simulator.open()
-        self.worker.start()
-
-    def stop(self) -> None:
-        self.worker.stop()
-        if self.simulator is not None:
-            self.simulator.close()
-
-
-def build_scanner(
-    url: str,
-    *,
-    listener: Listener,
-    baudrate: int = 9600,
-    clock: Clock | None = None,
-    backoff: Backoff | None = None,
-    poll_timeout: float = 0.5,
-    simulator_dir: str | None = None,
-) -> ScannerService:
-    """``sim://`` (a pty simulator), a device path, or any pyserial URL (``socket://``, ``rfc2217://``)."""
-    if not url:
-        raise ScannerUrlError("scanner.url is empty: use sim://, /dev/ttyACM0 or another pyserial URL")
-    simulator = None
-    if url.startswith("sim:"):
-        simulator = PtyScanner(simulator_dir)
-        url = str(simulator.path)
-    driver = SerialScannerDriver(url, baudrate=baudrate, clock=clock)
-    worker = DeviceWorker(
-        "scanner",
-        driver,
-        listener=listener,
-        clock=clock,
-        backoff=backoff or Backoff(initial=0.2, maximum=5.0),
-        poll_timeout=poll_timeout,
-    )
-    return ScannerService(worker, simulator)

@@ -2,7 +2,7 @@
 optional payment application.
 
 `VirtualCardApplet.process(apdu)` answers one command APDU. The vpcd client (hardware/vcard/vpcd.py)
-puts it behind pcscd; the simulated reader (hardware/nfc/sim.py) calls it directly, so both see the
+puts it behind pcscd; the simulated reader (hardware/nfc/simulator.py) calls it directly, so both see the
 same card. The payment application holds a Luhn-valid test PAN in a record so tests can prove that
 the kiosk never reads it: it is only returned to READ RECORD / GET PROCESSING OPTIONS, which the
 reader service must never send.

@@ -8,7 +8,7 @@ import ndef
 import pytest
 
 from hardware.nfc import build_nfc_reader
-from hardware.nfc.sim import SIM_READER, SimulatedReaderDriver
+from hardware.nfc.simulator import SIM_READER, SimulatedReaderDriver
 from hardware.vcard import CardProfile
 from kiosk.devices.nfc import (
     CardKind,
