@@ -461,21 +461,22 @@ class StaffService:
 
     # --- modes ----------------------------------------------------------------------------------
 
-    def enter_mode(self, router: ModeRouter, event: ChangeMode) -> Refusal | None:
-        """`router.send(event)`, and a journal entry when the mode changed (who, from, to)."""
+    def enter_mode(self, router: ModeRouter, event: ChangeMode, *, reason: str = "") -> Refusal | None:
+        """`router.send(event)`, and a journal entry when the mode changed (who, from, to, and why when
+        it was not someone's choice, e.g. "idle")."""
         before = router.mode
         refusal = router.send(event)
         if refusal is None and router.mode is not before:
             who = event.who
-            self.ledger.record(
-                MODE_CHANGED,
-                {
-                    "from": before.value,
-                    "to": router.mode.value,
-                    "person_id": who.person_id if who is not None else None,
-                    "role": who.role.value if who is not None else None,
-                },
-            )
+            payload: dict[str, Any] = {
+                "from": before.value,
+                "to": router.mode.value,
+                "person_id": who.person_id if who is not None else None,
+                "role": who.role.value if who is not None else None,
+            }
+            if reason:
+                payload["reason"] = reason
+            self.ledger.record(MODE_CHANGED, payload)
         return refusal
 
     # --- internals ------------------------------------------------------------------------------
