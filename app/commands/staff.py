@@ -1,4 +1,5 @@
-"""`kiosk staff list|add|remove|set-role|reset-pin|init-owner`: the staff register from a shell (docs/STAFF.md).
+"""`kiosk staff list|add|remove|set-role|reset-pin|register-card|init-owner`: the staff register from a shell
+(docs/STAFF.md).
 
 A PIN never comes from the command line (it would sit in the shell's history and in `ps`): it is asked on
 the terminal (twice when it is being set), or read from the first line of standard input with
@@ -11,13 +12,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import queue
 import sys
+import urllib.parse
 from typing import TYPE_CHECKING
 
 from app.context import add_db_option, open_ledger, settings_from
 from kiosk.session.modes import Role
 
 if TYPE_CHECKING:
+    from kiosk.config import Settings
     from kiosk.session.modes import SignedIn
     from kiosk.staff.service import StaffService
 
@@ -72,6 +76,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rp.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
     rp.set_defaults(handler=reset_pin)
 
+    rc = ssub.add_parser("register-card", help="register a person's staff card: tap it on the reader when asked")
+    add_db_option(rc)
+    rc.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
+    rc.add_argument("--reader", default="", help="PC/SC reader name or its start (default: the configured nfc.reader)")
+    rc.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the tap (default 60)")
+    rc.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
+    rc.set_defaults(handler=register_card)
+
 
 def _read_pin(args: argparse.Namespace, prompt: str, *, twice: bool = False) -> str:
     if args.pin_stdin:
@@ -96,7 +108,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
     ledger = open_ledger(args, settings, create=action == "init-owner")
     try:
         service = StaffService(ledger)
-        return _ACTIONS[action](args, service)
+        return _ACTIONS[action](args, service, settings)
     except (_Usage, PinError, UnknownPerson, BadName) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -123,7 +135,7 @@ def _signed_in(args: argparse.Namespace, service: StaffService) -> SignedIn | No
     return None
 
 
-def _list(args: argparse.Namespace, service: StaffService) -> int:
+def _list(args: argparse.Namespace, service: StaffService, settings: Settings) -> int:
     people = service.members(include_removed=args.all)
     if args.json:
         rows = [
@@ -148,7 +160,7 @@ def _list(args: argparse.Namespace, service: StaffService) -> int:
     return 0
 
 
-def _init_owner(args: argparse.Namespace, service: StaffService) -> int:
+def _init_owner(args: argparse.Namespace, service: StaffService, settings: Settings) -> int:
     from kiosk.staff.service import OwnerExists
 
     if service.owner_set_up():
@@ -159,7 +171,7 @@ def _init_owner(args: argparse.Namespace, service: StaffService) -> int:
     return 0
 
 
-def _add(args: argparse.Namespace, service: StaffService) -> int:
+def _add(args: argparse.Namespace, service: StaffService, settings: Settings) -> int:
     who = _signed_in(args, service)
     if who is None:
         return EXIT_FAILED
@@ -169,7 +181,7 @@ def _add(args: argparse.Namespace, service: StaffService) -> int:
     return 0
 
 
-def _remove(args: argparse.Namespace, service: StaffService) -> int:
+def _remove(args: argparse.Namespace, service: StaffService, settings: Settings) -> int:
     person = service.find(args.person)
     who = _signed_in(args, service)
     if who is None:
@@ -179,7 +191,7 @@ def _remove(args: argparse.Namespace, service: StaffService) -> int:
     return 0
 
 
-def _set_role(args: argparse.Namespace, service: StaffService) -> int:
+def _set_role(args: argparse.Namespace, service: StaffService, settings: Settings) -> int:
     person = service.find(args.person)
     who = _signed_in(args, service)
     if who is None:
@@ -189,13 +201,52 @@ def _set_role(args: argparse.Namespace, service: StaffService) -> int:
     return 0
 
 
-def _reset_pin(args: argparse.Namespace, service: StaffService) -> int:
+def _reset_pin(args: argparse.Namespace, service: StaffService, settings: Settings) -> int:
     person = service.find(args.person)
     who = _signed_in(args, service)
     if who is None:
         return EXIT_FAILED
     pin = service.reset_pin(who, person.id)
     print(f"One-time PIN for {person.name}: {pin}  (they choose their own at the next sign-in)")
+    return 0
+
+
+def _register_card(args: argparse.Namespace, service: StaffService, settings: Settings) -> int:
+    """Sign in, then wait for one card tap on the reader and register its keyed hash to the person."""
+    from app.devices import nfc_reader
+    from kiosk.devices.nfc import CardListError, CardTapped
+
+    if not 0 < args.timeout <= 3600:
+        raise _Usage("--timeout is a number of seconds between 0 and 3600")
+    person = service.find(args.person)
+    who = _signed_in(args, service)
+    if who is None:
+        return EXIT_FAILED
+    events: queue.SimpleQueue[object] = queue.SimpleQueue()
+    url = "pcsc://" + urllib.parse.quote(args.reader) if args.reader else None
+    try:
+        reader = nfc_reader(settings, events.put, url=url)
+    except CardListError as exc:
+        raise _Usage(str(exc)) from None
+    reader.start()
+    try:
+        print(f"Tap {person.name}'s card on the reader now (within {args.timeout:g} s).", flush=True)
+        deadline = service.clock.monotonic() + args.timeout
+        while True:
+            left = deadline - service.clock.monotonic()
+            if left <= 0:
+                print(f"kiosk: no card was tapped within {args.timeout:g} s; nothing was registered", file=sys.stderr)
+                return EXIT_FAILED
+            try:
+                event = events.get(timeout=min(left, 0.5))
+            except queue.Empty:
+                continue
+            if isinstance(event, CardTapped):
+                break
+    finally:
+        reader.stop()
+    service.register_card(who, person.id, event)
+    print(f"The card is registered to {person.name} ({person.id}): tap it, then the PIN, to sign in.")
     return 0
 
 
@@ -206,6 +257,7 @@ _ACTIONS = {
     "remove": _remove,
     "set-role": _set_role,
     "reset-pin": _reset_pin,
+    "register-card": _register_card,
 }
 
 
@@ -231,3 +283,7 @@ def set_role(args: argparse.Namespace) -> int:
 
 def reset_pin(args: argparse.Namespace) -> int:
     return _run(args, "reset-pin")
+
+
+def register_card(args: argparse.Namespace) -> int:
+    return _run(args, "register-card")
