@@ -29,9 +29,16 @@ def singleton_counts() -> dict[str, int]:
     return {"True": sys.getrefcount(True), "False": sys.getrefcount(False), "None": sys.getrefcount(None)}
 
 
-def fallen(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
-    """Which counts fell, and by how much (a rise is harmless: something still holds a reference)."""
-    return {k: before[k] - after[k] for k in before if after[k] < before[k]}
+# The window's worker threads (printer status polls, payment and reconciliation threads) hold and drop
+# references to these singletons while the GUI thread re-reads: the counts wobble by a few dozen. The
+# bug takes one reference per read, 500 rounds x every binding on the screen: thousands.
+WOBBLE = 100
+
+
+def fallen(before: dict[str, int], after: dict[str, int], wobble: int = 0) -> dict[str, int]:
+    """Which counts fell by more than `wobble`, and by how much (a rise is harmless: something still
+    holds a reference)."""
+    return {k: before[k] - after[k] for k in before if after[k] < before[k] - wobble}
 
 
 class Probe(QObject):
@@ -153,5 +160,6 @@ def test_the_kiosk_screens_reread_view_model_properties_without_losing_reference
             emit()
     QGuiApplication.processEvents()
     after = singleton_counts()
-    assert fallen(before, after) == {}, f"QML reads on the {screen} screen took references: {fallen(before, after)}"
+    lost = fallen(before, after, WOBBLE)
+    assert lost == {}, f"QML reads on the {screen} screen took references: {lost}"
     assert k.step == screen  # the re-reads changed nothing the customer sees
