@@ -36,10 +36,10 @@ def test_the_same_pin_gets_a_different_salt_and_hash_each_time() -> None:
 
 
 def test_the_real_cost() -> None:
-    """The parameters a terminal uses (docs/STAFF.md): scrypt N=2^15, r=8, p=1, a 16-byte salt, 32 bytes."""
+    """The parameters a terminal uses (docs/STAFF.md): scrypt N=2^16, r=8, p=1, a 16-byte salt, 32 bytes."""
     hasher = PinHasher()
     stored = hasher.hash("482915")
-    assert stored.params == "scrypt$n=32768$r=8$p=1"
+    assert stored.params == "scrypt$n=65536$r=8$p=1"
     assert len(bytes.fromhex(stored.salt)) == 16 and len(bytes.fromhex(stored.digest)) == 32
     assert hasher.verify("482915", stored)
     assert not hasher.verify("482951", stored)
