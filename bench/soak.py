@@ -249,10 +249,14 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
             "KIOSK_SYNC__BACKEND_URL": "",
         }
         started = time.monotonic()
+        # The kiosk's log goes to a file: a pipe nobody reads until the end fills after a few hundred
+        # orders and blocks the kiosk's GUI thread on its next log line.
+        log_path = data / "kiosk.log"
+        log_file = log_path.open("w", encoding="utf-8")
         proc = subprocess.Popen(
             [sys.executable, "-m", "bench.soak", "--child", str(orders), str(idle)],
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=log_file,
             text=True,
             env=env,
         )
@@ -273,8 +277,9 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
                 done = True
             elif line.startswith("STUCK"):
                 print(line.strip(), flush=True)
-        stderr = proc.stderr.read() if proc.stderr is not None else ""
         code = proc.wait()
+        log_file.close()
+        stderr = log_path.read_text(encoding="utf-8", errors="replace")
         elapsed = time.monotonic() - started
         if code != 0 or not done:
             how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}"
