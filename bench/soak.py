@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -234,6 +235,24 @@ class SoakFailed(RuntimeError):
     pass
 
 
+SILENCE = 300.0  # seconds without a line from the kiosk (it prints every 100 orders): its GUI thread hangs
+
+
+def _lines(proc: subprocess.Popen[str]) -> Iterator[str]:
+    """The child's stdout lines; kills it if it says nothing for SILENCE seconds (a hung event loop
+    cannot report itself stuck)."""
+    assert proc.stdout is not None
+    while True:
+        ready, _, _ = select.select([proc.stdout], [], [], SILENCE)
+        if not ready:
+            proc.kill()
+            raise SoakFailed(f"the kiosk said nothing for {SILENCE:.0f} s: its event loop hangs")
+        line = proc.stdout.readline()
+        if not line:
+            return
+        yield line
+
+
 def main(quick: bool = False, orders: int | None = None, idle: float | None = None) -> list[str]:
     orders = orders or (500 if quick else 5000)
     idle = idle if idle is not None else (600.0 if quick else 3600.0)
@@ -264,7 +283,7 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         done = False
         taken = 0
         assert proc.stdout is not None
-        for line in proc.stdout:
+        for line in _lines(proc):
             if line.startswith("MEM "):
                 n, rss, trues, _ = line.split()[1:]
                 mem.append((int(n), int(rss), int(trues)))
