@@ -42,39 +42,39 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(ls)
     ls.add_argument("--all", action="store_true", help="include removed people")
     ls.add_argument("--json", action="store_true", help="JSON instead of a table")
-    ls.set_defaults(handler=list_staff)
+    ls.set_defaults(handler=run)
 
     init = ssub.add_parser("init-owner", help="set up the first owner and their PIN (only when there is none)")
     add_db_option(init)
     init.add_argument("--name", required=True, help="the owner's name as shown on screen")
     init.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin's first line (scripts)")
-    init.set_defaults(handler=init_owner)
+    init.set_defaults(handler=run)
 
     add = ssub.add_parser("add", help="add a person; prints their one-time PIN")
     add_db_option(add)
     add.add_argument("name", help="the person's name as shown on screen")
     add.add_argument("--role", choices=roles, default=Role.STAFF.value, help="default: staff")
     add.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    add.set_defaults(handler=add_person)
+    add.set_defaults(handler=run)
 
     rm = ssub.add_parser("remove", help="remove a person: they can no longer sign in")
     add_db_option(rm)
     rm.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
     rm.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    rm.set_defaults(handler=remove_person)
+    rm.set_defaults(handler=run)
 
     sr = ssub.add_parser("set-role", help="give a person another role")
     add_db_option(sr)
     sr.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
     sr.add_argument("role", choices=roles)
     sr.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    sr.set_defaults(handler=set_role)
+    sr.set_defaults(handler=run)
 
     rp = ssub.add_parser("reset-pin", help="give a person a new one-time PIN; they choose their own next time")
     add_db_option(rp)
     rp.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
     rp.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    rp.set_defaults(handler=reset_pin)
+    rp.set_defaults(handler=run)
 
     rc = ssub.add_parser("register-card", help="register a person's staff card: tap it on the reader when asked")
     add_db_option(rc)
@@ -82,7 +82,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rc.add_argument("--reader", default="", help="PC/SC reader name or its start (default: the configured nfc.reader)")
     rc.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the tap (default 60)")
     rc.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    rc.set_defaults(handler=register_card)
+    rc.set_defaults(handler=run)
 
 
 def _read_pin(args: argparse.Namespace, prompt: str, *, twice: bool = False) -> str:
@@ -99,8 +99,9 @@ def _read_pin(args: argparse.Namespace, prompt: str, *, twice: bool = False) -> 
     return pin
 
 
-def _run(args: argparse.Namespace, action: str) -> int:
-    """Open the ledger, do `action`, and turn every refusal into one line and its exit status."""
+def run(args: argparse.Namespace) -> int:
+    """Open the ledger, do the action asked for, and turn every refusal into one line and its exit status."""
+    action = args.staff_command
     from kiosk.staff.pins import PinError
     from kiosk.staff.service import BadName, StaffError, StaffService, UnknownPerson
 
@@ -259,31 +260,3 @@ _ACTIONS = {
     "reset-pin": _reset_pin,
     "register-card": _register_card,
 }
-
-
-def list_staff(args: argparse.Namespace) -> int:
-    return _run(args, "list")
-
-
-def init_owner(args: argparse.Namespace) -> int:
-    return _run(args, "init-owner")
-
-
-def add_person(args: argparse.Namespace) -> int:
-    return _run(args, "add")
-
-
-def remove_person(args: argparse.Namespace) -> int:
-    return _run(args, "remove")
-
-
-def set_role(args: argparse.Namespace) -> int:
-    return _run(args, "set-role")
-
-
-def reset_pin(args: argparse.Namespace) -> int:
-    return _run(args, "reset-pin")
-
-
-def register_card(args: argparse.Namespace) -> int:
-    return _run(args, "register-card")
