@@ -557,7 +557,11 @@ class SyncService:
                 "단말기가 등록되지 않아 카탈로그를 검증할 수 없습니다 / not enrolled: cannot verify a catalog"
             )
         signature = bundle.get("signature")
-        if not isinstance(signature, str) or not verify(st["programme_key"], bundle_signing_bytes(bundle), signature):
+        try:
+            signed = bundle_signing_bytes(bundle)
+        except (ValueError, TypeError, RecursionError):  # NaN, lone surrogates, absurd nesting: not signable
+            signed = None
+        if not isinstance(signature, str) or signed is None or not verify(st["programme_key"], signed, signature):
             raise BundleError(
                 "카탈로그 서명이 올바르지 않아 적용하지 않았습니다. 기존 메뉴를 계속 사용합니다 / "
                 "bad signature on the catalog bundle: not applied, the current menu stays"

@@ -87,6 +87,26 @@ def test_bad_signature_older_version_and_expired_bundles_are_rejected(
         assert [e["kind"] for e in local_entries(t.ledger)].count(CATALOG_APPLIED) == 1
 
 
+def test_unsignable_bundles_are_refused_as_bad_signatures_and_the_menu_stays(
+    backend_server: BackendProcess, tmp_path: Path
+) -> None:
+    """NaN, a lone surrogate or absurd nesting cannot even be put in canonical form: a refusal like any
+    forged bundle, never an exception out of the sync worker."""
+    with terminal(tmp_path, backend_server.url, backend_server.db_url) as t:
+        good = programme_sign(backend_server, bundle(5, t.terminal_id))
+        assert t.service.apply_bundle(good) == 5
+        before = catalog_file(tmp_path / "data").read_bytes()
+        deep: dict[str, object] = {}
+        for _ in range(100_000):
+            deep = {"x": deep}
+        for poison in (float("nan"), "\ud800", deep):
+            hostile = {**good, "version": 6, "catalog": {**DEMO, "shop": poison}}
+            with pytest.raises(BundleError, match="서명이 올바르지 않아"):
+                t.service.apply_bundle(hostile)
+        assert catalog_file(tmp_path / "data").read_bytes() == before
+        assert t.service.status().catalog_version == 5
+
+
 def test_kill_during_apply_leaves_a_whole_catalog_and_the_journal_catches_up(
     backend_server: BackendProcess, tmp_path: Path
 ) -> None:
