@@ -129,37 +129,45 @@ def backlog(n: int, work: Path, rounds: int, src: Path) -> list[str]:
     base = work / "base.sqlite3"
     n = _ledger_with(src, base, n)
     sizes = sqlite3.connect(base).execute("SELECT sum(length(payload)), count(*) FROM journal").fetchone()
-    srv = BackendProcess(f"sqlite:///{work / 'backend.sqlite3'}", test_clock=False).start()
     synced: list[float] = []
     bare: list[float] = []
-    try:
-        # The bare requests' bodies: what SyncService sends (kiosk/sync/service.py `_call`), built untimed.
-        reader = Ledger.open(base, device_id=history.DEVICE_ID)
-        bodies: list[bytes] = []
-        after = 0
-        while batch := reader.entries_after(after, 500):
-            wire = {"entries": [e.to_wire() for e in batch]}
-            bodies.append(json.dumps(wire, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-            after = batch[-1].seq
-        reader.close()
-        wire_bytes = sum(len(b) for b in bodies)
+    # The bare requests' bodies: what SyncService sends (kiosk/sync/service.py `_call`), built untimed.
+    reader = Ledger.open(base, device_id=history.DEVICE_ID)
+    bodies: list[bytes] = []
+    after = 0
+    while batch := reader.entries_after(after, 500):
+        wire = {"entries": [e.to_wire() for e in batch]}
+        bodies.append(json.dumps(wire, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        after = batch[-1].seq
+    reader.close()
+    wire_bytes = sum(len(b) for b in bodies)
 
-        def run_sync(r: int) -> None:
-            copy = work / f"sync-{r}.sqlite3"
-            shutil.copyfile(base, copy)
-            ledger = Ledger.open(copy, device_id=history.DEVICE_ID)
-            service = SyncService(ledger, work / f"data-{r}", SystemClock(), backend_url=srv.url, batch_size=500)
-            try:
-                service.enroll(srv.url, _code(srv.db_url), BN)
-                t0 = time.perf_counter()
-                service.push_pending()
-                synced.append(time.perf_counter() - t0)
-                assert service.status().acked_seq == n, service.status()
-            finally:
-                service.close()
-                ledger.close()
+    def fresh_backend(name: str) -> BackendProcess:
+        # One per run: entry ids are unique server-wide, so a second push of the same journal to the
+        # same backend would be all duplicates (a different, cheaper path), not a backlog.
+        return BackendProcess(f"sqlite:///{work / name}", test_clock=False).start()
 
-        def run_bare(r: int) -> None:
+    def run_sync(r: int) -> None:
+        copy = work / f"sync-{r}.sqlite3"
+        shutil.copyfile(base, copy)
+        srv = fresh_backend(f"backend-sync-{r}.sqlite3")
+        ledger = Ledger.open(copy, device_id=history.DEVICE_ID)
+        service = SyncService(ledger, work / f"data-{r}", SystemClock(), backend_url=srv.url, batch_size=500)
+        try:
+            service.enroll(srv.url, _code(srv.db_url), BN)
+            t0 = time.perf_counter()
+            service.push_pending()
+            synced.append(time.perf_counter() - t0)
+            status = service.status()
+            assert status.acked_seq == n and not status.quarantined, status
+        finally:
+            service.close()
+            ledger.close()
+            srv.stop()
+
+    def run_bare(r: int) -> None:
+        srv = fresh_backend(f"backend-bare-{r}.sqlite3")
+        try:
             with httpx.Client(base_url=srv.url, timeout=60) as client:
                 tid, key = _enroll_bare(client, srv.db_url, history.DEVICE_ID)
                 path = f"{protocol.API}/terminals/{tid}/journal"
@@ -169,14 +177,15 @@ def backlog(n: int, work: Path, rounds: int, src: Path) -> list[str]:
                     resp, nonce = _signed_post(client, key, tid, path, body, nonce)
                     resp.raise_for_status()
                 bare.append(time.perf_counter() - t0)
-                assert resp.json()["ack_seq"] == n, resp.text[:200]
+                reply = resp.json()
+                assert reply["ack_seq"] == n and not reply["rejected"], resp.text[:300]
+        finally:
+            srv.stop()
 
-        for r in range(rounds):
-            order: list[Callable[[int], None]] = [run_sync, run_bare] if r % 2 == 0 else [run_bare, run_sync]
-            for step in order:
-                step(r)
-    finally:
-        srv.stop()
+    for r in range(rounds):
+        order: list[Callable[[int], None]] = [run_sync, run_bare] if r % 2 == 0 else [run_bare, run_sync]
+        for step in order:
+            step(r)
     s, b = statistics.median(synced), statistics.median(bare)
     return [
         f"backlog: {n:,} real entries ({sizes[0] / sizes[1]:,.0f} B payload on average, {wire_bytes / 2**20:.1f} MiB "
