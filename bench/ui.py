@@ -51,9 +51,15 @@ def _spawn(script: str, env: dict[str, str], timeout: float = 120) -> dict[str, 
         parts = line.split()
         if len(parts) == 2 and parts[0].isupper():
             stamps[parts[0]] = float(parts[1]) - start
-    if proc.returncode != 0 or "FRAME" not in stamps:
+    final = "READY" if script == "_kiosk_start.py" else "FRAME"
+    if final not in stamps:
         raise RuntimeError(f"{script} exited {proc.returncode}: {proc.stderr[-1500:]}")
+    if proc.returncode != 0:  # after every stamp: counted and reported, not a failed measurement
+        CRASHES.append(f"{script} exited {proc.returncode} after {final}")
     return stamps
+
+
+CRASHES: list[str] = []
 
 
 def cold_start(quick: bool, tmp: Path) -> list[str]:
@@ -101,6 +107,11 @@ def cold_start(quick: bool, tmp: Path) -> list[str]:
         f"  {label} / empty: first frame {med('year', 'FRAME') / med('empty', 'FRAME'):.2f}, "
         f"ready {med('year', 'READY') / med('empty', 'READY'):.2f} (target <= 1.1)"
     )
+    if CRASHES:
+        lines.append(
+            f"  WARNING: {len(CRASHES)} of {3 * runs + 2} processes crashed when told to quit right after ready "
+            f"({CRASHES[0]}): a shutdown race in `kiosk run`, not in the figures above"
+        )
     return lines
 
 
