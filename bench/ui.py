@@ -194,12 +194,12 @@ def _in_process(quick: bool, tmp: Path) -> list[str]:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
 
+    from app.builders.window import build_window
     from kiosk.config import load_settings
     from kiosk.domain.catalog import load_catalog
     from kiosk.ledger.ledger import Ledger
     from kiosk.payments.simulated import SimulatedPaymentProvider
     from kiosk.ports import FakeClock
-    from ui.app import build_window
 
     app = QGuiApplication.instance() or QGuiApplication([])
     lines = []

@@ -18,17 +18,14 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
 
 from kiosk.config import Settings
-from kiosk.domain.catalog import Catalog
-from kiosk.ports import Clock
-from kiosk.session.customer import CustomerSession, FlowTimings, SessionServices
-from kiosk.session.modes import Mode, ModeRouter
+from kiosk.session.customer import CustomerSession, SessionServices
+from kiosk.session.modes import ModeRouter
 from kiosk.session.wiring import DeviceServices, Scanning
 from ui.bridge import GuiBridge
 from ui.customer.viewmodel import KioskViewModel
-from ui.modes import MODE_UIS, ModesViewModel
+from ui.modes import ModesViewModel
 
 if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
-    from kiosk.ledger.ledger import Ledger
     from kiosk.payments.port import PaymentProvider
 
 log = logging.getLogger(__name__)
@@ -251,27 +248,3 @@ def open_window(
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
     return KioskWindow(engine, window, vm, modes, settings)
-
-
-def build_window(
-    settings: Settings,
-    ledger: Ledger,
-    catalog: Catalog,
-    provider: PaymentProvider,
-    clock: Clock,
-    *,
-    windowed: bool = False,
-    size: tuple[int, int] | None = None,
-    tick_ms: int = 250,
-) -> KioskWindow:
-    """Kept only for bench/ui.py, which imports it from here: the kiosk and the tests use
-    app.builders.window.build_window (the composition root). Core objects only: checkout over `provider`,
-    no printer, scanner or reconciliation. Remove once the benchmark imports the builder."""
-    from kiosk.flow.checkout import Checkout
-
-    session = CustomerSession(catalog, settings.ui.language, clock, FlowTimings.of(settings.ui))
-    kw = open_window(
-        settings, session, ModeRouter(Mode.CUSTOMER, MODE_UIS), windowed=windowed, size=size, tick_ms=tick_ms
-    )
-    kw.attach(SessionServices(Checkout(ledger, provider, clock)), DeviceServices())
-    return kw
