@@ -266,6 +266,7 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
             "KIOSK_DATA_DIR": str(data),
             "KIOSK_PAYMENTS__SIMULATED_DELAY_SECONDS": "0.05",
             "KIOSK_SYNC__BACKEND_URL": "",
+            "PYTHONFAULTHANDLER": "1",  # a crash prints every thread's Python stack into the log
         }
         started = time.monotonic()
         # The kiosk's log goes to a file: a pipe nobody reads until the end fills after a few hundred
@@ -302,10 +303,9 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         elapsed = time.monotonic() - started
         if code != 0 or not done:
             how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}"
-            fatal = [ln for ln in stderr.splitlines() if ln.startswith("Fatal Python error")]
-            raise SoakFailed(
-                f"the kiosk {how} after {elapsed:.0f} s and {taken}+ orders {fatal[0] if fatal else stderr[-300:]}"
-            )
+            not_info = [ln for ln in stderr.splitlines() if " INFO " not in ln]
+            stacks = "\n".join(not_info[-60:])
+            raise SoakFailed(f"the kiosk {how} after {elapsed:.0f} s and {taken}+ orders:\n{stacks}")
         stored = _ledger_orders(data)
         if stored != orders:
             raise SoakFailed(f"{orders} orders taken, {stored} in the ledger")
