@@ -33,16 +33,26 @@ def user_dirs() -> Iterator[tuple[list[str], Path]]:
     base.chmod(0o755)
     (base / "run").mkdir(mode=0o700)
     (base / "data").mkdir()
+    opened: list[tuple[Path, int]] = []
     if os.geteuid() == 0:
         user = pwd.getpwnam("nobody")
         for d in (base / "run", base / "data"):
             os.chown(d, user.pw_uid, user.pw_gid)
         as_user = ["setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--clear-groups"]
+        # `nobody` runs the checkout's .venv/bin/kiosk: a checkout in a 0700 directory (`mktemp -d`, /root)
+        # gets search permission for others on the way down for the test's length, then its mode back.
+        for d in (REPO_ROOT, *REPO_ROOT.parents):
+            mode = d.stat().st_mode & 0o7777
+            if not mode & 0o001:
+                d.chmod(mode | 0o001)
+                opened.append((d, mode))
     else:
         as_user = []
     try:
         yield as_user, base
     finally:
+        for d, mode in opened:
+            d.chmod(mode)
         shutil.rmtree(base, ignore_errors=True)
 
 
