@@ -73,6 +73,25 @@ def _rss_kib() -> int:
     return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
+def _where_kib() -> tuple[int, int]:
+    """Where the memory is: what SQLite holds (page caches, statements; the library Python's sqlite3
+    module uses) and what malloc has handed out in all (Python, Qt, SQLite together)."""
+    import ctypes
+    import ctypes.util
+
+    fields = ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in fields]
+
+    sqlite = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
+    sqlite.sqlite3_memory_used.restype = ctypes.c_int64
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    libc.mallinfo2.restype = MallInfo2
+    info = libc.mallinfo2()
+    return sqlite.sqlite3_memory_used() // 1024, (info.uordblks + info.hblkhd) // 1024
+
+
 # What each order is: (category, item, options to tap, payment method). Card mostly, QR now and then.
 ORDERS = [
     ("dessert", "cheesecake", [], "card"),
@@ -169,7 +188,8 @@ def _child(orders: int, idle_seconds: float) -> int:
         yield from tap("finishButton")
 
     def report(done: int) -> None:
-        print(f"MEM {done} {_rss_kib()} {sys.getrefcount(True)} {time.monotonic():.3f}", flush=True)
+        sqlite_kib, malloc_kib = _where_kib()
+        print(f"MEM {done} {_rss_kib()} {sys.getrefcount(True)} {sqlite_kib} {malloc_kib}", flush=True)
 
     def script() -> Iterator[tuple[str, Wait]]:
         for n in range(orders):
@@ -286,9 +306,12 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         assert proc.stdout is not None
         for line in _lines(proc):
             if line.startswith("MEM "):
-                n, rss, trues, _ = line.split()[1:]
+                n, rss, trues, sqlite_kib, malloc_kib = line.split()[1:]
                 mem.append((int(n), int(rss), int(trues)))
-                text = f"after {int(n):>5} orders: RSS {int(rss) / 1024:7.1f} MiB, refcount(True) {int(trues):>6}"
+                text = (
+                    f"after {int(n):>5} orders: RSS {int(rss) / 1024:7.1f} MiB (SQLite {int(sqlite_kib) / 1024:5.1f}, "
+                    f"malloc in use {int(malloc_kib) / 1024:6.1f}), refcount(True) {int(trues):>6}"
+                )
                 print(text, flush=True)
                 lines.append(text)
             elif line.startswith("ORDERS "):
