@@ -51,7 +51,11 @@ Window {
     }
 
     function loadScreen() {
-        screenLoader.setSource(kiosk.screen, { "kiosk": kiosk, "portrait": Qt.binding(() => root.portrait) })
+        screenLoader.setSource(kiosk.screen, { "kiosk": kiosk, "portrait": root.portrait })
+    }
+    Binding {
+        target: screenLoader.item; property: "portrait"; value: root.portrait
+        when: screenLoader.item !== null
     }
     Connections {
         target: root.kiosk
