@@ -75,23 +75,27 @@ def test_the_attract_screen_says_out_of_order_and_does_not_start(qtbot: Any) -> 
     try:
         qtbot.waitExposed(kw.window)
 
-        def start_button() -> QQuickItem | None:
+        def named(name: str) -> QQuickItem | None:
             todo = [kw.window.contentItem()]
             while todo:
                 item = todo.pop()
-                if item.objectName() == "startButton":
+                if item.objectName() == name:
                     return item
                 todo.extend(item.childItems())
             return None
 
-        qtbot.waitUntil(lambda: start_button() is not None, timeout=5000)
-        button = start_button()
+        qtbot.waitUntil(lambda: named("startButton") is not None, timeout=5000)
+        button = named("startButton")
         assert button is not None
         assert button.property("text") == "화면을 터치해 주문하세요" or "준비 중" in button.property("text")
         kw.vm.set_out_of_order(OUT_OF_ORDER)
         qtbot.waitUntil(lambda: button.property("text") == OUT_OF_ORDER, timeout=3000)
         assert "고장" in OUT_OF_ORDER and "Out of order" in OUT_OF_ORDER
         assert not button.property("enabled_")
+        # Nothing else to choose on an out-of-order kiosk: easy mode and the languages are gone.
+        for name in ("easyModeButton", "lang_ko", "lang_en"):
+            item = named(name)
+            assert item is None or not item.isVisible(), name
         kw.vm.start()
         assert kw.vm.screen == "customer/AttractScreen.qml" and kw.vm.cartCount == 0
     finally:

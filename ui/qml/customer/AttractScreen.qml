@@ -117,6 +117,7 @@ FocusScope {
         // Easy mode for older customers: everything bigger and more time; only for this customer.
         KButton {
             objectName: "easyModeButton"
+            visible: screen.kiosk.outOfOrder === ""  // out of order: nothing to choose, only the message
             anchors.horizontalCenter: parent.horizontalCenter
             width: Math.min(parent.width, Theme.s(560))
             height: Theme.s(84)
@@ -132,6 +133,7 @@ FocusScope {
         }
 
         Row {
+            visible: screen.kiosk.outOfOrder === ""
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: Theme.gap
             Repeater {
