@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -13,17 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.config import DEMO_CONFIG, REPO_ROOT
-
-
-def kiosk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO_ROOT,
-        env={**os.environ, **(env or {})},
-        timeout=120,
-    )
+from tests.helpers.processes import kiosk
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from typing import Any
 from kiosk.config import REPO_ROOT, load_settings
 from kiosk.domain.catalog import load_catalog
 from kiosk.ports import FakeClock
-from tests.cli.test_run import kill, read_until
+from tests.helpers.processes import kill, read_until
 
 
 def test_a_damaged_ledger_puts_the_kiosk_out_of_order_and_leaves_the_file(tmp_path: Path) -> None:

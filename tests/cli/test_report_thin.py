@@ -18,7 +18,7 @@ from kiosk.config import REPO_ROOT
 from kiosk.ledger import Ledger
 from kiosk.ledger.readonly import open_readonly
 from kiosk.reports import read_sales_report, sales_report
-from tests.cli.test_cli import kiosk
+from tests.helpers.processes import kiosk
 
 
 @pytest.fixture(scope="module")

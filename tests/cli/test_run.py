@@ -7,10 +7,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from kiosk.config import REPO_ROOT
+from tests.helpers.processes import kill, read_until
 
 
 def start(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
@@ -28,28 +28,6 @@ def start(tmp_path: Path, **env: str) -> subprocess.Popen[str]:
         stderr=subprocess.STDOUT,
         text=True,
     )
-
-
-def kill(proc: subprocess.Popen[str]) -> None:
-    """The test never leaves the kiosk running, whatever happened."""
-    if proc.poll() is None:
-        proc.kill()
-        proc.wait()
-
-
-def read_until(proc: subprocess.Popen[str], needle: str, timeout: float = 60) -> list[str]:
-    assert proc.stdout is not None
-    lines: list[str] = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        lines.append(line.rstrip("\n"))
-        if needle in line:
-            return lines
-    kill(proc)
-    raise AssertionError(f"{needle!r} never came; output:\n" + "\n".join(lines))
 
 
 def test_attract_screen_first_then_ready_then_a_clean_stop_on_sigterm(tmp_path: Path) -> None:

@@ -11,8 +11,8 @@ from kiosk.devices.nfc import CardKind
 from kiosk.session.modes import Mode, ModeRouter, Refusal, Role, SignedIn
 from kiosk.staff.service import SignInRefusal, SignInRefused
 from kiosk.staff.session import AskPin, StaffSession, is_way_in_gesture
+from tests.helpers.staff import hire, owner, tap
 from tests.staff.conftest import OWNER_PIN, Shop
-from tests.staff.test_sign_in import hire, owner, tap
 
 
 def mode_changes(shop: Shop) -> list[dict[str, object]]:
