@@ -561,6 +561,7 @@ class BusinessDay:
             z: dict[str, Any] = json.loads(entry.payload)["z"]
             z["entry"] = {"seq": entry.seq, "hash": entry.hash, "prev_hash": entry.prev_hash}
             z["valid"] = row.valid
+            z["closed_at"] = row.closed_at
             return z
 
     def z_list(self) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class VoucherChange(StrEnum):
@@ -28,3 +29,19 @@ class CounterRules:
     voucher_change_percent: int = 60
     cash_receipt_mandatory: bool = False  # the shop is on the mandatory-issue list (현금영수증 의무발행)
     cash_receipt_threshold: int = 100_000  # won, VAT included
+
+
+def rules_from(settings: Any) -> CounterRules:
+    """The rules from `kiosk.config.Settings.counter` (validated there)."""
+    c = settings.counter
+    return CounterRules(
+        order_range=(c.order_number_first, c.order_number_last),
+        auto_open_day=c.auto_open_day,
+        blind_count=c.blind_count,
+        close_tolerance=c.close_tolerance_won,
+        discount_limit_percent=c.discount_limit_percent,
+        voucher_change=VoucherChange(c.voucher_change),
+        voucher_change_percent=c.voucher_change_percent,
+        cash_receipt_mandatory=c.cash_receipt_mandatory,
+        cash_receipt_threshold=c.cash_receipt_threshold_won,
+    )
