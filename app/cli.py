@@ -19,6 +19,7 @@ from kiosk.config import ConfigError
 COMMANDS = {
     "backup": "backup",
     "config": "config",
+    "day": "day",
     "demo-sales": "demo_sales",
     "devices": "devices",
     "enroll": "sync",

@@ -119,6 +119,23 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class CounterSettings:
+    """The counter POS and the business day (docs/COUNTER.md)."""
+
+    order_number_first: int = 5001  # this terminal's counter order numbers: a kiosk in the shop keeps 1..
+    order_number_last: int = 9999
+    auto_open_day: bool = True  # a kiosk sale with no open day opens one (float 0)
+    blind_count: bool = False  # the closing count hides the expected cash
+    close_tolerance_won: int = 1000  # a bigger counted difference needs the owner's PIN
+    discount_limit_percent: int = 10  # a bigger discount needs a manager or the owner
+    voucher_change: str = "percent"  # 온누리상품권 change in cash: never | always | percent
+    voucher_change_percent: int = 60
+    cash_receipt_mandatory: bool = False  # 현금영수증 의무발행 업종
+    cash_receipt_threshold_won: int = 100_000
+    drawer_sensor: bool = True  # the drawer reports open / closed through the printer (DLE EOT)
+
+
+@dataclass(frozen=True)
 class Settings:
     source: str = "<defaults>"
     data_dir: str = ""
@@ -132,6 +149,7 @@ class Settings:
     sync: SyncSettings = field(default_factory=SyncSettings)
     payments: PaymentSettings = field(default_factory=PaymentSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    counter: CounterSettings = field(default_factory=CounterSettings)
 
     @property
     def data_path(self) -> Path:
@@ -246,6 +264,12 @@ RANGES: dict[str, tuple[int | float, int | float]] = {
     "ui.easy_idle_factor": (1.0, 5.0),
     "ui.width": (320, 8000),
     "ui.height": (320, 8000),
+    "counter.order_number_first": (1, 9999),
+    "counter.order_number_last": (1, 9999),
+    "counter.close_tolerance_won": (0, 1_000_000),
+    "counter.discount_limit_percent": (0, 100),
+    "counter.voucher_change_percent": (0, 100),
+    "counter.cash_receipt_threshold_won": (1, 100_000_000),
 }
 # Messages that say more than "must be between" for a few settings.
 _RANGE_HINTS = {
@@ -345,6 +369,11 @@ def validate(settings: Settings) -> None:
     if backend.scheme == "http" and not _loopback(backend.hostname or ""):
         # The same rule as the sync client's: signed requests never cross a network in clear.
         raise ConfigError(path, "sync.backend_url", "plain http:// only on this machine; use the https:// address")
+    counter = settings.counter
+    if counter.order_number_first > counter.order_number_last:
+        raise ConfigError(path, "counter.order_number_first", "must not be above counter.order_number_last")
+    if counter.voucher_change not in ("never", "always", "percent"):
+        raise ConfigError(path, "counter.voucher_change", "must be 'never', 'always' or 'percent'")
     if settings.ui.language not in ("ko", "en", "zh", "ja"):
         raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
 

@@ -95,6 +95,7 @@ def _statements() -> dict[str, _Precompiled]:
     )
     last = select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1)
     on_day = OrderRow.business_date == bindparam("day")
+    in_range = OrderRow.order_number.between(bindparam("lo"), bindparam("hi"))
     return {
         "journal": _Precompiled(insert(_JOURNAL)),
         "order": _Precompiled(insert(_ORDERS)),
@@ -104,6 +105,8 @@ def _statements() -> dict[str, _Precompiled]:
         "last_entry": _Precompiled(last),
         "max_number": _Precompiled(select(func.max(OrderRow.order_number)).where(on_day)),
         "used_numbers": _Precompiled(select(OrderRow.order_number).where(on_day)),
+        "max_in_range": _Precompiled(select(func.max(OrderRow.order_number)).where(on_day & in_range)),
+        "used_in_range": _Precompiled(select(OrderRow.order_number).where(on_day & in_range)),
     }
 
 
@@ -209,6 +212,9 @@ class Ledger:
         self.day_start_hour = day_start_hour
         self.order_numbers = order_numbers
         self._rng = rng or random.SystemRandom()
+        # This terminal's order numbers (docs/COUNTER.md): a kiosk and a counter in one shop use distinct
+        # ranges so their numbers never collide; None is the whole day's sequence (1, 2, ...).
+        self.order_range: tuple[int, int] | None = None
         self._local = threading.local()  # the open write transaction, per thread
         self.projectors: dict[str, Projector] = {
             SALE_COMPLETED: _project_sale,
@@ -314,11 +320,31 @@ class Ledger:
             return SaleRecord(order.id, day, number, entry.seq)
 
     def _next_number(self, dbapi: sqlite3.Connection, day: date) -> int:
+        if self.order_range is not None:
+            return self.number_in_range(dbapi, day, self.order_range)
         if self.order_numbers is OrderNumberMode.SEQUENTIAL:
             last = _statements()["max_number"].run(dbapi, {"day": day.isoformat()}).fetchone()[0]
             return next_order_number(self.order_numbers, (), last or 0)
         used = {r[0] for r in _statements()["used_numbers"].run(dbapi, {"day": day.isoformat()})}
         return next_order_number(self.order_numbers, used, 0, self._rng)
+
+    def number_in_range(self, dbapi: sqlite3.Connection, day: date, order_range: tuple[int, int]) -> int:
+        """The next order number of `day` within [lo, hi]: sequential from lo, or random in the range."""
+        lo, hi = order_range
+        span = {"day": day.isoformat(), "lo": lo, "hi": hi}
+        if self.order_numbers is OrderNumberMode.SEQUENTIAL:
+            last = _statements()["max_in_range"].run(dbapi, span).fetchone()[0]
+            number = lo if last is None else int(last) + 1
+            if number > hi:
+                raise LedgerError(f"all order numbers {lo}-{hi} of business day {day} are used")
+            return number
+        used = {r[0] for r in _statements()["used_in_range"].run(dbapi, span)}
+        if len(used) > hi - lo:
+            raise LedgerError(f"all order numbers {lo}-{hi} of business day {day} are used")
+        while True:
+            candidate = self._rng.randint(lo, hi)
+            if candidate not in used:
+                return candidate
 
     def record_refund(self, order_id: str, reason: str = "", method: str = "") -> JournalEntry:
         """A refund is a reversal entry; the sale's own entry is never changed."""
