@@ -119,6 +119,14 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class SetupSettings:
+    # False: this terminal has not been set up; `kiosk run` starts in the installer's set-up wizard
+    # (kiosk/installer/wizard.py). The demo shop and every config written before the wizard are set up.
+    done: bool = True
+    terminal_mode: str = "kiosk"  # kiosk | counter | both: what the terminal runs by default
+
+
+@dataclass(frozen=True)
 class Settings:
     source: str = "<defaults>"
     data_dir: str = ""
@@ -132,6 +140,7 @@ class Settings:
     sync: SyncSettings = field(default_factory=SyncSettings)
     payments: PaymentSettings = field(default_factory=PaymentSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    setup: SetupSettings = field(default_factory=SetupSettings)
 
     @property
     def data_path(self) -> Path:
@@ -345,6 +354,8 @@ def validate(settings: Settings) -> None:
     if backend.scheme == "http" and not _loopback(backend.hostname or ""):
         # The same rule as the sync client's: signed requests never cross a network in clear.
         raise ConfigError(path, "sync.backend_url", "plain http:// only on this machine; use the https:// address")
+    if settings.setup.terminal_mode not in ("kiosk", "counter", "both"):
+        raise ConfigError(path, "setup.terminal_mode", "must be 'kiosk', 'counter' or 'both'")
     if settings.ui.language not in ("ko", "en", "zh", "ja"):
         raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
 
