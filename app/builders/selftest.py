@@ -22,6 +22,12 @@ from kiosk.installer.selftest import Check, CheckResult, fail, needs_check, ok
 from kiosk.installer.testpage import new_scan_code, selftest_page
 
 STATUS_TIMEOUT = 2.0
+PRINTER_TODO_EN = {
+    "paper_out": "Out of paper: load a roll",
+    "cover_open": "The cover is open: close it",
+    "offline": "The printer is offline: check power and its error light",
+    "paper_near_end": "Paper nearly out: have a new roll ready",
+}
 
 
 # --- printer ----------------------------------------------------------------------------------------
@@ -57,22 +63,27 @@ def check_printer(url: str, profile_name: str, sim_out: Path | None) -> CheckRes
                 url,
             )
         health = printer.last_health
-    if status is None:
-        why = health.message if health is not None and health.health.value == "lost" else "응답 없음 (no reply)"
-        lost = health is not None and health.health.value == "lost"
-        found = (
-            f"프린터에 연결할 수 없습니다: {why}" if lost else "프린터가 상태 질문에 답하지 않습니다: 상태를 알 수 없음"
-        )
-        make = fail if lost else needs_check
+    if status is None and health is not None and health.detail in ("paper_out", "cover_open", "paper_near_end"):
+        # The driver refuses to connect to a printer reporting a fault: its health says which one.
+        make = needs_check if health.detail == "paper_near_end" else fail
         return make(
+            "printer", health.message, health.message, PRINTER_TODO_EN[health.detail], url, status=health.detail
+        )
+    if status is None:
+        lost = health is not None and health.health.value == "lost" and health.detail != "no_reply"
+        if lost and health is not None:
+            return fail(
+                "printer",
+                f"프린터에 연결할 수 없습니다 (꺼짐 또는 오프라인): {health.message}",
+                "프린터 전원, 케이블, 주소, 오류 표시등을 확인하세요",
+                "Cannot reach the printer, or it is offline: check power, cable, address and its error light",
+                url,
+            )
+        return needs_check(
             "printer",
-            found,
-            "프린터 전원, 케이블, 주소를 확인하세요"
-            if lost
-            else "전원 표시등과 오류 표시등을 보고 시험 인쇄로 확인하세요",
-            "Cannot reach the printer: check power, cable and address"
-            if lost
-            else "The printer did not answer (status unknown): look at its lights and print the test page",
+            "프린터가 상태 질문에 답하지 않습니다: 상태를 알 수 없음",
+            "전원 표시등과 오류 표시등을 보고 시험 인쇄로 확인하세요",
+            "The printer did not answer (status unknown): look at its lights and print the test page",
             url,
         )
     h, detail, message = status.health()
@@ -82,17 +93,13 @@ def check_printer(url: str, profile_name: str, sim_out: Path | None) -> CheckRes
         if getattr(status, name)
     ]
     lines = (url, f"상태 status: {detail}" + (f" [{', '.join(flags)}]" if flags else ""))
-    todo_en = {
-        "paper_out": "Out of paper: load a roll",
-        "cover_open": "The cover is open: close it",
-        "offline": "The printer is offline: check power and its error light",
-        "paper_near_end": "Paper nearly out: have a new roll ready",
-    }
     if h.value == "ok":
         return ok("printer", "프린터 정상 (용지 있음, 덮개 닫힘)", *lines, status=detail)
     if h.value == "degraded":
-        return needs_check("printer", message, message, todo_en.get(detail, "Check the printer"), *lines, status=detail)
-    return fail("printer", message, message, todo_en.get(detail, "Check the printer"), *lines, status=detail)
+        return needs_check(
+            "printer", message, message, PRINTER_TODO_EN.get(detail, "Check the printer"), *lines, status=detail
+        )
+    return fail("printer", message, message, PRINTER_TODO_EN.get(detail, "Check the printer"), *lines, status=detail)
 
 
 def print_test_page(settings: Settings, scan_code: str, sim_out: Path | None, timeout: float = 60.0) -> CheckResult:
@@ -344,6 +351,11 @@ class ScanWatch:
     def simulator(self) -> Any:
         return getattr(self._service, "simulator", None)
 
+    @property
+    def ready(self) -> bool:
+        """The scanner's port is open (a code sent before that is lost, as with a real scanner)."""
+        return self._service is not None and str(self._service.health) == "ok"
+
     def stop(self) -> None:
         if self._service is not None:
             self._service.stop()
@@ -386,6 +398,10 @@ class TapWatch:
     @property
     def driver(self) -> Any:
         return getattr(self._service, "driver", None)
+
+    @property
+    def ready(self) -> bool:
+        return self._service is not None and str(self._service.health) == "ok"
 
     def stop(self) -> None:
         if self._service is not None:
