@@ -13,8 +13,8 @@ import pytest
 from kiosk.config import REPO_ROOT, Settings, load_settings
 from kiosk.installer.settings_file import to_toml
 from tests.conftest import keep_for_session
-from tests.helpers.installer import settings_with
 from tests.devices.pcsc import PcscService, PcscUnavailable
+from tests.helpers.installer import settings_with
 
 
 @pytest.fixture

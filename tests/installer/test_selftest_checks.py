@@ -11,7 +11,7 @@ import pytest
 from app.builders.selftest import check_card_terminal, check_printer, print_test_page
 from hardware.printer.simulator import PrinterSimulator, TcpPrinterServer
 from kiosk.config import Settings, load_settings
-from kiosk.installer.checks import check_network, check_storage, check_versions, catalog_versions
+from kiosk.installer.checks import catalog_versions, check_network, check_storage, check_versions
 from kiosk.installer.selftest import Check, Outcome, ok, run_checks
 from tests.backend.servers import BackendProcess, free_port
 from tests.helpers.installer import settings_with
