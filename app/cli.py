@@ -33,7 +33,10 @@ COMMANDS = {
     "report": "report",
     "restore": "backup",
     "run": "run",
+    "selftest": "selftest",
+    "setup": "selftest",
     "staff": "staff",
+    "support-bundle": "selftest",
     "sync": "sync",
 }
 

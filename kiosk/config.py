@@ -136,6 +136,14 @@ class CounterSettings:
 
 
 @dataclass(frozen=True)
+class SetupSettings:
+    # False: this terminal has not been set up; `kiosk run` starts in the installer's set-up wizard
+    # (kiosk/installer/wizard.py). The demo shop and every config written before the wizard are set up.
+    done: bool = True
+    terminal_mode: str = "kiosk"  # kiosk | counter | both: what the terminal runs by default
+
+
+@dataclass(frozen=True)
 class Settings:
     source: str = "<defaults>"
     data_dir: str = ""
@@ -150,6 +158,7 @@ class Settings:
     payments: PaymentSettings = field(default_factory=PaymentSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     counter: CounterSettings = field(default_factory=CounterSettings)
+    setup: SetupSettings = field(default_factory=SetupSettings)
 
     @property
     def data_path(self) -> Path:
@@ -374,6 +383,8 @@ def validate(settings: Settings) -> None:
         raise ConfigError(path, "counter.order_number_first", "must not be above counter.order_number_last")
     if counter.voucher_change not in ("never", "always", "percent"):
         raise ConfigError(path, "counter.voucher_change", "must be 'never', 'always' or 'percent'")
+    if settings.setup.terminal_mode not in ("kiosk", "counter", "both"):
+        raise ConfigError(path, "setup.terminal_mode", "must be 'kiosk', 'counter' or 'both'")
     if settings.ui.language not in ("ko", "en", "zh", "ja"):
         raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
 
