@@ -107,7 +107,7 @@ def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
     assert said[7].startswith("장바구니입니다. 2개, 합계 ")
     spoken = {s.utterance.text: s.utterance.spoken for s in policy.log}
     assert spoken["장바구니에 담았습니다. 장바구니 1개, 합계 6,000원."] == "장바구니에 담았슴니다. 장바구니 한 개, 합계 육천 원."
-    assert spoken["결제가 완료되었습니다. 주문 번호는 42번입니다."] == "결제가 완료되었슴니다. 주문 번호는 사 이 번임니다."
+    assert spoken["결제가 완료되었습니다. 주문 번호는 42번입니다."] == "결제가 왈료되었슴니다. 주문 번호는 사 이 번임니다."  # 완료 is said [왈료]
 
 
 def test_any_action_interrupts_and_repeat_says_the_last_phrase_again(flow: FlowState) -> None:
