@@ -24,6 +24,7 @@ from kiosk.session.wiring import DeviceServices, Scanning
 from ui.bridge import GuiBridge
 from ui.customer.viewmodel import KioskViewModel
 from ui.modes import ModesViewModel
+from ui.staff.viewmodel import StaffViewModel
 
 if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
     from kiosk.payments.port import PaymentProvider
@@ -158,6 +159,7 @@ class KioskWindow:
     window: QQuickWindow
     vm: KioskViewModel
     modes: ModesViewModel
+    staff: StaffViewModel
     settings: Settings
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
@@ -187,6 +189,8 @@ class KioskWindow:
         the QML down."""
         if self.devices is not None:
             self.devices.stop()
+        self.modes.close()
+        self.staff.close()
         self.vm.close()
         if self.provider is not None:
             self.provider.close()
@@ -224,11 +228,13 @@ def open_window(
         parent=engine,
     )
     modes = ModesViewModel(router, parent=engine)
+    staff = StaffViewModel(parent=engine)
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
             "kiosk": vm,
             "modes": modes,
+            "staff": staff,
             "kioskMode": not windowed,
             "uiScale": ui.scale,
             "easyScale": ui.easy_scale,
@@ -247,4 +253,4 @@ def open_window(
         window.show()
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, modes, settings)
+    return KioskWindow(engine, window, vm, modes, staff, settings)
