@@ -119,6 +119,24 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class VoiceSettings:
+    """Voice guidance (음성 안내, docs/VOICE.md)."""
+
+    enabled: bool = True
+    espeak: str = "espeak-ng"  # the engine's binary
+    clips_dir: str = ""  # empty: <data_dir>/voice-clips (`kiosk voice render` fills it ahead)
+    jack_device: str = ""  # empty: the evdev device with SW_HEADPHONE_INSERT; "none": no jack; or a path
+    output: str = "device"  # device (the sound card) | buffer (decode to memory: tests, no sound card)
+    # Keys (Qt key names) of the keypad's voice keys; start toggles the voice on and off.
+    start_key: str = "F2"
+    repeat_key: str = "F3"
+    slower_key: str = "F4"
+    faster_key: str = "F5"
+    softer_key: str = "F6"
+    louder_key: str = "F7"
+
+
+@dataclass(frozen=True)
 class Settings:
     source: str = "<defaults>"
     data_dir: str = ""
@@ -132,6 +150,7 @@ class Settings:
     sync: SyncSettings = field(default_factory=SyncSettings)
     payments: PaymentSettings = field(default_factory=PaymentSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
 
     @property
     def data_path(self) -> Path:
@@ -255,7 +274,7 @@ _RANGE_HINTS = {
 MAX_TEXT_SETTING = 300  # characters in a text setting
 MAX_PATH_SETTING = 4096  # characters in a file or device path or URL
 _PATHS = {"data_dir", "catalog", "ledger.path", "nfc.card_list", "nfc.reader", "printer.url", "card_terminal.url"}
-_PATHS |= {"scanner.url", "sync.backend_url"}
+_PATHS |= {"scanner.url", "sync.backend_url", "voice.espeak", "voice.clips_dir", "voice.jack_device"}
 MAX_CONFIG_BYTES = 1_000_000
 
 
@@ -345,6 +364,8 @@ def validate(settings: Settings) -> None:
     if backend.scheme == "http" and not _loopback(backend.hostname or ""):
         # The same rule as the sync client's: signed requests never cross a network in clear.
         raise ConfigError(path, "sync.backend_url", "plain http:// only on this machine; use the https:// address")
+    if settings.voice.output not in ("device", "buffer"):
+        raise ConfigError(path, "voice.output", "must be 'device' (the sound card) or 'buffer'")
     if settings.ui.language not in ("ko", "en", "zh", "ja"):
         raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
 

@@ -28,6 +28,7 @@ from ui.staff.viewmodel import StaffViewModel
 
 if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
     from kiosk.payments.port import PaymentProvider
+    from ui.voice.controller import VoiceController, VoiceServices
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,7 @@ class KioskWindow:
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
     bridge: GuiBridge | None = None
+    voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md)
 
     @property
     def scanning(self) -> Scanning | None:
@@ -189,6 +191,8 @@ class KioskWindow:
         the QML down."""
         if self.devices is not None:
             self.devices.stop()
+        if self.voice is not None:
+            self.voice.close()
         self.modes.close()
         self.staff.close()
         self.vm.close()
@@ -207,9 +211,11 @@ def open_window(
     windowed: bool = False,
     size: tuple[int, int] | None = None,
     tick_ms: int = 250,
+    voice: VoiceServices | None = None,
 ) -> KioskWindow:
     """The window with the attract screen, before the ledger is open: this is all the first frame waits
-    for. "Touch to start" stays disabled until `KioskWindow.attach`."""
+    for. "Touch to start" stays disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips
+    and earphone jack (app/voice.py); None: no voice."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("open_window needs a QGuiApplication")
@@ -229,12 +235,18 @@ def open_window(
     )
     modes = ModesViewModel(router, parent=engine)
     staff = StaffViewModel(parent=engine)
+    controller = None
+    if voice is not None:
+        from ui.voice.controller import build_controller
+
+        controller = build_controller(voice, vm, engine)
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
             "kiosk": vm,
             "modes": modes,
             "staff": staff,
+            "voice": controller,
             "kioskMode": not windowed,
             "uiScale": ui.scale,
             "easyScale": ui.easy_scale,
@@ -249,8 +261,10 @@ def open_window(
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the QML window did not load; see the QML errors above")
     window = roots[0]
+    if controller is not None:
+        controller.attach(window)
     if windowed:
         window.show()
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, modes, staff, settings)
+    return KioskWindow(engine, window, vm, modes, staff, settings, voice=controller)

@@ -69,7 +69,7 @@ def test_jack_through_a_fifo_named_in_the_setting(tmp_path: Path) -> None:
 
 
 def test_a_missing_jack_device_says_what_to_fix(tmp_path: Path) -> None:
-    with pytest.raises(OSError, match="voice.jack_device"):
+    with pytest.raises(OSError, match=r"voice\.jack_device"):
         open_jack(str(tmp_path / "event99"))
 
 

@@ -66,7 +66,7 @@ def test_start_says_so_and_where_the_customer_is(flow: FlowState) -> None:
 
 
 def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
-    policy, rec = make(flow)
+    policy, _ = make(flow)
     policy.start("key")
     s = step(flow, m.Start())
     policy.flow_changed(s)
@@ -106,8 +106,13 @@ def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
     assert said[6] == "장바구니에 담았습니다. 장바구니 2개, 합계 10,700원. " + said[1].split(" 장바구니가")[0]
     assert said[7].startswith("장바구니입니다. 2개, 합계 ")
     spoken = {s.utterance.text: s.utterance.spoken for s in policy.log}
-    assert spoken["장바구니에 담았습니다. 장바구니 1개, 합계 6,000원."] == "장바구니에 담았슴니다. 장바구니 한 개, 합계 육천 원."
-    assert spoken["결제가 완료되었습니다. 주문 번호는 42번입니다."] == "결제가 왈료되었슴니다. 주문 번호는 사 이 번임니다."  # 완료 is said [왈료]
+    assert (
+        spoken["장바구니에 담았습니다. 장바구니 1개, 합계 6,000원."]
+        == "장바구니에 담았슴니다. 장바구니 한 개, 합계 육천 원."
+    )
+    assert (
+        spoken["결제가 완료되었습니다. 주문 번호는 42번입니다."] == "결제가 왈료되었슴니다. 주문 번호는 사 이 번임니다."
+    )  # 완료 is said [왈료]
 
 
 def test_any_action_interrupts_and_repeat_says_the_last_phrase_again(flow: FlowState) -> None:
@@ -186,7 +191,10 @@ def test_earphones_start_the_voice_and_keep_it_after_the_session(flow: FlowState
     policy, rec = make(flow)
     policy.earphones_changed(True)
     assert policy.active and rec.events == [
-        ("say", "이어폰이 연결되었습니다. 음성 안내를 시작합니다. 주문을 시작하려면 확인 키를 누르거나 화면을 터치하세요.")
+        (
+            "say",
+            "이어폰이 연결되었습니다. 음성 안내를 시작합니다. 주문을 시작하려면 확인 키를 누르거나 화면을 터치하세요.",
+        )
     ]
     s = step(flow, m.Start())
     policy.flow_changed(s)
