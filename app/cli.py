@@ -34,6 +34,7 @@ COMMANDS = {
     "run": "run",
     "staff": "staff",
     "sync": "sync",
+    "voice": "voice",
 }
 
 

@@ -54,10 +54,12 @@ def build_voice(settings: Settings) -> VoiceServices | None:
     return VoiceServices(build_clips(settings), jack=jack, keys=keys, buffer=voice.output == "buffer")
 
 
-def fixed_phrases() -> list[tuple[str, str]]:
-    """Every fixed phrase, normalised, in every language with phrases: what `kiosk voice render` renders."""
+def fixed_phrases(languages: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Every fixed phrase, normalised, in `languages` (default: every language with phrases), once each:
+    what `kiosk voice render` renders."""
     from kiosk.voice.normalize import normalize
     from kiosk.voice.phrases import TABLES
     from kiosk.voice.phrases import fixed_phrases as fixed
 
-    return [(normalize(text, lang), lang) for lang in TABLES for text in fixed(lang)]
+    langs = languages or tuple(TABLES)
+    return list(dict.fromkeys((normalize(text, lang), lang) for lang in langs for text in fixed(lang)))
