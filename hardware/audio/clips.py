@@ -11,8 +11,8 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from hardware.audio.espeak import RATES_WPM, Espeak, voice_for
