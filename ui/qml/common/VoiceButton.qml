@@ -10,7 +10,7 @@ KButton {
     readonly property bool on: voice !== null && voice.active
 
     visible: voice !== null
-    quiet: !on
+    quiet: false
     checked: on
     text: qsTr("음성 안내")
     accessibleName: on ? qsTr("음성 안내 끄기") : qsTr("음성 안내 켜기")
