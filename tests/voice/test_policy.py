@@ -86,6 +86,9 @@ def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
     policy.flow_changed(s)
     s = step(s, m.ChoosePaymentMethod(PaymentMethod.CARD))
     policy.flow_changed(s)
+    s = step(s, m.PaymentPrompted(instruction="IC 카드를 끝까지 넣어 주세요"))
+    policy.flow_changed(s)
+    assert policy.spoken_texts()[-1] == "IC 카드를 끝까지 넣어 주세요"
     s = step(s, m.PaymentApproved(order_number=42))
     policy.flow_changed(s)
     said = policy.spoken_texts()[1:]
@@ -100,6 +103,7 @@ def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
         said[7],
         "결제 방법을 선택하세요. 결제하실 금액은 10,700원입니다.",
         "카드를 단말기에 꽂아 주세요. 결제하실 금액은 10,700원입니다.",
+        "IC 카드를 끝까지 넣어 주세요",
         "결제가 완료되었습니다. 주문 번호는 42번입니다.",
     ]
     assert said[4].startswith("아메리카노, ") and said[4].endswith("옵션을 선택하고 담기를 누르세요.")
