@@ -157,3 +157,26 @@ def test_the_on_screen_voice_button(voice_kiosk: Callable[..., VoiceKiosk]) -> N
     k.qtbot.waitUntil(lambda: not vk.voice.active)
     assert vk.said()[-1] == "Voice guidance is off."
     button.deleteLater()
+
+
+def test_keys_alone_focus_is_read_and_enter_says_the_next_screen(voice_kiosk: Callable[..., VoiceKiosk]) -> None:
+    vk = voice_kiosk()
+    k = vk.k
+    k.key(Qt.Key.Key_F2)
+    k.click("startButton")
+    k.wait_step("order_type")
+    for _ in range(20):  # Tab to the take-out button; each focus it passes is said
+        if k.focused() == "takeOutButton":
+            break
+        k.key(Qt.Key.Key_Tab)
+    assert k.focused() == "takeOutButton"
+    focus = vk.voice.policy.log[-1].utterance
+    assert focus.kind == "focus" and focus.text.startswith(k.accessible_name(k.window.activeFocusItem()))
+    k.key(Qt.Key.Key_Return)
+    k.wait_step("menu")
+    k.next_frame()  # the menu screen has loaded and set its own focus
+    last = vk.voice.policy.log[-1].utterance
+    assert (last.kind, last.text) == (
+        "screen",
+        "메뉴 화면입니다. 화살표 키로 메뉴를 고르고 확인 키를 누르세요. 장바구니가 비어 있습니다.",
+    )

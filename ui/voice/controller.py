@@ -83,7 +83,8 @@ class VoiceController(QObject):
         self._window: QQuickWindow | None = None
         self._notifier: QSocketNotifier | None = None
         self._key_moved_focus = False
-        vm.changed.connect(self._flow_changed)
+        self._step = vm.state.step
+        vm.changed.connect(self._flow_changed)  # before the QML's own connection: see _flow_changed
         policy.flow_changed(vm.state)
 
     def attach(self, window: QQuickWindow) -> None:
@@ -178,6 +179,10 @@ class VoiceController(QObject):
         self.changed.emit()
 
     def _flow_changed(self) -> None:
+        if self.vm.state.step is not self._step:
+            # A new screen: its orientation phrase is said; the focus its loading sets is not read over it.
+            self._step = self.vm.state.step
+            self._key_moved_focus = False
         was = (self.policy.active, self.policy.rate, self.policy.volume)
         self.policy.flow_changed(self.vm.state)
         if was != (self.policy.active, self.policy.rate, self.policy.volume):
