@@ -165,7 +165,8 @@ class KioskWindow:
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
     bridge: GuiBridge | None = None
-    voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md)
+    voice_services: VoiceServices | None = None  # what the voice guidance needs (app/voice.py)
+    voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md), from `attach` on
 
     @property
     def scanning(self) -> Scanning | None:
@@ -180,11 +181,23 @@ class KioskWindow:
         self.provider = services.checkout.provider
         self.devices = devices
         session.attach(services, bridge.post)
+        self._start_voice()
         if devices.printing is not None:
             devices.printing.events.connect(bridge.forward(session.on_print_event))
         if devices.scanning is not None:
             devices.scanning.listener.on_code = bridge.forward(session.submit_code)
         devices.start()
+
+    def _start_voice(self) -> None:
+        """Voice guidance comes with the ledger side, after the first frame (its modules are not on the
+        cold start's path); Main.qml's `voice` (the VoiceButton's) is set then."""
+        if self.voice_services is None or self.voice is not None:
+            return
+        from ui.voice.controller import build_controller
+
+        self.voice = build_controller(self.voice_services, self.vm, self.engine)
+        self.window.setProperty("voice", self.voice)
+        self.voice.attach(self.window)
 
     def close(self) -> None:
         """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
@@ -193,6 +206,8 @@ class KioskWindow:
             self.devices.stop()
         if self.voice is not None:
             self.voice.close()
+        elif self.voice_services is not None and self.voice_services.jack is not None:
+            self.voice_services.jack.close()
         self.modes.close()
         self.staff.close()
         self.vm.close()
@@ -220,7 +235,7 @@ def open_window(
 ) -> KioskWindow:
     """The window with the attract screen, before the ledger is open: this is all the first frame waits
     for. "Touch to start" stays disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips
-    and earphone jack (app/voice.py); None: no voice."""
+    and earphone jack (app/voice.py), started by `attach`; None: no voice."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("open_window needs a QGuiApplication")
@@ -240,18 +255,12 @@ def open_window(
     )
     modes = ModesViewModel(router, parent=engine)
     staff = StaffViewModel(parent=engine)
-    controller = None
-    if voice is not None:
-        from ui.voice.controller import build_controller
-
-        controller = build_controller(voice, vm, engine)
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
             "kiosk": vm,
             "modes": modes,
             "staff": staff,
-            "voice": controller,
             "kioskMode": not windowed,
             "uiScale": ui.scale,
             "easyScale": ui.easy_scale,
@@ -266,10 +275,8 @@ def open_window(
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the QML window did not load; see the QML errors above")
     window = roots[0]
-    if controller is not None:
-        controller.attach(window)
     if windowed:
         window.show()
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, modes, staff, settings, voice=controller)
+    return KioskWindow(engine, window, vm, modes, staff, settings, voice_services=voice)

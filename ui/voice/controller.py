@@ -83,8 +83,8 @@ class VoiceController(QObject):
         self._window: QQuickWindow | None = None
         self._notifier: QSocketNotifier | None = None
         self._key_moved_focus = False
-        self._step = vm.state.step
-        vm.changed.connect(self._flow_changed)  # before the QML's own connection: see _flow_changed
+        self._key_step = vm.state.step  # the screen a key was pressed on
+        vm.changed.connect(self._flow_changed)
         policy.flow_changed(vm.state)
 
     def attach(self, window: QQuickWindow) -> None:
@@ -166,6 +166,7 @@ class VoiceController(QObject):
                     self._voice_key(action)
                 return True  # a voice key is the voice's own, not the screen's
             self._key_moved_focus = True
+            self._key_step = self.vm.state.step
         self.policy.action()  # any other action: stop talking at once
         return False
 
@@ -179,10 +180,6 @@ class VoiceController(QObject):
         self.changed.emit()
 
     def _flow_changed(self) -> None:
-        if self.vm.state.step is not self._step:
-            # A new screen: its orientation phrase is said; the focus its loading sets is not read over it.
-            self._step = self.vm.state.step
-            self._key_moved_focus = False
         was = (self.policy.active, self.policy.rate, self.policy.volume)
         self.policy.flow_changed(self.vm.state)
         if was != (self.policy.active, self.policy.rate, self.policy.volume):
@@ -194,6 +191,8 @@ class VoiceController(QObject):
         if not self._key_moved_focus or self._window is None:
             return
         self._key_moved_focus = False
+        if self.vm.state.step is not self._key_step:
+            return  # the key changed the screen: its orientation phrase is said, not the focus it sets
         item = self._window.activeFocusItem()
         if item is not None:
             self.policy.focus_changed(focus_of(item))
