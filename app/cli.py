@@ -38,6 +38,7 @@ COMMANDS = {
     "staff": "staff",
     "support-bundle": "selftest",
     "sync": "sync",
+    "voice": "voice",
 }
 
 

@@ -12,6 +12,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from hardware.audio.espeak import RATES_WPM, Espeak, voice_for
@@ -47,7 +48,8 @@ class ClipCache:
         wav = self._from_disk(key)
         if wav is None:
             wav = self.engine.render(spoken, language, self.rates[rate])
-            self.rendered += 1
+            with self._lock:
+                self.rendered += 1
             self._to_disk(key, wav)
         with self._lock:
             self._memory[key] = wav
@@ -55,15 +57,19 @@ class ClipCache:
                 self._memory.popitem(last=False)
         return wav
 
-    def render_ahead(self, phrases: Iterable[tuple[str, str]]) -> int:
-        """Every (spoken, language) at every rate onto disk; returns how many clips were new."""
-        before = self.rendered
-        for spoken, language in phrases:
+    def render_ahead(self, phrases: Iterable[tuple[str, str]], workers: int = 0) -> int:
+        """Every (spoken, language) at every rate onto disk, `workers` espeak-ng processes at a time (0: one
+        per CPU); returns how many clips were new."""
+        todo = []
+        for spoken, language in dict.fromkeys(phrases):
             for rate in range(len(self.rates)):
                 path = self.path(spoken, language, rate)
                 if path is None or not path.is_file():
-                    self.clip(spoken, language, rate)
-        return self.rendered - before
+                    todo.append((spoken, language, rate))
+        with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1, thread_name_prefix="voice-clips") as pool:
+            for _ in pool.map(lambda job: self.clip(*job), todo):
+                pass
+        return len(todo)
 
     def _from_disk(self, key: str) -> bytes | None:
         if self.directory is None:

@@ -80,11 +80,11 @@ def fix_wav_sizes(wav: bytes) -> bytes:
 
 def wav_duration(wav: bytes) -> float:
     """Seconds of sound in a PCM WAV file."""
-    channels, rate = struct.unpack_from("<HI", wav, 22)
-    bits = struct.unpack_from("<H", wav, 34)[0]
+    channels, rate = (int(v) for v in struct.unpack_from("<HI", wav, 22))
+    bits = int(struct.unpack_from("<H", wav, 34)[0])
     pos = 12
     while pos + 8 <= len(wav):
-        chunk, size = wav[pos : pos + 4], struct.unpack_from("<I", wav, pos + 4)[0]
+        chunk, size = wav[pos : pos + 4], int(struct.unpack_from("<I", wav, pos + 4)[0])
         if chunk == b"data":
             return min(size, len(wav) - pos - 8) / (channels * rate * bits // 8)
         pos += 8 + size

@@ -65,8 +65,9 @@ class EvdevJack:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError as exc:
             raise JackDeviceError(
-                exc.errno, f"cannot open the earphone jack device {path}: {exc.strerror}; "
-                "check voice.jack_device and that the kiosk user is in the input group"
+                exc.errno,
+                f"cannot open the earphone jack device {path}: {exc.strerror}; "
+                "check voice.jack_device and that the kiosk user is in the input group",
             ) from None
         return cls(fd)
 
@@ -83,17 +84,21 @@ class EvdevJack:
         return any(buf[sw // 8] >> (sw % 8) & 1 for sw in JACK_SWITCHES)
 
     def read_changes(self) -> list[bool]:
+        """The changes readable now. EOFError when the device is gone (a USB sound card unplugged, the
+        test's pipe closed): the caller stops watching it."""
         try:
             while True:
                 chunk = os.read(self.fd, INPUT_EVENT.size * 64)
                 if not chunk:
-                    break
+                    raise EOFError("the earphone jack device closed")
                 self._buffer += chunk
                 if len(chunk) < INPUT_EVENT.size * 64:
                     break
         except BlockingIOError:
             pass
         except OSError as exc:
+            if exc.errno in (errno.ENODEV, errno.EIO):
+                raise EOFError(f"the earphone jack device is gone: {exc.strerror}") from None
             if exc.errno not in (errno.EAGAIN, errno.EINTR):
                 raise
         return self.feed(b"")

@@ -97,7 +97,7 @@ def native_korean(n: int) -> str:
 
 
 def spell_digits_ko(digits: str) -> str:
-    """"0101" → "공일공일": one syllable a digit (0 as 공, as in phone and order numbers)."""
+    """ "0101" → "공일공일": one syllable a digit (0 as 공, as in phone and order numbers)."""
     return "".join(_SPELL_DIGITS_KO[int(c)] for c in digits if c.isdigit())
 
 

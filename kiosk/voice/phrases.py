@@ -23,7 +23,9 @@ KO: dict[str, str] = {
     "screen.paying.qr": "휴대폰으로 화면의 QR 코드를 찍어 주세요.",
     "screen.paying.barcode": "결제 바코드를 스캐너에 보여 주세요.",
     "screen.payment_failed": "결제가 완료되지 않았습니다. 다시 시도하거나 다른 결제 방법을 선택하세요.",
-    "screen.payment_failed.private": "결제가 완료되지 않았습니다. {reason}. 다시 시도하거나 다른 결제 방법을 선택하세요.",
+    "screen.payment_failed.private": (
+        "결제가 완료되지 않았습니다. {reason}. 다시 시도하거나 다른 결제 방법을 선택하세요."
+    ),
     "screen.result": "결제가 완료되었습니다. 주문 번호는 {number}번입니다.",
     "cart.summary": "장바구니 {count}개, 합계 {total}.",
     "cart.empty": "장바구니가 비어 있습니다.",
@@ -65,7 +67,9 @@ EN: dict[str, str] = {
     "screen.paying.qr": "Scan the QR code on the screen with your phone.",
     "screen.paying.barcode": "Show your payment barcode to the scanner.",
     "screen.payment_failed": "The payment did not go through. Try again or choose another way to pay.",
-    "screen.payment_failed.private": "The payment did not go through: {reason}. Try again or choose another way to pay.",
+    "screen.payment_failed.private": (
+        "The payment did not go through: {reason}. Try again or choose another way to pay."
+    ),
     "screen.result": "Payment complete. Your order number is {number}.",
     "cart.summary": "Cart: {count} items, total {total}.",
     "cart.empty": "Your cart is empty.",

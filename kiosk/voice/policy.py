@@ -192,6 +192,8 @@ class VoicePolicy:
                 self._say(phrase(self.language, key), "message", fixed=True)
         elif state.step is Step.PAYING and old.method is not state.method:
             self._screen(state)
+        elif state.step is Step.PAYING and state.instruction and state.instruction != old.instruction:
+            self._say(state.instruction, "message")  # the card terminal's own prompt ("카드를 넣어 주세요")
         if state.idle_warning and (old is None or not old.idle_warning):
             self._say(phrase(self.language, "idle_warning"), "idle", fixed=True)
 

@@ -48,9 +48,14 @@ def test_jack_changes_through_a_pipe_even_split_mid_event() -> None:
         assert jack.read_changes() == [True]
         os.write(w, data[30:])
         assert jack.read_changes() == [False]
+        os.close(w)
+        w = -1
+        with pytest.raises(EOFError):  # the device went away (here: the writer closed the pipe)
+            jack.read_changes()
     finally:
         jack.close()
-        os.close(w)
+        if w >= 0:
+            os.close(w)
 
 
 def test_jack_through_a_fifo_named_in_the_setting(tmp_path: Path) -> None:
@@ -69,7 +74,7 @@ def test_jack_through_a_fifo_named_in_the_setting(tmp_path: Path) -> None:
 
 
 def test_a_missing_jack_device_says_what_to_fix(tmp_path: Path) -> None:
-    with pytest.raises(OSError, match="voice.jack_device"):
+    with pytest.raises(OSError, match=r"voice\.jack_device"):
         open_jack(str(tmp_path / "event99"))
 
 

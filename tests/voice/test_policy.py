@@ -66,7 +66,7 @@ def test_start_says_so_and_where_the_customer_is(flow: FlowState) -> None:
 
 
 def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
-    policy, rec = make(flow)
+    policy, _ = make(flow)
     policy.start("key")
     s = step(flow, m.Start())
     policy.flow_changed(s)
@@ -86,6 +86,9 @@ def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
     policy.flow_changed(s)
     s = step(s, m.ChoosePaymentMethod(PaymentMethod.CARD))
     policy.flow_changed(s)
+    s = step(s, m.PaymentPrompted(instruction="IC 카드를 끝까지 넣어 주세요"))
+    policy.flow_changed(s)
+    assert policy.spoken_texts()[-1] == "IC 카드를 끝까지 넣어 주세요"
     s = step(s, m.PaymentApproved(order_number=42))
     policy.flow_changed(s)
     said = policy.spoken_texts()[1:]
@@ -100,14 +103,20 @@ def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
         said[7],
         "결제 방법을 선택하세요. 결제하실 금액은 10,700원입니다.",
         "카드를 단말기에 꽂아 주세요. 결제하실 금액은 10,700원입니다.",
+        "IC 카드를 끝까지 넣어 주세요",
         "결제가 완료되었습니다. 주문 번호는 42번입니다.",
     ]
     assert said[4].startswith("아메리카노, ") and said[4].endswith("옵션을 선택하고 담기를 누르세요.")
     assert said[6] == "장바구니에 담았습니다. 장바구니 2개, 합계 10,700원. " + said[1].split(" 장바구니가")[0]
     assert said[7].startswith("장바구니입니다. 2개, 합계 ")
     spoken = {s.utterance.text: s.utterance.spoken for s in policy.log}
-    assert spoken["장바구니에 담았습니다. 장바구니 1개, 합계 6,000원."] == "장바구니에 담았슴니다. 장바구니 한 개, 합계 육천 원."
-    assert spoken["결제가 완료되었습니다. 주문 번호는 42번입니다."] == "결제가 왈료되었슴니다. 주문 번호는 사 이 번임니다."  # 완료 is said [왈료]
+    assert (
+        spoken["장바구니에 담았습니다. 장바구니 1개, 합계 6,000원."]
+        == "장바구니에 담았슴니다. 장바구니 한 개, 합계 육천 원."
+    )
+    assert (
+        spoken["결제가 완료되었습니다. 주문 번호는 42번입니다."] == "결제가 왈료되었슴니다. 주문 번호는 사 이 번임니다."
+    )  # 완료 is said [왈료]
 
 
 def test_any_action_interrupts_and_repeat_says_the_last_phrase_again(flow: FlowState) -> None:
@@ -186,7 +195,10 @@ def test_earphones_start_the_voice_and_keep_it_after_the_session(flow: FlowState
     policy, rec = make(flow)
     policy.earphones_changed(True)
     assert policy.active and rec.events == [
-        ("say", "이어폰이 연결되었습니다. 음성 안내를 시작합니다. 주문을 시작하려면 확인 키를 누르거나 화면을 터치하세요.")
+        (
+            "say",
+            "이어폰이 연결되었습니다. 음성 안내를 시작합니다. 주문을 시작하려면 확인 키를 누르거나 화면을 터치하세요.",
+        )
     ]
     s = step(flow, m.Start())
     policy.flow_changed(s)
