@@ -59,9 +59,24 @@ def test_a_holiday_it_was_closed_on_is_skipped() -> None:
     today = date(2026, 9, 24)
     f = forecast_from_history(_before(history, today), today, history.slots)
     assert f.day == date(2026, 9, 26)  # Saturday, 추석 연휴
-    assert f.reason_ko.startswith("9/25(금)은 지난 기록상 추석 휴무라 다음 영업일 9/26(토) 예상입니다."), f.reason_ko
-    assert "Fri 25 Sep: closed on Chuseok before" in f.reason_en
+    assert f.reason_ko.startswith("9/25(금)은 지난 기록상 추석 연휴 휴무라 다음 영업일 9/26(토) 예상입니다."), (
+        f.reason_ko
+    )
+    assert f.reason_en.startswith("Fri 25 Sep: closed over Chuseok before, so this is for the next business day")
     assert f.expected > 0
+
+
+def test_a_closed_block_and_a_closed_sunday_are_skipped_together() -> None:
+    """The office café closes over Chuseok and on Sundays: the day after the block is a Sunday, so the
+    next business day is the Monday after."""
+    history = _profile("office_cafe")
+    today = date(2026, 9, 23)
+    f = forecast_from_history(_before(history, today), today, history.slots)
+    assert f.day == date(2026, 9, 28)
+    assert f.reason_ko.startswith(
+        "9/24(목)~9/27(일)은 지난 기록상 추석 연휴 휴무, 일요일 정기 휴무라 다음 영업일 9/28(월) 예상입니다."
+    ), f.reason_ko
+    assert f.reason_en.startswith("Thu 24 Sep to Sun 27 Sep: closed over Chuseok before; closed on Sundays")
 
 
 def test_the_weekday_it_closes_on_is_skipped() -> None:
