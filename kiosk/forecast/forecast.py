@@ -128,8 +128,19 @@ def forecast_from_history(
         skipped.append(f)
         target += timedelta(days=1)
         f = model.predict(target)
-    if f.closed:  # closed for two weeks ahead by every sign: say tomorrow, as an ordinary day
-        target, skipped, f = tomorrow, [], model.predict(tomorrow)
+    if f.closed:  # no sales for weeks (every weekday looks closed): nothing to say about tomorrow
+        last = max(daily)
+        return Forecast(
+            day=tomorrow,
+            expected=0,
+            low=0,
+            high=0,
+            busy_hours=(),
+            reason_ko=f"{_day_ko(last)} 이후 매출이 없어 예상 매출을 낼 수 없습니다. 판매가 다시 생기면 예측합니다.",
+            reason_en=f"No sales since {_day_en(last)}, so there is no forecast; it returns once sales come in again.",
+            history_days=model.history_days,
+            too_short=False,
+        )
     samples = _hour_sample(daily, today, f, kind_of)
     hours = hours_of(samples)
     reason_ko, reason_en = _reason(f, skipped, model.span, model.closed_weekdays)

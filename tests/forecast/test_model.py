@@ -114,6 +114,17 @@ def test_three_days_of_history_is_too_short() -> None:
     assert f.busy_hours and all(h.expected > 0 for h in f.busy_hours)
 
 
+def test_no_sales_for_weeks() -> None:
+    """A shop that sold for a year and then stopped (a long renovation): no made-up number."""
+    history = _profile("snack_bar")
+    today = date(2026, 11, 19)
+    daily = {d: v for d, v in history.daily.items() if d < today - timedelta(days=70)}
+    f = forecast_from_history(daily, today, history.slots)
+    assert f.expected == 0 and f.busy_hours == () and f.day == date(2026, 11, 20)
+    assert f.reason_ko.startswith(f"{(max(daily)).month}/{max(daily).day}(") and "이후 매출이 없어" in f.reason_ko
+    assert f.reason_en.startswith("No sales since ")
+
+
 def test_no_history_at_all() -> None:
     f = forecast_from_history({}, date(2026, 11, 19), lambda days: {})
     assert f.too_short and f.history_days == 0 and f.expected == 0 and f.busy_hours == ()
