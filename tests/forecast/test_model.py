@@ -33,6 +33,15 @@ def test_beats_seasonal_naive_by_rolling_origin(name: str) -> None:
     assert 0.65 <= scores.coverage <= 0.95, scores  # an 80 % range that means it
 
 
+def test_the_holiday_calendar_is_what_gets_holidays_right() -> None:
+    """The same model without the calendar (every day ordinary) misses the bakery's holiday days."""
+    history = _profile("bakery")
+    scores = rolling_origin("bakery", history.daily, date(2026, 2, 1), END)
+    blind = rolling_origin("bakery", history.daily, date(2026, 2, 1), END, holidays=False)
+    assert scores.special_wape["model"] < 0.75 * blind.special_wape["model"], (scores, blind)
+    assert scores.wape["model"] < blind.wape["model"]
+
+
 def _before(history: History, today: date) -> dict[date, int]:
     return {d: v for d, v in history.daily.items() if d < today}
 
