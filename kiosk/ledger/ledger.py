@@ -95,7 +95,16 @@ def _statements() -> dict[str, _Precompiled]:
     )
     last = select(JournalRow.seq, JournalRow.hash).order_by(JournalRow.seq.desc()).limit(1)
     on_day = OrderRow.business_date == bindparam("day")
+    # Columns in JournalEntry's field order, so a row is JournalEntry(*row).
+    entry_columns = [getattr(JournalRow, f.name) for f in dataclasses.fields(JournalEntry)]
+    after = (
+        select(*entry_columns)
+        .where(JournalRow.seq > bindparam("after"))
+        .order_by(JournalRow.seq)
+        .limit(bindparam("limit"))
+    )
     return {
+        "entries_after": _Precompiled(after),
         "journal": _Precompiled(insert(_JOURNAL)),
         "order": _Precompiled(insert(_ORDERS)),
         "order_lines": _Precompiled(insert(_ORDER_LINES)),
@@ -346,9 +355,13 @@ class Ledger:
             return s.execute(select(func.coalesce(func.max(JournalRow.seq), 0))).scalar_one()
 
     def entries_after(self, seq: int, limit: int = 500) -> list[JournalEntry]:
-        with self.reading() as s:
-            rows = s.execute(select(JournalRow).where(JournalRow.seq > seq).order_by(JournalRow.seq).limit(limit))
-            return [_entry(r) for r in rows.scalars()]
+        """Up to `limit` entries above `seq`, in order. One SELECT on the driver's connection (a single
+        statement reads one consistent snapshot): the sync push reads its batches here, and a mapped
+        object per row was a fifth of its time (bench/sync.py)."""
+        with self.engine.connect() as conn:
+            dbapi = cast(sqlite3.Connection, conn.connection.driver_connection)
+            rows = _statements()["entries_after"].run(dbapi, {"after": seq, "limit": limit}).fetchall()
+        return [JournalEntry(*r) for r in rows]
 
     def order_exists(self, order_id: str) -> bool:
         with self.reading() as s:

@@ -245,7 +245,7 @@ def test_the_ack_is_the_highest_contiguous_stored_sequence(backend_server: Backe
         chain = [_entry("TEST-01", 1, "0" * 64)]
         for seq in range(2, 13):
             chain.append(_entry("TEST-01", seq, str(chain[-1]["hash"])))
-        pub = t.service._read()["programme_key"]
+        pub = t.service.state().programme_key
 
         def send(batch: list[dict[str, object]]) -> dict[str, object]:
             r, _ = signed(url, key, tid, "POST", push, json.dumps({"entries": batch}).encode())
