@@ -23,7 +23,7 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.exc import DBAPIError
 
 from backend.db import entries, terminals
-from kiosk.sync.protocol import (
+from kiosk.protocol import (
     REASON_CONFLICT,
     REASON_DUPLICATE_ID,
     REASON_GAP,

@@ -40,10 +40,10 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from backend.db import enrollment_codes, make_engine, migrate
+from kiosk import protocol
 from kiosk.ledger.ledger import Ledger
 from kiosk.ports import SystemClock
 from kiosk.protocol import GENESIS_HASH, chain_hash, entry_canonical_bytes
-from kiosk.sync import protocol
 from kiosk.sync.service import SyncService
 from tests.backend.servers import BackendProcess, Postgres
 

@@ -17,11 +17,10 @@ from kiosk.domain.catalog import CatalogError, parse_catalog
 from kiosk.ledger.ledger import Ledger
 from kiosk.ledger.models import JournalRow
 from kiosk.ports import Clock
-from kiosk.protocol import canonical_json
+from kiosk.protocol import API, bundle_signing_bytes, canonical_json, verify
 from kiosk.sync.client import BackendClient, reply_json
 from kiosk.sync.errors import BundleError, NotEnrolled
 from kiosk.sync.files import catalog_file, read_bundle
-from kiosk.sync.protocol import API, bundle_signing_bytes, verify
 from kiosk.sync.state import StateStore
 
 CATALOG_APPLIED = "catalog.applied"

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from kiosk.ports import Clock
+from kiosk.protocol import HEADER_NONCE, HEADER_REFUSAL, REFUSAL_NONCE, REFUSAL_SIGNATURE, signed_headers
 from kiosk.sync.errors import BackendRefused, BackendUnavailable, InsecureBackend, NotEnrolled
 from kiosk.sync.keys import key_path, load_key
-from kiosk.sync.protocol import HEADER_NONCE, HEADER_REFUSAL, REFUSAL_NONCE, REFUSAL_SIGNATURE, signed_headers
 from kiosk.sync.state import SyncState
 
 if TYPE_CHECKING:

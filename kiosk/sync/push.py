@@ -24,10 +24,9 @@ from typing import Any
 from kiosk.devices.health import Health
 from kiosk.ledger.ledger import Ledger
 from kiosk.ports import Clock
-from kiosk.protocol import GENESIS_HASH, JournalEntry
+from kiosk.protocol import API, GENESIS_HASH, MAX_JOURNAL_BODY, JournalEntry, check_receipt
 from kiosk.sync.client import BackendClient, encode_body, reply_json
 from kiosk.sync.errors import BackendRefused, UntrustedReply
-from kiosk.sync.protocol import API, MAX_JOURNAL_BODY, check_receipt
 from kiosk.sync.state import Rejected, StateStore, SyncState
 
 MAX_PUSH_BYTES = MAX_JOURNAL_BODY // 2  # a push body stays well under the server's limit

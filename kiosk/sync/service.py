@@ -18,6 +18,7 @@ from typing import Any
 from kiosk.devices.health import Health, HealthEvent
 from kiosk.ledger.ledger import Ledger
 from kiosk.ports import Clock
+from kiosk.protocol import API, public_key_text
 from kiosk.sync.catalog import CATALOG_APPLIED, CATALOG_REFUSED, CatalogSync, write_atomically
 from kiosk.sync.client import (
     MAX_REPLY,
@@ -37,7 +38,6 @@ from kiosk.sync.errors import (
     UntrustedReply,
 )
 from kiosk.sync.keys import key_path, load_or_create_key
-from kiosk.sync.protocol import API, public_key_text
 from kiosk.sync.push import MAX_PUSH_BYTES, Pusher
 from kiosk.sync.state import Quarantined, StateStore, SyncPhase, SyncState, SyncStatus, phase_of
 
