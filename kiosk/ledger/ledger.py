@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from kiosk.domain.business_day import OrderNumberMode, business_date, next_order_number
 from kiosk.domain.ids import uuid7
 from kiosk.domain.order import Order, PaymentMethod
-from kiosk.ledger import db
+from kiosk.ledger import cleanclose, db
+from kiosk.ledger.cleanclose import FileCheck
 from kiosk.ledger.models import DailyTotalRow, JournalRow, OrderLineRow, OrderRow, PaymentRow, RefundRow
 from kiosk.ports import Clock, SystemClock
 from kiosk.protocol import GENESIS_HASH, JournalEntry, canonical_json, chain_hash, entry_canonical_bytes
@@ -219,6 +220,8 @@ class Ledger:
         self.order_numbers = order_numbers
         self._rng = rng or random.SystemRandom()
         self._local = threading.local()  # the open write transaction, per thread
+        self.path: Path | None = None  # the file, when opened by `open`
+        self.file_check: FileCheck | None = None  # what the open's inspection found
         self.projectors: dict[str, Projector] = {
             SALE_COMPLETED: _project_sale,
             SALE_REFUNDED: _project_refund,
@@ -237,28 +240,48 @@ class Ledger:
         rng: random.Random | None = None,
         on_connect: Callable[[sqlite3.Connection, Any], None] | None = None,
     ) -> Ledger:
-        """Open (creating if needed), check the durability PRAGMAs and run migrations."""
+        """Open (creating if needed), check the durability PRAGMAs and run migrations.
+
+        The file is inspected read-only first (db.inspect_ledger_file); its whole-file quick_check is
+        skipped only for a file this kiosk closed cleanly, untouched since and checked within the last
+        days (kiosk/ledger/cleanclose.py). The record that allows it is removed before anything is
+        written, and written again only by `close()`."""
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = db.make_engine(path, on_connect=on_connect)
+        clock = clock or SystemClock()
+        found: list[FileCheck | None] = []
+
+        def inspected(check: FileCheck | None) -> None:
+            found.append(check)
+            if check is not None:
+                cleanclose.forget(path)
+
+        engine = db.make_engine(path, on_connect=on_connect, inspected=inspected, now=clock.now().timestamp())
         try:
             db.check_pragmas(engine)
             db.migrate(engine)
         except Exception:
             engine.dispose()
             raise
-        return cls(
+        ledger = cls(
             engine,
             device_id=device_id,
-            clock=clock or SystemClock(),
+            clock=clock,
             tz=tz or ZoneInfo("Asia/Seoul"),
             day_start_hour=day_start_hour,
             order_numbers=order_numbers,
             rng=rng,
         )
+        ledger.path = None if str(path) == ":memory:" else path
+        ledger.file_check = found[0] if found else None
+        return ledger
 
     def close(self) -> None:
+        """Close every pooled connection; when that was the file's last one (SQLite checkpointed and
+        removed the -wal), record the clean close so the next open may skip the whole-file quick_check."""
         self.engine.dispose()
+        if self.path is not None and self.file_check is not None:
+            cleanclose.remember(self.path, self.file_check.checked_at)
 
     # --- transactions -------------------------------------------------------------------------
 
