@@ -2,7 +2,7 @@
 `x-kiosk-owner`), and `OwnedRoute` checks the caller *before* FastAPI reads the body as JSON:
 
 * `terminal`: an Ed25519 signature by the enrolled terminal's key over the method, the request target,
-  a timestamp, a single-use server nonce and the body's SHA-256 (`kiosk.sync.protocol`). The nonce is
+  a timestamp, a single-use server nonce and the body's SHA-256 (`kiosk.protocol`). The nonce is
   stateless (expiry + random + HMAC) and recorded as used until it expires, so a captured request is
   refused when sent again, whatever the kiosk's clock says. Every reply to a signed request carries the
   next nonce in `X-Kiosk-Nonce`.
@@ -42,7 +42,7 @@ from backend.context import Backend, backend_of
 from backend.db import enroll_failures, terminals, used_nonces
 from backend.operators import Operator, Role, authenticate_operator
 from backend.providers import provider_key
-from kiosk.sync.protocol import (
+from kiosk.protocol import (
     HEADER_NONCE,
     HEADER_REFUSAL,
     HEADER_SIGNATURE,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.sync.protocol import MAX_BODY, MAX_JOURNAL_BODY
+from kiosk.protocol import MAX_BODY, MAX_JOURNAL_BODY
 
 
 class Mode(StrEnum):

@@ -11,10 +11,11 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import Engine
 from starlette.requests import HTTPConnection
 
-from backend.clock import Clock
+from backend.clock import backend_clock
 from backend.config import BackendConfig
 from backend.db import is_sqlite
-from kiosk.sync.protocol import public_key_text
+from kiosk.clock import Clock
+from kiosk.protocol import public_key_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class Backend:
     def build(cls, engine: Engine, config: BackendConfig, programme_key: Ed25519PrivateKey) -> Backend:
         raw = programme_key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         secret = hashlib.sha256(b"kiosk-backend nonce key\n" + raw).digest()
-        return cls(engine, Clock(engine, config.test_clock), config, programme_key, secret)
+        return cls(engine, backend_clock(engine, config.test_clock), config, programme_key, secret)
 
     @property
     def lock(self) -> bool:

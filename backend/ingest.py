@@ -20,9 +20,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, select, update
+from sqlalchemy.exc import DBAPIError
 
 from backend.db import entries, terminals
-from kiosk.sync.protocol import (
+from kiosk.protocol import (
     REASON_CONFLICT,
     REASON_DUPLICATE_ID,
     REASON_GAP,
@@ -47,6 +48,29 @@ def _figures(kind: str, payload: str) -> tuple[str | None, int | None]:
         return str(doc["business_date"]), -int(doc["amount"])
     except (ValueError, KeyError, TypeError):
         return None, None
+
+
+_COLUMNS = tuple(c.name for c in entries.columns)
+_COPY = f"COPY entries ({', '.join(_COLUMNS)}) FROM STDIN"
+
+
+def store_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert the batch's rows in the caller's transaction. On PostgreSQL one COPY (a single statement
+    streamed in one round trip; an executemany ran one INSERT per row: bench/sync.py measured COPY 2.2x
+    faster for the same rows); on SQLite an executemany. A unique key violated meanwhile (another
+    instance stored the rows first) is SQLAlchemy's IntegrityError either way, which the route retries."""
+    if conn.dialect.name != "postgresql":
+        conn.execute(entries.insert(), rows)
+        return
+    import psycopg
+
+    raw: Any = conn.connection.driver_connection
+    try:
+        with raw.cursor() as cur, cur.copy(_COPY) as copy:
+            for row in rows:
+                copy.write_row(tuple(row[c] for c in _COLUMNS))
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(_COPY, None, exc, psycopg.Error) from exc
 
 
 def ingest(conn: Connection, terminal_id: str, batch: list[WireEntry], *, lock: bool) -> PushResult:
@@ -130,7 +154,7 @@ def ingest(conn: Connection, terminal_id: str, batch: list[WireEntry], *, lock: 
         ack, head = seq, e["hash"]
 
     if rows_out:
-        conn.execute(entries.insert(), rows_out)
+        store_rows(conn, rows_out)
     conn.execute(
         update(terminals).where(terminals.c.id == terminal_id).values(ack_seq=ack, head_hash=head, last_seen=now)
     )

@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import Engine, select
 
 from backend.db import is_sqlite, programme_key
-from kiosk.sync.protocol import b64, public_key_text, unb64
+from kiosk.protocol import b64, public_key_text, unb64
 
 
 def ensure_programme_key(engine: Engine) -> None:

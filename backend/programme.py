@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, select
 
 from backend.db import bundles, enrollment_codes, terminals
 from kiosk.domain.catalog_rules import CatalogError, validate_catalog
-from kiosk.sync.protocol import sign_bundle
+from kiosk.protocol import sign_bundle
 
 __all__ = ["CatalogError", "UnknownTerminal", "business_number_ok", "mint_code", "publish_catalog", "revoke_terminal"]
 

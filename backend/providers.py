@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
 
 from backend.db import providers
-from kiosk.sync.protocol import load_public_key
+from kiosk.protocol import load_public_key
 
 NAME = re.compile(r"^[a-z0-9_-]{1,32}$")
 

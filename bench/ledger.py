@@ -5,7 +5,9 @@
    doing the same (same rows, schema, PRAGMAs, canonical JSON and hash chain), interleaved sale by sale
    (A B A B ...) in one run so that the disk's sync drift hits both. Target ratio >= 0.8.
    `--profile` adds cProfile's view of the ledger side.
-2. `kiosk report` queries on the one-year ledger of bench/history.py (about 300 sales a day through
+2. Opening the one-year ledger with and without the whole-file quick_check (skipped after a clean
+   close, kiosk/ledger/cleanclose.py) against an empty ledger.
+3. `kiosk report` queries on the one-year ledger of bench/history.py (about 300 sales a day through
    the real sale path): one day (target < 50 ms) and one month (target < 300 ms).
 
 Run: `.venv/bin/python -m bench.ledger [--quick] [--profile]`.
@@ -284,11 +286,53 @@ def bench_report(days: int, per_day: int) -> list[str]:
     ]
 
 
+def bench_open(days: int, per_day: int, workdir: Path, rounds: int = 5) -> list[str]:
+    """`Ledger.open` (inspection, PRAGMAs, migrations check) on a copy of the one-year ledger, the whole-file
+    quick_check run (no clean-close record: after a crash, or due) and skipped (closed cleanly, untouched,
+    checked this week: kiosk/ledger/cleanclose.py), against an empty ledger; interleaved, medians."""
+    import os
+
+    from bench import history
+    from kiosk.ledger import cleanclose
+
+    os.environ["KIOSK_LEDGER_CHECKS_DIR"] = str(workdir / "checks")  # not the user's cache
+    year = history.copy_of(workdir / "year" / "ledger.sqlite3", days, per_day)
+    empty = workdir / "empty" / "ledger.sqlite3"
+    Ledger.open(empty, device_id=history.DEVICE_ID).close()
+    Ledger.open(year, device_id=history.DEVICE_ID).close()  # migrations, if the cached year is older
+    times: dict[str, list[float]] = {"empty": [], "year, checked": [], "year, skipped": []}
+
+    def one(kind: str, path: Path, forget: bool) -> None:
+        if forget:
+            cleanclose.forget(path)
+        t0 = time.perf_counter()
+        ledger = Ledger.open(path, device_id=history.DEVICE_ID)
+        times[kind].append(time.perf_counter() - t0)
+        ran = ledger.file_check is not None and ledger.file_check.ran
+        ledger.close()
+        assert ran == (kind == "year, checked"), (kind, ran)
+
+    steps = [("empty", empty, False), ("year, checked", year, True), ("year, skipped", year, False)]
+    for r in range(rounds):
+        for kind, path, forget in steps[r % 3 :] + steps[: r % 3]:
+            one(kind, path, forget)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    size = year.stat().st_size / 2**20
+    return [
+        f"Ledger.open, medians of {rounds} interleaved: empty {med['empty'] * 1000:.0f} ms; one-year ({size:,.0f} MiB) "
+        f"with the whole-file quick_check {med['year, checked'] * 1000:.0f} ms "
+        f"({med['year, checked'] / med['empty']:.2f}x empty), after a clean close {med['year, skipped'] * 1000:.0f} ms "
+        f"({med['year, skipped'] / med['empty']:.2f}x empty)",
+    ]
+
+
 def main(quick: bool = False, profile: bool = False) -> list[str]:
     lines = []
     CACHE.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=CACHE) as tmp:  # on disk (not tmpfs): the sync is what is measured
         lines += bench_sale_commit(200 if quick else 2000, Path(tmp), profile)
+    with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+        lines += bench_open(30 if quick else 365, 300, Path(tmp))
     lines += bench_report(30 if quick else 365, 300)
     for line in lines:
         print(line, flush=True)

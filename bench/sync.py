@@ -40,10 +40,10 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from backend.db import enrollment_codes, make_engine, migrate
+from kiosk import protocol
 from kiosk.ledger.ledger import Ledger
 from kiosk.ports import SystemClock
 from kiosk.protocol import GENESIS_HASH, chain_hash, entry_canonical_bytes
-from kiosk.sync import protocol
 from kiosk.sync.service import SyncService
 from tests.backend.servers import BackendProcess, Postgres
 
@@ -252,12 +252,18 @@ async def _push_all(urls: list[str], work: list[tuple[str, Ed25519PrivateKey, li
         nonce = ""
         for j, body in enumerate(bodies):
             client = clients[(i + j) % len(clients)]
-            for _ in range(2):
+            for _ in range(4):
                 ts = datetime.now(UTC).isoformat(timespec="seconds")
                 headers = {"Content-Type": "application/json"}
                 headers.update(protocol.signed_headers(key, tid, "POST", path, body, timestamp=ts, nonce=nonce))
-                async with sem:
-                    r = await client.post(path, content=body, headers=headers)
+                try:
+                    async with sem:
+                        r = await client.post(path, content=body, headers=headers)
+                except (httpx.ReadError, httpx.RemoteProtocolError):
+                    # A kept-alive connection the server closed (uvicorn: 5 s idle) as we reused it: on a
+                    # loaded machine a pooled connection can wait that long. Send again; if the first one
+                    # was processed, its nonce is spent and the 401 below hands out a fresh one.
+                    continue
                 fresh = r.headers.get(protocol.HEADER_NONCE, "")
                 if r.status_code == 401 and fresh and fresh != nonce:
                     nonce = fresh

@@ -1,50 +1,10 @@
-"""Ports the core needs from the outside world. Devices add their own ports under kiosk/devices."""
+"""Ports the core needs from the outside world. Devices add their own ports under kiosk/devices.
+
+The clock is defined once, in `kiosk.clock` (the backend's clock implements the same `Clock`); it is
+re-exported here, where the core has always found it."""
 
 from __future__ import annotations
 
-import time
-from datetime import UTC, datetime
-from typing import Protocol
+from kiosk.clock import Clock, FakeClock, SystemClock
 
-
-class Clock(Protocol):
-    def now(self) -> datetime:
-        """The current time, timezone-aware UTC."""
-        ...
-
-    def monotonic(self) -> float:
-        """Seconds on a clock that never goes backwards, for timeouts."""
-        ...
-
-
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-
-class FakeClock:
-    """A clock tests (and the demo-sales generator) move by hand."""
-
-    def __init__(self, start: datetime, monotonic_start: float = 1000.0) -> None:
-        if start.tzinfo is None:
-            raise ValueError("FakeClock needs an aware datetime")
-        self._now = start.astimezone(UTC)
-        self._mono = monotonic_start
-
-    def now(self) -> datetime:
-        return self._now
-
-    def monotonic(self) -> float:
-        return self._mono
-
-    def advance(self, seconds: float) -> None:
-        from datetime import timedelta
-
-        self._now += timedelta(seconds=seconds)
-        self._mono += seconds
-
-    def set(self, at: datetime) -> None:
-        self._now = at.astimezone(UTC)
+__all__ = ["Clock", "FakeClock", "SystemClock"]

@@ -15,7 +15,7 @@ from backend.clock import utc_iso
 from backend.db import provider_events
 from backend.errors import Problem, ValidationProblem
 from backend.operators import Role
-from kiosk.sync.protocol import API
+from kiosk.protocol import API
 
 ID = r"^[A-Za-z0-9_.:\-]{1,64}$"
 router = APIRouter(prefix=API, tags=["payment provider"], route_class=OwnedRoute)

@@ -29,8 +29,7 @@ from backend.programme import (
     publish_catalog,
 )
 from backend.routes.journal import TerminalPath
-from kiosk.protocol import GENESIS_HASH
-from kiosk.sync.protocol import API, load_public_key
+from kiosk.protocol import API, GENESIS_HASH, load_public_key
 
 STRICT = ConfigDict(extra="forbid")
 router = APIRouter(prefix=API, route_class=OwnedRoute)

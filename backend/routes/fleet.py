@@ -15,7 +15,7 @@ from backend.db import entries, terminals
 from backend.errors import Problem, ValidationProblem
 from backend.operators import Role
 from backend.routes.journal import TerminalPath
-from kiosk.sync.protocol import API
+from kiosk.protocol import API
 
 router = APIRouter(prefix=f"{API}/fleet", tags=["fleet"], route_class=OwnedRoute)
 READ = owned(Owner.OPERATOR, Role.FLEET_READ)

@@ -18,7 +18,7 @@ from backend.context import Backend
 from backend.db import bundles, terminals
 from backend.errors import Problem, ValidationProblem
 from backend.ingest import ingest
-from kiosk.sync.protocol import API, HEAD_KIND, MAX_BATCH, RECEIPT_KIND, PushResult, WireEntry, sign_doc
+from kiosk.protocol import API, HEAD_KIND, MAX_BATCH, RECEIPT_KIND, PushResult, WireEntry, sign_doc
 
 HEX64 = r"^[0-9a-f]{64}$"
 STRICT = ConfigDict(extra="forbid")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from backend.auth import BackendDep, OwnedRoute, Owner, owned
 from backend.clock import utc_iso
 from backend.db import is_sqlite, sim_clock
-from kiosk.sync.protocol import API
+from kiosk.protocol import API
 
 router = APIRouter(prefix=f"{API}/test", tags=["test clock"], route_class=OwnedRoute)
 

@@ -2,8 +2,9 @@
 
 Before an engine touches an existing file (setting WAL mode writes to it), the file is inspected
 read-only: it must be a SQLite database that is a ledger (or an empty database a first start left) and
-pass SQLite's quick_check. A 0-byte file, another program's file or a damaged ledger is refused and left
-exactly as it was, for recovery (docs/LEDGER.md).
+pass SQLite's quick_check (skipped only for a file the kiosk closed cleanly, untouched since and checked
+in the last days: kiosk/ledger/cleanclose.py). A 0-byte file, another program's file or a damaged ledger
+is refused and left exactly as it was, for recovery (docs/LEDGER.md).
 
 pysqlite's default transaction handling issues BEGIN lazily (and not before SELECTs), so
 SQLAlchemy's documented recipe is used: the driver's own handling is switched off and SQLAlchemy's
@@ -17,6 +18,7 @@ import ast
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,9 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
+
+from kiosk.ledger import cleanclose
+from kiosk.ledger.cleanclose import FileCheck
 
 BUSY_TIMEOUT_MS = 10_000
 REQUIRED_PRAGMAS: dict[str, object] = {
@@ -163,13 +168,19 @@ def check_integrity(path: Path) -> None:
         raise LedgerDamagedError(_damaged(path, "SQLite integrity_check: " + "; ".join(problems[:4])))
 
 
-def inspect_ledger_file(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_MS / 1000) -> None:
+def inspect_ledger_file(
+    path: Path, *, busy_timeout: float = BUSY_TIMEOUT_MS / 1000, now: float | None = None
+) -> FileCheck | None:
     """Refuse, without writing a byte, a file that must not be opened as the ledger: a directory, a 0-byte
     file, a file that is not SQLite, another program's database, or a ledger that fails SQLite's
     quick_check. A missing file is fine (a new ledger); so is a SQLite file with no tables at all, which a
-    first start that stopped before its first migration leaves behind."""
+    first start that stopped before its first migration leaves behind.
+
+    With `now` (unix time; the ledger's own open passes it) the whole-file quick_check is skipped for a file
+    the kiosk closed cleanly and nothing touched since, checked within the last days (kiosk/ledger/
+    cleanclose.py); every other check still runs. Returns what was found (None: no file yet)."""
     if str(path) == ":memory:" or not path.exists():
-        return
+        return None
     if path.is_dir():
         raise NotALedgerError(f"{path}: is a directory, not a ledger file; give the ledger file's path")
     try:
@@ -187,10 +198,11 @@ def inspect_ledger_file(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_MS / 1
             f"{path}: is not a kiosk ledger (not a SQLite database); it is left alone. Check --db or "
             "ledger.path, or restore the ledger from a backup"
         )
+    trusted = cleanclose.trusted_since(path, now) if now is not None else None
     try:
         conn = _read_only(path, busy_timeout)
         try:
-            rows = conn.execute("PRAGMA quick_check(10)").fetchall()
+            rows = conn.execute("PRAGMA quick_check(10)").fetchall() if trusted is None else [("ok",)]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
             conn.close()
@@ -204,6 +216,9 @@ def inspect_ledger_file(path: Path, *, busy_timeout: float = BUSY_TIMEOUT_MS / 1
             f"{path}: is a SQLite database but not a kiosk ledger (no journal); it is left alone. Check --db "
             "or ledger.path"
         )
+    if trusted is not None:
+        return FileCheck(ran=False, checked_at=trusted)
+    return FileCheck(ran=True, checked_at=time.time() if now is None else now)
 
 
 def _create_empty(path: Path) -> None:
@@ -236,13 +251,22 @@ def _create_empty(path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def make_engine(path: Path, *, on_connect: Callable[[sqlite3.Connection, Any], None] | None = None) -> Engine:
+def make_engine(
+    path: Path,
+    *,
+    on_connect: Callable[[sqlite3.Connection, Any], None] | None = None,
+    inspected: Callable[[FileCheck | None], None] | None = None,
+    now: float | None = None,
+) -> Engine:
     """An engine on the ledger file, after `inspect_ledger_file` has found nothing wrong with it (a missing
     file is first created whole, see `_create_empty`). `on_connect` runs after ours (tests use it to
-    inject faults)."""
+    inject faults); `inspected` is told what the inspection found, before anything is written; `now`: see
+    `inspect_ledger_file`."""
     if str(path) != ":memory:" and not path.exists():
         _create_empty(path)
-    inspect_ledger_file(path)
+    found = inspect_ledger_file(path, now=now)
+    if inspected is not None:
+        inspected(found)
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)

@@ -1,5 +1,5 @@
 """Offline-first sync of the journal to the programme backend (push), catalog bundles (pull), heartbeat.
 
-`kiosk.sync.protocol` is the wire contract the backend imports too; keep this package's `__init__`
-free of imports so importing the protocol does not drag the ledger into the backend.
+The wire contract the backend imports too is `kiosk.protocol`; keep this package's `__init__` free of
+imports, so that importing a part of it does not drag the ledger in.
 """

@@ -11,7 +11,9 @@ import logging
 import random
 import threading
 
-from kiosk.sync.service import BundleError, NotEnrolled, SyncError, SyncService, SyncStatus
+from kiosk.sync.errors import BundleError, NotEnrolled, SyncError
+from kiosk.sync.service import SyncService
+from kiosk.sync.state import SyncStatus
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.sync.protocol import HEADER_NONCE, signed_headers
+from kiosk.protocol import HEADER_NONCE, signed_headers
 
 
 def fresh_nonce(url: str, key: Ed25519PrivateKey, tid: str) -> str:

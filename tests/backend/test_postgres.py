@@ -1,16 +1,23 @@
 """PostgreSQL: two backend instances on one database receiving the same terminal's pushes concurrently
-still store every entry exactly once."""
+still store every entry exactly once; the batch insert keeps every row as ingest decided it."""
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from kiosk.protocol import chain_hash, entry_canonical_bytes
+from kiosk.sync.keys import key_path, load_key
 from kiosk.sync.service import BackendUnavailable
 from tests.backend.servers import BackendProcess, Postgres
-from tests.sync.helpers import Terminal, local_entries, same_journal, server_entries
+from tests.backend.signing import signed
+from tests.sync.helpers import Terminal, local_entries, same_journal, server_entries, terminal
+
+SALE_COMPLETED = "sale.completed"
 
 pytestmark = pytest.mark.postgres
 
@@ -52,3 +59,50 @@ def test_two_instances_same_terminal_concurrent_pushes_exactly_once(postgres: Po
                 tb.close()
         finally:
             ta.close()
+
+
+def _wire(
+    device: str, seq: int, prev: str, kind: str = "test.event", payload: str = '{"i":1}', eid: str = ""
+) -> dict[str, Any]:
+    eid = eid or f"00000000-0000-7000-8000-{seq:012d}"
+    ts = "2026-11-21T03:00:00.000000+00:00"
+    h = chain_hash(prev, entry_canonical_bytes(device, seq, eid, ts, kind, payload))
+    return {"device_id": device, "seq": seq, "id": eid, "ts": ts, "kind": kind, "payload": payload,
+            "prev_hash": prev, "hash": h}  # fmt: skip
+
+
+def test_ingest_on_postgres_stores_refused_entries_in_place_and_sale_figures(
+    postgres: Postgres, tmp_path: Path
+) -> None:
+    """The batch insert (COPY on PostgreSQL) keeps what ingest decided for every row: stored entries with
+    the sale's business date and amount, an edited entry kept as rejected with its reason, an entry whose
+    id is taken kept without the id; a replay of the batch only counts duplicates."""
+    url = postgres.create_db("ingestrows")
+    with BackendProcess(url) as server, terminal(tmp_path, server.url, url) as t:
+        key, tid = load_key(key_path(tmp_path / "data")), t.terminal_id
+        sale = json.dumps({"business_date": "2026-11-21", "totals": {"total": 6700}}, separators=(",", ":"))
+        batch = [_wire("TEST-01", 1, "0" * 64, SALE_COMPLETED, sale)]
+        batch.append(_wire("TEST-01", 2, str(batch[-1]["hash"])))
+        edited = _wire("TEST-01", 3, str(batch[-1]["hash"]))
+        batch.append({**edited, "payload": '{"i":2}'})  # content changed after it was hashed
+        batch.append(_wire("TEST-01", 4, str(edited["hash"]), eid=str(batch[0]["id"])))  # id already taken
+        batch.append(_wire("TEST-01", 5, str(batch[-1]["hash"])))
+        body = json.dumps({"entries": batch}).encode()
+        path = f"/v1/terminals/{tid}/journal"
+        reply, _ = signed(server.url, key, tid, "POST", path, body)
+        assert reply.status_code == 200, reply.text
+        doc = reply.json()
+        assert (doc["ack_seq"], doc["ack_hash"], doc["stored"]) == (5, batch[-1]["hash"], 3)
+        assert [(r["seq"], r["reason"]) for r in doc["rejected"]] == [(3, "hash_mismatch"), (4, "duplicate_id")]
+        rows = {r["seq"]: r for r in server_entries(server.url, tid)}
+        assert [rows[s]["status"] for s in range(1, 6)] == ["stored", "stored", "rejected", "rejected", "stored"]
+        assert (rows[1]["business_date"], rows[1]["amount"]) == ("2026-11-21", 6700)
+        assert rows[2]["business_date"] is None and rows[2]["amount"] is None
+        assert (
+            rows[3]["id"] == batch[2]["id"] and rows[3]["payload"] == '{"i":2}' and rows[3]["reason"] == "hash_mismatch"
+        )
+        assert rows[4]["id"] is None and rows[4]["reason"] == "duplicate_id" and rows[4]["detail"]
+        again, _ = signed(server.url, key, tid, "POST", path, body)
+        assert again.status_code == 200, again.text
+        assert (again.json()["stored"], again.json()["duplicates"], again.json()["ack_seq"]) == (0, 5, 5)
+        assert len(server_entries(server.url, tid)) == 5

@@ -21,8 +21,8 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from kiosk.payments.masking import luhn_valid
+from kiosk.protocol import signed_headers
 from kiosk.sync.keys import key_path, load_key
-from kiosk.sync.protocol import signed_headers
 from tests.backend.servers import BackendProcess
 from tests.backend.signing import fresh_nonce, now
 from tests.sync.helpers import terminal

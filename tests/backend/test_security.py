@@ -18,9 +18,8 @@ from backend.auth import OWNER, Owner
 from backend.config import BackendConfig, Mode
 from backend.db import make_engine, migrate
 from backend.keys import ensure_programme_key
-from kiosk.protocol import chain_hash, entry_canonical_bytes
+from kiosk.protocol import HEADER_NONCE, MAX_BATCH, MAX_JOURNAL_BODY, chain_hash, check_receipt, entry_canonical_bytes
 from kiosk.sync.keys import key_path, load_key
-from kiosk.sync.protocol import HEADER_NONCE, MAX_BATCH, MAX_JOURNAL_BODY, check_receipt
 from tests.backend.servers import BackendProcess, make_operator
 from tests.backend.signing import signed
 from tests.sync.helpers import BUSINESS_NUMBER, issue_code, terminal
@@ -245,7 +244,7 @@ def test_the_ack_is_the_highest_contiguous_stored_sequence(backend_server: Backe
         chain = [_entry("TEST-01", 1, "0" * 64)]
         for seq in range(2, 13):
             chain.append(_entry("TEST-01", seq, str(chain[-1]["hash"])))
-        pub = t.service._read()["programme_key"]
+        pub = t.service.state().programme_key
 
         def send(batch: list[dict[str, object]]) -> dict[str, object]:
             r, _ = signed(url, key, tid, "POST", push, json.dumps({"entries": batch}).encode())
@@ -285,7 +284,7 @@ def test_enrollment_codes_expire_are_single_use_and_rate_limited(tmp_path: Path)
 
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-        from kiosk.sync.protocol import public_key_text
+        from kiosk.protocol import public_key_text
 
         k1, k2 = (public_key_text(Ed25519PrivateKey.generate()) for _ in range(2))
         assert enroll(old, k1).status_code == 403  # expired
@@ -372,7 +371,7 @@ def test_provider_callbacks_need_the_providers_signature_and_are_stored_once(
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from backend.auth import HEADER_PROVIDER, HEADER_PROVIDER_SIGNATURE, HEADER_PROVIDER_TIMESTAMP
-    from kiosk.sync.protocol import public_key_text, request_signing_bytes, sign
+    from kiosk.protocol import public_key_text, request_signing_bytes, sign
     from tests.backend.test_cli import run
 
     key = Ed25519PrivateKey.generate()

@@ -21,9 +21,9 @@ from kiosk.config import load_settings
 from kiosk.domain.catalog import CatalogError
 from kiosk.ledger import Ledger
 from kiosk.ports import FakeClock
+from kiosk.protocol import public_key_text, sign_bundle
 from kiosk.sync.files import catalog_file
 from kiosk.sync.models import SyncStateRow
-from kiosk.sync.protocol import public_key_text, sign_bundle
 from kiosk.sync.service import CATALOG_APPLIED, CATALOG_REFUSED, BundleError, SyncService
 from tests.domain.catalogs import BASE, MUTATIONS, mutated
 

@@ -17,8 +17,8 @@ import pytest
 from backend.db import make_engine
 from backend.keys import load_programme_key
 from kiosk.config import REPO_ROOT
+from kiosk.protocol import bundle_signing_bytes, sign_bundle, verify
 from kiosk.sync.files import catalog_file
-from kiosk.sync.protocol import bundle_signing_bytes, sign_bundle, verify
 from kiosk.sync.service import CATALOG_APPLIED, BundleError
 from tests.backend.servers import BackendProcess
 from tests.sync.helpers import local_entries, terminal

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.cli import main as kiosk_main
 from backend.db import make_engine
 from backend.keys import load_programme_key
-from kiosk.sync.protocol import RECEIPT_KIND, sign_doc
+from kiosk.protocol import RECEIPT_KIND, sign_doc
 from kiosk.sync.service import InsecureBackend, UntrustedReply, check_backend_url
 from tests.backend.servers import BackendProcess
 from tests.ledger.helpers import open_ledger
@@ -167,8 +167,8 @@ def test_sync_once_exit_status_and_output_agree(
 
 
 def test_key_rotation_and_revocation(backend_server: BackendProcess, tmp_path: Path) -> None:
+    from kiosk.protocol import public_key_text
     from kiosk.sync.keys import key_path, load_key
-    from kiosk.sync.protocol import public_key_text
     from kiosk.sync.service import BackendRefused
     from tests.backend.signing import signed
 
