@@ -27,66 +27,74 @@ Item {
         color: Theme.textMuted; font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
     }
 
-    ListView {
+    // Every row is made (a shop's menu is tens of items), so a swipe or a search reaches any of them.
+    Flickable {
         id: list
         objectName: "menuList"
         anchors { left: parent.left; right: parent.right; top: head.bottom; bottom: parent.bottom; topMargin: Theme.gap }
         clip: true
-        spacing: Theme.gapSmall
+        contentHeight: rows.height
         boundsBehavior: Flickable.StopAtBounds
-        model: page.showOptions ? page.vm.menuOptions : page.vm.menuItems
-        delegate: Rectangle {
-            id: row
-            required property var modelData
-            readonly property bool isOption: modelData.group !== undefined
-            objectName: (isOption ? "option_" + modelData.group + "_" : "item_") + modelData.id
+        Column {
+            id: rows
             width: list.width
-            height: page.narrow ? names.height + buttons.height + Theme.gap * 2
-                                : Math.max(Theme.s(84), names.height + Theme.gap)
-            radius: Theme.radiusSmall
-            color: modelData.soldOut ? Theme.surfaceAlt : Theme.surface
-            border.color: Theme.border
-            Column {
-                id: names
-                x: Theme.gap
-                y: page.narrow ? Theme.gapSmall : (parent.height - height) / 2
-                width: page.narrow ? parent.width - Theme.gap * 2 : parent.width - buttons.width - Theme.gap * 3
-                Text { width: parent.width; elide: Text.ElideRight; text: row.modelData.name; color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true }
-                Text {
-                    width: parent.width; elide: Text.ElideRight
-                    text: (row.isOption ? row.modelData.groupName : row.modelData.category)
-                          + (row.modelData.soldOut ? (row.modelData.untilClose ? page.owner.t(" · 오늘 마감까지 품절", " · sold out until close") : page.owner.t(" · 품절", " · sold out")) : "")
-                    color: row.modelData.soldOut ? Theme.danger : Theme.textMuted
-                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: row.modelData.soldOut
-                }
-            }
-            Row {
-                id: buttons
-                x: parent.width - width - Theme.gapSmall
-                y: page.narrow ? names.height + Theme.gapSmall * 2 : (parent.height - height) / 2
-                spacing: Theme.gapSmall
-                KButton {
-                    objectName: "price_" + row.modelData.id
-                    visible: !row.isOption
-                    text: row.modelData.priceText || ""
-                    subText: row.modelData.changed ? page.owner.t("변경됨", "changed") : ""
-                    enabled_: page.canPrice
-                    onClicked: { page.editing = row.modelData; pricePad.value = String(row.modelData.price) }
-                }
-                KButton {
-                    objectName: "soldOutToday_" + row.modelData.id
-                    visible: !row.modelData.soldOut
-                    text: page.owner.t("오늘만 품절", "Sold out today")
-                    onClicked: row.isOption ? page.vm.setOptionSoldOut(row.modelData.group, row.modelData.id, true, true)
-                                            : page.vm.setSoldOut(row.modelData.id, true, true)
-                }
-                KButton {
-                    objectName: "soldOut_" + row.modelData.id
-                    text: row.modelData.soldOut ? page.owner.t("다시 판매", "Back on sale") : page.owner.t("품절", "Sold out")
-                    fill: row.modelData.soldOut ? Theme.accent : Theme.danger
-                    ink: "#FFFFFF"
-                    onClicked: row.isOption ? page.vm.setOptionSoldOut(row.modelData.group, row.modelData.id, !row.modelData.soldOut, false)
-                                            : page.vm.setSoldOut(row.modelData.id, !row.modelData.soldOut, false)
+            spacing: Theme.gapSmall
+            Repeater {
+                model: page.showOptions ? page.vm.menuOptions : page.vm.menuItems
+                delegate: Rectangle {
+                    id: row
+                    required property var modelData
+                    readonly property bool isOption: modelData.group !== undefined
+                    objectName: (isOption ? "option_" + modelData.group + "_" : "item_") + modelData.id
+                    width: list.width
+                    height: page.narrow ? names.height + buttons.height + Theme.gap * 2
+                                        : Math.max(Theme.s(84), names.height + Theme.gap)
+                    radius: Theme.radiusSmall
+                    color: modelData.soldOut ? Theme.surfaceAlt : Theme.surface
+                    border.color: Theme.border
+                    Column {
+                        id: names
+                        x: Theme.gap
+                        y: page.narrow ? Theme.gapSmall : (parent.height - height) / 2
+                        width: page.narrow ? parent.width - Theme.gap * 2 : parent.width - buttons.width - Theme.gap * 3
+                        Text { width: parent.width; elide: Text.ElideRight; text: row.modelData.name; color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true }
+                        Text {
+                            width: parent.width; elide: Text.ElideRight
+                            text: (row.isOption ? row.modelData.groupName : row.modelData.category)
+                                  + (row.modelData.soldOut ? (row.modelData.untilClose ? page.owner.t(" · 오늘 마감까지 품절", " · sold out until close") : page.owner.t(" · 품절", " · sold out")) : "")
+                            color: row.modelData.soldOut ? Theme.danger : Theme.textMuted
+                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: row.modelData.soldOut
+                        }
+                    }
+                    Row {
+                        id: buttons
+                        x: parent.width - width - Theme.gapSmall
+                        y: page.narrow ? names.height + Theme.gapSmall * 2 : (parent.height - height) / 2
+                        spacing: Theme.gapSmall
+                        KButton {
+                            objectName: "price_" + row.modelData.id
+                            visible: !row.isOption
+                            text: row.modelData.priceText || ""
+                            subText: row.modelData.changed ? page.owner.t("변경됨", "changed") : ""
+                            enabled_: page.canPrice
+                            onClicked: { page.editing = row.modelData; pricePad.value = String(row.modelData.price) }
+                        }
+                        KButton {
+                            objectName: "soldOutToday_" + row.modelData.id
+                            visible: !row.modelData.soldOut
+                            text: page.owner.t("오늘만 품절", "Sold out today")
+                            onClicked: row.isOption ? page.vm.setOptionSoldOut(row.modelData.group, row.modelData.id, true, true)
+                                                    : page.vm.setSoldOut(row.modelData.id, true, true)
+                        }
+                        KButton {
+                            objectName: "soldOut_" + row.modelData.id
+                            text: row.modelData.soldOut ? page.owner.t("다시 판매", "Back on sale") : page.owner.t("품절", "Sold out")
+                            fill: row.modelData.soldOut ? Theme.accent : Theme.danger
+                            ink: "#FFFFFF"
+                            onClicked: row.isOption ? page.vm.setOptionSoldOut(row.modelData.group, row.modelData.id, !row.modelData.soldOut, false)
+                                                    : page.vm.setSoldOut(row.modelData.id, !row.modelData.soldOut, false)
+                        }
+                    }
                 }
             }
         }
