@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from app.builders.window import attach_window
 from kiosk.domain.order import PaymentMethod
+from kiosk.ledger import PaymentRecord
 from kiosk.payments.service import PaymentService
 from kiosk.payments.simulated import SimulatedGateway
 from kiosk.reports import sales_report
@@ -25,6 +26,7 @@ from tests.helpers.modes import sign_in
 from tests.helpers.owner import seed_window_ledger
 from tests.helpers.processes import kiosk
 from tests.helpers.staff import CHEAP
+from tests.ledger.helpers import make_order
 
 QRHI = r"QRhiGles2: Failed to create"  # QtGraphs probes a GL context the offscreen platform lacks, then draws
 
@@ -79,6 +81,14 @@ def test_the_owners_session(make_kiosk: Callable[..., Kiosk], tmp_path: Path, mo
     }
     assert sum(h["today"] for h in vm.today["hours"]) == report["gross"]
     assert k.exists("hourGraph")
+
+    # live: a sale recorded elsewhere (another terminal's sync, the counter) shows within a poll
+    order = make_order(k.clock, "macaron")
+    k.ledger.record_sale(order, PaymentRecord(PaymentMethod.CASH, order.total))
+    k.qtbot.waitUntil(lambda: k.text("todayOrdersValue") == str(report["sale_count"] + 1), timeout=3000)
+    k.ledger.record_refund(order.id, reason="test", method="manual")
+    k.qtbot.waitUntil(lambda: k.text("todayRefundsValue") == _won(report["refunds"] + order.total), timeout=3000)
+    report["refunds"] += order.total
 
     # refund by number: the pad, the search, the order, a reason, the confirmation
     k.click("tab_orders")
