@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QSize, QTranslator, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTranslator, QUrl, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
@@ -196,7 +196,12 @@ class KioskWindow:
             self.provider.close()
         self.window.setProperty("kioskMode", False)
         self.window.close()
+        # Now, not later: the engine's image reader thread may still be decoding the attract screen's photos,
+        # and if the engine outlives the event loop (`kiosk run` after `app.exec()`, a test) that thread is
+        # still running while the interpreter tears the application down: a segfault in the image plugins
+        # (docs/PERFORMANCE.md, "Stability"). Deleting the engine stops and joins that thread first.
         self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def open_window(

@@ -4,11 +4,15 @@ entered). Made with the window, before the ledger is open; `attach` gives it the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.session.modes import Mode, Permission, may
-from kiosk.staff.service import PinChangeRequired, SignInRefused
-from kiosk.staff.session import StaffSession
+
+if TYPE_CHECKING:  # the register needs the ledger (SQLAlchemy): not on the first frame's path
+    from kiosk.staff.service import PinChangeRequired
+    from kiosk.staff.session import StaffSession
 
 
 class StaffViewModel(QObject):
@@ -72,6 +76,8 @@ class StaffViewModel(QObject):
     def submitPin(self, pin: str) -> str:
         """A PIN from the pad: "" signed in; "change_pin" the person must choose their own PIN first; else
         the refusal in words (the display language's)."""
+        from kiosk.staff.service import PinChangeRequired, SignInRefused
+
         if self.session is None:
             return "not_ready"
         result = self.session.sign_in(pin)
