@@ -5,6 +5,7 @@ sign-out away."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,15 +39,18 @@ def _devices(ctx: ModeContext) -> list[HealthEvent]:
     return events
 
 
-def _forecaster(ctx: ModeContext, today: Any) -> Any:
-    """kiosk.forecast when it is installed; None shows "forecast not available"."""
-    try:
-        from kiosk.forecast import forecast_next_business_day  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
+def _forecaster(ctx: ModeContext, today: Callable[[], date]) -> Callable[[], Any]:
+    """Tomorrow's forecast (kiosk.forecast, docs/FORECAST.md), run on the view-model's worker when the tab
+    opens; imported there, so entering the back office does not load it."""
     db_path = Path(str(ctx.ledger.engine.url.database))
     cache = ctx.data_dir / "forecast-cache"
-    return lambda: forecast_next_business_day(db_path, today(), cache_dir=cache)
+
+    def run() -> Any:
+        from kiosk.forecast import forecast_next_business_day
+
+        return forecast_next_business_day(db_path, today(), cache_dir=cache)
+
+    return run
 
 
 def build(ctx: ModeContext) -> QObject:

@@ -44,6 +44,8 @@ def test_shots(
             k.qtbot.waitUntil(lambda t=tab: not vm.busy and vm.tab == t, timeout=10000)
             if tab == "orders":
                 k.qtbot.waitUntil(lambda: len(vm.orders) > 0, timeout=5000)
+            if tab == "forecast":
+                k.qtbot.waitUntil(lambda: vm.forecast.get("state") == "ready", timeout=30000)
             if tab == "status":
                 k.qtbot.waitUntil(lambda: len(vm.statusLines) > 0, timeout=5000)
             k.next_frame()

@@ -50,7 +50,7 @@ class OwnerServices:
     post: Callable[[Callable[[], None]], None]  # GuiBridge.post
     today: Callable[[], date]
     shop_name: str = ""
-    forecast: Callable[[], Any] | None = None  # kiosk.forecast, when it is there
+    forecast: Callable[[], Any] | None = None  # kiosk.forecast.forecast_next_business_day for today; None: none
     mounts: Callable[[], list[Mount]] = removable_mounts
 
 
@@ -111,11 +111,15 @@ class OwnerViewModel(QObject):
         self._status: list[dict[str, Any]] = []
         self._status_ok = True
         self._forecast: dict[str, Any] = {"state": "idle"}
+        self._forecast_obj: Any = None
+        self._status_obj: Status | None = None
+        self._menu_obj: tuple[list[Any], list[Any]] | None = None
         self._last_search: Search = Search()
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self._poll)
         self._timer.start()
+        self._fresh = True
         today = services.today()
         self._shown_month = (today.year, today.month)
         self.refreshToday()
@@ -187,6 +191,25 @@ class OwnerViewModel(QObject):
         elif self._tab == "menu":
             self.refreshMenu()
 
+    @Slot(bool)
+    def setActive(self, active: bool) -> None:
+        """The mode's screens are up (Root.qml made) or gone: figures follow the journal only while shown,
+        so the back office costs the customer screens nothing when nobody is signed in."""
+        if self._closed:
+            return
+        if active:
+            self._message, self._error = "", False
+            self._timer.start()
+            if self._fresh:  # just made: today's figures are already on their way
+                self._fresh = False
+            else:
+                self._refresh_shown()
+            if self._tab not in ("today", "calendar", "orders", "menu"):
+                self.setTab(self._tab)
+            self.changed.emit()
+        else:
+            self._timer.stop()
+
     # --- language, tabs, messages ---------------------------------------------------------------------
 
     def _get_lang(self) -> str:
@@ -208,9 +231,13 @@ class OwnerViewModel(QObject):
             self._set_report(self._report_obj)
         if self._order_obj is not None:
             self._set_order(self._order_obj)
+        if self._forecast_obj is not None:
+            self._set_forecast(self._forecast_obj)
+        if self._status_obj is not None:
+            self._set_status(self._status_obj)
+        if self._menu_obj is not None:
+            self._set_menu(self._menu_obj)
         self.ordersChanged.emit()
-        self.menuChanged.emit()
-        self.forecastChanged.emit()
 
     def _get_tab(self) -> str:
         return self._tab
@@ -580,6 +607,7 @@ class OwnerViewModel(QObject):
         self._run(lambda: (self.s.menu.items(), self.s.menu.options()), self._set_menu, quiet=bool(self._items))
 
     def _set_menu(self, got: tuple[list[Any], list[Any]]) -> None:
+        self._menu_obj = got
         items, options = got
         self._items = [
             {
@@ -725,6 +753,7 @@ class OwnerViewModel(QObject):
         self._run(self.s.status, self._set_status, quiet=bool(self._status))
 
     def _set_status(self, st: Status) -> None:
+        self._status_obj = st
         ko = self._lang == "ko"
         self._status_ok = st.ok
         self._status = [
@@ -760,7 +789,7 @@ class OwnerViewModel(QObject):
 
     def _set_forecast(self, f: Any) -> None:
         lang = self._lang
-        self._f = f
+        self._forecast_obj = f
         self._forecast = {
             "state": "ready",
             "dayText": self._day_text(f.day),

@@ -35,45 +35,55 @@ Item {
             }
         }
     }
-    Grid {
-        id: grid
+    // The month fills the space left; when a large scale leaves too little, it scrolls instead of shrinking
+    // the days under a finger's size.
+    Flickable {
+        id: monthArea
+        objectName: "monthArea"
         anchors { top: summary.bottom; topMargin: Theme.gap; left: parent.left; right: parent.right; bottom: parent.bottom }
-        columns: 7
-        spacing: Theme.s(6)
-        readonly property real cellW: (width - spacing * 6) / 7
-        readonly property int weeks: Math.ceil((page.lead + (page.m.days || []).length) / 7)
-        readonly property real cellH: Math.max(Theme.touchMin, (height - Theme.s(40) - spacing * weeks) / Math.max(1, weeks))
-        Repeater {
-            model: page.names
-            Text {
-                required property var modelData
-                required property int index
-                width: grid.cellW; height: Theme.s(40)
-                text: modelData; horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
-                color: index === 0 ? Theme.danger : Theme.textMuted
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
-            }
-        }
-        Repeater { model: page.lead; Item { width: grid.cellW; height: grid.cellH } }
-        Repeater {
-            model: page.m.days || []
-            Rectangle {
-                required property var modelData
-                objectName: "day_" + modelData.date
-                width: grid.cellW; height: grid.cellH
-                radius: Theme.radiusSmall
-                color: modelData.orders ? Qt.tint(Theme.surface, Qt.rgba(0.76, 0.25, 0.05, 0.08 + 0.3 * modelData.level)) : Theme.surface
-                border.color: modelData.isToday ? Theme.primary : Theme.border
-                border.width: modelData.isToday ? Theme.s(3) : Math.max(1, Theme.s(1))
-                opacity: modelData.future ? 0.5 : 1
-                Text { anchors { left: parent.left; top: parent.top; margins: Theme.s(6) }
-                    text: modelData.day; color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true }
+        contentHeight: grid.height
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        Grid {
+            id: grid
+            width: monthArea.width
+            columns: 7
+            spacing: Theme.s(6)
+            readonly property real cellW: (width - spacing * 6) / 7
+            readonly property int weeks: Math.ceil((page.lead + (page.m.days || []).length) / 7)
+            readonly property real cellH: Math.max(Theme.touchMin, (monthArea.height - Theme.s(40) - spacing * (weeks + 1)) / Math.max(1, weeks))
+            Repeater {
+                model: page.names
                 Text {
-                    anchors { right: parent.right; bottom: parent.bottom; margins: Theme.s(6) }
-                    text: modelData.netText; color: Theme.text
-                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+                    required property var modelData
+                    required property int index
+                    width: grid.cellW; height: Theme.s(40)
+                    text: modelData; horizontalAlignment: Text.AlignHCenter; verticalAlignment: Text.AlignVCenter
+                    color: index === 0 ? Theme.danger : Theme.textMuted
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
                 }
-                MouseArea { anchors.fill: parent; enabled: !modelData.future; onClicked: page.vm.openReport(modelData.date, "") }
+            }
+            Repeater { model: page.lead; Item { width: grid.cellW; height: grid.cellH } }
+            Repeater {
+                model: page.m.days || []
+                Rectangle {
+                    required property var modelData
+                    objectName: "day_" + modelData.date
+                    width: grid.cellW; height: grid.cellH
+                    radius: Theme.radiusSmall
+                    color: modelData.orders ? Qt.tint(Theme.surface, Qt.rgba(0.76, 0.25, 0.05, 0.08 + 0.3 * modelData.level)) : Theme.surface
+                    border.color: modelData.isToday ? Theme.primary : Theme.border
+                    border.width: modelData.isToday ? Theme.s(3) : Math.max(1, Theme.s(1))
+                    opacity: modelData.future ? 0.5 : 1
+                    Text { anchors { left: parent.left; top: parent.top; margins: Theme.s(6) }
+                        text: modelData.day; color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true }
+                    Text {
+                        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.s(6) }
+                        text: modelData.netText; color: Theme.text
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
+                    }
+                    MouseArea { anchors.fill: parent; enabled: !modelData.future; onClicked: page.vm.openReport(modelData.date, "") }
+                }
             }
         }
     }

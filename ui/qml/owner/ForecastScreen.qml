@@ -35,7 +35,7 @@ Flickable {
                 spacing: Theme.gapSmall
                 Figure { objectName: "forecastExpected"; label: page.owner.t("예상 순매출 · ", "Expected net sales · ") + (page.f.dayText || ""); value: page.f.expectedText || ""; valueSize: Theme.fontHuge; note: page.owner.t("범위 ", "Range ") + (page.f.rangeText || "") }
                 Text { objectName: "forecastReason"; width: parent.width; wrapMode: Text.WordWrap; text: page.f.reason || ""; color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge }
-                Text { visible: !!page.f.tooShort; width: parent.width; wrapMode: Text.WordWrap; text: page.owner.t("기록이 " + page.f.historyDays + "일뿐이라 예상이 거칩니다. 몇 주 쌓이면 정확해집니다.", "Only " + page.f.historyDays + " days of history: a rough guess until a few weeks are in."); color: Theme.danger; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true }
+                Text { visible: !!page.f.tooShort; width: parent.width; wrapMode: Text.WordWrap; text: page.owner.t("기록 " + page.f.historyDays + "일: 몇 주 쌓이면 더 정확해집니다.", page.f.historyDays + " days of history: better once a few weeks are in."); color: Theme.danger; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true }
             }
         }
         Panel {

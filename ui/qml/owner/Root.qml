@@ -131,7 +131,11 @@ Rectangle {
     }
     readonly property string currentTab: vm.tab
     onCurrentTabChanged: screen.setSource(root.screens[root.currentTab], { "vm": root.vm, "owner": root })
-    Component.onCompleted: screen.setSource(root.screens[root.currentTab], { "vm": root.vm, "owner": root })
+    Component.onCompleted: {
+        root.vm.setActive(true)
+        screen.setSource(root.screens[root.currentTab], { "vm": root.vm, "owner": root })
+    }
+    Component.onDestruction: root.vm.setActive(false)
 
     // The last result or refusal, one line, at the bottom of the screen.
     Rectangle {
