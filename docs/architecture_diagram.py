@@ -25,7 +25,7 @@ LAYERS = [
 MODES = [
     ("customer", "ui/customer/viewmodel.py", "ui/qml/customer/", "default, no sign-in"),
     ("counter", "(later issue)", "(later issue)", "COUNTER_SALES"),
-    ("owner", "(later issue)", "(later issue)", "BACK_OFFICE"),
+    ("owner", "ui/owner/viewmodel.py", "ui/qml/owner/", "BACK_OFFICE"),
     ("installer", "(later issue)", "(later issue)", "DEVICES_AND_SETTINGS"),
 ]
 

@@ -202,13 +202,17 @@ class OrderBook:
             params.append(q.method)
         if q.card_last4:
             digits = "".join(ch for ch in q.card_last4 if ch.isdigit())[-4:]
-            where.append("substr(p.masked_card, -4) = ?")
+            where.append("substr(p.masked_card, -4) = ?")  # the expression of ix_payments_card_last4 (0030)
             params.append(digits)
         if q.status:
             where.append("o.status = ?")
             params.append(q.status)
+        select = _SELECT
+        if q.method or q.card_last4:  # payments carry the day too: the card index is (last 4, day)
+            select = _SELECT.replace("LEFT JOIN", "JOIN")
+            where[0] = "p.business_date BETWEEN ? AND ?"
         sql = (
-            _SELECT + "WHERE " + " AND ".join(where) + " ORDER BY o.business_date DESC, o.created_at DESC "
+            select + "WHERE " + " AND ".join(where) + " ORDER BY o.business_date DESC, o.created_at DESC "
             f"LIMIT {MAX_RESULTS}"
         )
         with self.ledger.reading() as s:

@@ -116,15 +116,17 @@ def _device_lines(events: list[HealthEvent]) -> list[StatusLine]:
     lines = []
     for e in events:
         ko, en = _DEVICE_NAMES.get(e.device, (e.device, e.device))
+        todo_ko, _, todo_en = e.message.partition(" / ")
+        todo_en = todo_en or todo_ko
         if e.health is Health.OK:
             lines.append(StatusLine(e.device, True, f"{ko}: 정상", f"{en}: OK"))
         elif e.health is Health.UNKNOWN:
-            lines.append(StatusLine(e.device, True, f"{ko}: 확인 전", f"{en}: not checked yet", e.message, e.message))
+            lines.append(StatusLine(e.device, True, f"{ko}: 확인 전", f"{en}: not checked yet", todo_ko, todo_en))
         else:
             word = ("주의", "needs attention") if e.health is Health.DEGRADED else ("연결 안 됨", "not working")
             lines.append(
                 StatusLine(e.device, False, f"{ko}: {word[0]} ({e.detail})", f"{en}: {word[1]} ({e.detail})",
-                           e.message, e.message)
+                           todo_ko, todo_en)
             )  # fmt: skip
     return lines
 
@@ -134,3 +136,37 @@ def status(ledger: Ledger, data_dir: Path, devices: Callable[[], list[HealthEven
     lines = _sync_lines(ledger, data_dir) + _ledger_lines(ledger)
     lines += _device_lines(devices() if devices is not None else [])
     return Status(lines)
+
+
+def card_terminal_health(ledger: Ledger) -> HealthEvent:
+    """The card terminal as its last card payment left it: a payment whose outcome the terminal never told
+    us (unknown, or left for manual review) means it needs looking at."""
+    from datetime import UTC, datetime
+
+    from kiosk.devices.health import Health, HealthEvent
+
+    with ledger.reading() as s:
+        row = (
+            s.connection()
+            .exec_driver_sql(
+                "SELECT state, reason, updated_at FROM payment_intents WHERE method = 'card' "
+                "ORDER BY created_at DESC LIMIT 1"
+            )
+            .first()
+        )
+    now = datetime.now(UTC)
+    if row is None:
+        return HealthEvent(
+            "card_terminal", Health.UNKNOWN, "no_payment_yet", "카드 결제가 아직 없습니다 / no card payment yet", now
+        )
+    state, reason, _at = row
+    if state in ("unknown", "manual_review"):
+        return HealthEvent(
+            "card_terminal",
+            Health.LOST,
+            state,
+            f"마지막 카드 결제의 결과를 모릅니다 ({reason}). 단말기 전원과 케이블을 확인하세요 / "
+            "the last card payment got no answer: check the terminal's power and cable",
+            now,
+        )
+    return HealthEvent("card_terminal", Health.OK, state, "", now)

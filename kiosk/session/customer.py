@@ -185,7 +185,7 @@ class CustomerSession:
         self.receipts_requested: list[int] = []
         self.staff_calls = 0
         self.out_of_order = ""  # set when the kiosk cannot sell (a damaged ledger); it then never becomes ready
-        self._base_catalog = catalog  # the catalog file; the back office's switches and prices go on top
+        self.base_catalog = catalog  # the catalog file; the back office's switches and prices go on top
         self._menu: MenuOverrides | None = None
 
     # --- lifecycle ------------------------------------------------------------------------------------
@@ -251,7 +251,7 @@ class CustomerSession:
     def _changed(self, old: FlowState) -> None:
         if self._menu is not None and Step.ATTRACT in (old.step, self.state.step):
             # Between two customers (the cart is empty): new prices and the day's switches apply now.
-            catalog = self._menu.apply(self._base_catalog, self._today())
+            catalog = self._menu.apply(self.base_catalog, self._today())
             if catalog != self.state.catalog:
                 self.controller.state = replace(self.state, catalog=catalog)
         if self.state.step is not Step.RESULT and self.receipt.order_id:
@@ -284,7 +284,7 @@ class CustomerSession:
         self._menu = menu
         s = self.state
         prices_from = None if s.step is Step.ATTRACT else s.catalog
-        catalog = menu.apply(self._base_catalog, self._today(), prices_from=prices_from)
+        catalog = menu.apply(self.base_catalog, self._today(), prices_from=prices_from)
         if catalog != s.catalog:
             self.controller.state = replace(s, catalog=catalog)
             self.listener(FlowChanged(s, self.state))

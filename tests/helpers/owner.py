@@ -35,3 +35,13 @@ def shop_ledger(path: Path, *, days: int = 9, per_day: int = 25, seed: int = 14)
              refund_rate=0.0)  # fmt: skip
     clock.set(NOW + timedelta(hours=8))  # after the day's last generated sale (21:xx Seoul), same business day
     return ledger, clock
+
+
+def seed_window_ledger(ledger: Ledger, clock: FakeClock, *, days: int = 9, per_day: int = 25) -> date:
+    """Sales for `days` business days up to the window's own "today" (its fake clock's), then the clock back
+    at that day's evening; returns the business day."""
+    day = business_date(clock.now(), SEOUL, 5)
+    generate(ledger, CATALOG, clock, days=days, per_day=per_day, seed=21, end=day - timedelta(days=1), tz=SEOUL)
+    generate(ledger, CATALOG, clock, days=1, per_day=per_day, seed=22, end=day, tz=SEOUL, refund_rate=0.0)
+    clock.set(datetime(day.year, day.month, day.day, 22, 30, tzinfo=SEOUL).astimezone(UTC))
+    return day
