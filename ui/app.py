@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QSize, QTranslator, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTranslator, QUrl, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
@@ -24,6 +24,7 @@ from kiosk.session.wiring import DeviceServices, Scanning
 from ui.bridge import GuiBridge
 from ui.customer.viewmodel import KioskViewModel
 from ui.modes import ModesViewModel
+from ui.staff.viewmodel import StaffViewModel
 
 if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
     from kiosk.payments.port import PaymentProvider
@@ -158,6 +159,7 @@ class KioskWindow:
     window: QQuickWindow
     vm: KioskViewModel
     modes: ModesViewModel
+    staff: StaffViewModel
     settings: Settings
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
@@ -187,12 +189,19 @@ class KioskWindow:
         the QML down."""
         if self.devices is not None:
             self.devices.stop()
+        self.modes.close()
+        self.staff.close()
         self.vm.close()
         if self.provider is not None:
             self.provider.close()
         self.window.setProperty("kioskMode", False)
         self.window.close()
+        # Now, not later: the engine's image reader thread may still be decoding the attract screen's photos,
+        # and if the engine outlives the event loop (`kiosk run` after `app.exec()`, a test) that thread is
+        # still running while the interpreter tears the application down: a segfault in the image plugins
+        # (docs/PERFORMANCE.md, "Stability"). Deleting the engine stops and joins that thread first.
         self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def open_window(
@@ -224,11 +233,13 @@ def open_window(
         parent=engine,
     )
     modes = ModesViewModel(router, parent=engine)
+    staff = StaffViewModel(parent=engine)
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
             "kiosk": vm,
             "modes": modes,
+            "staff": staff,
             "kioskMode": not windowed,
             "uiScale": ui.scale,
             "easyScale": ui.easy_scale,
@@ -247,4 +258,4 @@ def open_window(
         window.show()
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, modes, settings)
+    return KioskWindow(engine, window, vm, modes, staff, settings)
