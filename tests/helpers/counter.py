@@ -32,7 +32,7 @@ STAFF = SignedIn(Role.STAFF, "person-staff", "김직원")
 MANAGER = SignedIn(Role.MANAGER, "person-manager", "이점장")
 OWNER = SignedIn(Role.OWNER, "person-owner", "박점주")
 PHONE = "01012345678"  # a customer's mobile number: must never be written anywhere in clear
-BUSINESS = "2148710355"  # a customer's business number (valid check digit)
+BUSINESS = "6178123455"  # a customer's business number (valid check digit)
 
 
 def catalog() -> Catalog:
@@ -95,7 +95,9 @@ def make_world(path: Path, rules: CounterRules | None = None, *, start: datetime
     day = BusinessDay(ledger, rules, drawer)
     provider = SimulatedCashReceiptProvider(clock)
     receipts = CashReceipts(ledger, provider, KEY)
-    gateways = [SimulatedGateway(m, delay_seconds=0) for m in (PaymentMethod.CARD, PaymentMethod.QR, PaymentMethod.BARCODE)]
+    gateways = [
+        SimulatedGateway(m, delay_seconds=0) for m in (PaymentMethod.CARD, PaymentMethod.QR, PaymentMethod.BARCODE)
+    ]
     payments = PaymentService(ledger, gateways)
     counter = Counter(ledger, catalog(), day, rules, cash_receipts=receipts)
     return World(ledger, clock, counter.catalog, rules, day, counter, payments, receipts, provider, drawer)
