@@ -160,7 +160,7 @@ def test_kiosk_and_counter_order_numbers_never_collide(tmp_path: Path) -> None:
         w.ledger.order_range = (1, 5000)
         w.day.open(STAFF, 0)
         numbers = []
-        for i in range(3):
+        for _ in range(3):
             cart = Cart().add(w.catalog, "macaron")
             order = order_from_cart(w.catalog, cart, OrderType.TAKE_OUT, w.clock.now())
             numbers.append(w.ledger.record_sale(order, PaymentRecord(PaymentMethod.CASH, order.total)).order_number)
