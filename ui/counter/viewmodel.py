@@ -392,6 +392,7 @@ class CounterViewModel(QObject):
             self.changed.emit()
             return
         self.s.approver = who
+        self._say(f"{who.name} 승인")
         pending, self._pending = self._pending, None
         if kind != "close":
             self._approval = ""
@@ -399,8 +400,6 @@ class CounterViewModel(QObject):
             self._do(pending)
         if kind == "close":
             self._approval = ""
-        if not self._error:
-            self._say(f"{who.name} 승인")
         self.changed.emit()
 
     @Slot()
@@ -480,6 +479,20 @@ class CounterViewModel(QObject):
             self.services.print_sale(sale)
         self.changed.emit()
         self.dayChanged.emit()
+
+    @Slot()
+    def dismissSale(self) -> None:
+        self._sale_text, self._change = "", 0
+        self.changed.emit()
+
+    @Slot()
+    def openDrawerForCount(self) -> None:
+        def act() -> None:
+            who = self.services.who()
+            assert who is not None
+            self.services.day.open_for_count(who)
+
+        self._do(act, "금전함을 열었습니다: 권종별로 세어 입력하세요")
 
     @Slot(str, str, str)
     def setReceipt(self, kind: str, digits: str, purpose: str) -> None:
