@@ -142,7 +142,7 @@ class CounterViewModel(QObject):
         session = self.services.day.current()
         if session is None:
             return "영업 전"
-        return f"영업 중 · {session.business_date} · {session.opened_by_name}"
+        return f"영업 중 {session.business_date[5:].replace('-', '/')}"
 
     def _expected(self) -> int:
         return self.services.day.drawer_balance() if self._day_open() else 0

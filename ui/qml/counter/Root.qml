@@ -16,7 +16,7 @@ Rectangle {
     property string dialog: ""      // "" | noSale | paidIn | paidOut | discount | refund | receipt | recall | close
     property var closeCounts: [0, 0, 0, 0, 0, 0, 0, 0]
     readonly property int cell: Theme.s(48)
-    readonly property int ticketWidth: Theme.s(420)
+    readonly property int ticketWidth: Math.min(Theme.s(420), width * 0.45)
     readonly property bool selling: vm.dayOpen && !vm.paying && dialog === "" && vm.report === "" && vm.approval === ""
 
     function won(n) { return Number(n).toLocaleString(Qt.locale("ko_KR"), "f", 0) + "원" }
@@ -49,15 +49,6 @@ Rectangle {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
         }
         Text {
-            objectName: "counterMessage"
-            anchors { left: dayLabel.right; right: who.left; leftMargin: Theme.gap; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-            text: root.vm.message
-            color: root.vm.messageIsError ? (Theme.highContrast ? "#FF8080" : "#FFB4A8") : Theme.darkInk
-            font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
-            elide: Text.ElideRight
-            maximumLineCount: 1
-        }
-        Text {
             id: who
             anchors { right: signOut.left; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
             text: root.staff.personName
@@ -84,7 +75,7 @@ Rectangle {
 
         Flickable {
             id: categoryBar
-            anchors { left: parent.left; right: codeBox.left; rightMargin: Theme.gapSmall; top: parent.top }
+            anchors { left: parent.left; right: codeBox.left; rightMargin: codeBox.visible ? Theme.gapSmall : 0; top: parent.top }
             height: Theme.s(52)
             contentWidth: categoryRow.width
             clip: true
@@ -108,7 +99,8 @@ Rectangle {
         Rectangle {
             id: codeBox
             anchors { right: parent.right; top: parent.top }
-            width: Theme.s(170); height: Theme.s(52)
+            visible: menuArea.width >= Theme.s(560)  // too narrow (big type): the categories come first
+            width: visible ? Theme.s(170) : 0; height: Theme.s(52)
             radius: Theme.radiusSmall
             color: Theme.surface
             border.color: codeInput.activeFocus ? Theme.focusRing : Theme.border
@@ -194,7 +186,7 @@ Rectangle {
                                 model: modelData.options
                                 KButton {
                                     objectName: "option_" + parent.gid + "_" + modelData.id
-                                    height: root.cell
+                                    height: Math.max(root.cell, implicitHeight)
                                     text: modelData.name + (modelData.count > 1 ? " ×" + modelData.count : "")
                                     subText: modelData.delta > 0 ? "+" + root.won(modelData.delta) : ""
                                     fontSize: Theme.fontSmall
@@ -293,6 +285,16 @@ Rectangle {
             anchors { left: parent.left; right: parent.right; bottom: keys.top; margins: Theme.gapSmall }
             spacing: Theme.s(2)
             Text {
+                objectName: "counterMessage"
+                width: parent.width
+                visible: text !== ""
+                text: root.vm.message
+                color: root.vm.messageIsError ? Theme.danger : Theme.accent
+                font.family: Theme.fontFamily; font.pixelSize: Theme.s(18); font.bold: root.vm.messageIsError
+                wrapMode: Text.WordWrap
+                maximumLineCount: 3
+            }
+            Text {
                 visible: root.vm.discountTotal > 0
                 width: parent.width
                 text: qsTr("할인") + " -" + root.won(root.vm.discountTotal)
@@ -310,28 +312,32 @@ Rectangle {
             }
         }
 
+        // Every function key when there is room; else −1 / +1 / 삭제 / 기능 and the rest in a sheet.
+        readonly property var allKeys: [
+            { id: "minus", label: qsTr("−1") }, { id: "plus", label: qsTr("+1") },
+            { id: "delete", label: qsTr("삭제") }, { id: "clear", label: qsTr("비우기") },
+            { id: "hold", label: qsTr("보류") }, { id: "recall", label: qsTr("불러오기") },
+            { id: "discount", label: qsTr("할인") }, { id: "noSale", label: qsTr("노세일") },
+            { id: "paidIn", label: qsTr("입금") }, { id: "paidOut", label: qsTr("출금") },
+            { id: "refund", label: qsTr("환불") }, { id: "x", label: qsTr("X 점검") },
+            { id: "close", label: qsTr("마감") }, { id: "lastZ", label: qsTr("Z 조회") }
+        ]
+        readonly property int fullRows: Math.ceil(allKeys.length / (root.portrait ? 7 : 4))
+        readonly property bool compact: height < root.cell * (fullRows + 2) + Theme.s(6) * fullRows + Theme.s(68) + Theme.s(260)
         Grid {
             id: keys
             anchors { left: parent.left; right: parent.right; bottom: payButton.top; margins: Theme.gapSmall }
-            columns: root.portrait ? 8 : 4
+            columns: ticketArea.compact ? 4 : root.portrait ? 7 : 4
             spacing: Theme.s(6)
             readonly property real keyWidth: (width - (columns - 1) * spacing) / columns
             Repeater {
-                model: [
-                    { id: "minus", label: qsTr("−1") }, { id: "plus", label: qsTr("+1") },
-                    { id: "delete", label: qsTr("삭제") }, { id: "clear", label: qsTr("비우기") },
-                    { id: "hold", label: qsTr("보류") }, { id: "recall", label: qsTr("불러오기") },
-                    { id: "discount", label: qsTr("할인") }, { id: "noSale", label: qsTr("노세일") },
-                    { id: "paidIn", label: qsTr("입금") }, { id: "paidOut", label: qsTr("출금") },
-                    { id: "refund", label: qsTr("환불") }, { id: "x", label: qsTr("X 점검") },
-                    { id: "close", label: qsTr("마감") }, { id: "lastZ", label: qsTr("Z 조회") }
-                ]
+                model: ticketArea.compact ? ticketArea.allKeys.slice(0, 3).concat([{ id: "more", label: qsTr("기능") }]) : ticketArea.allKeys
                 KButton {
                     objectName: "key_" + modelData.id
                     width: keys.keyWidth; height: root.cell
                     text: modelData.label
                     fontSize: Theme.s(19)
-                    enabled_: root.vm.dayOpen || modelData.id === "lastZ"
+                    enabled_: root.vm.dayOpen || modelData.id === "lastZ" || modelData.id === "more"
                     onClicked: root.key(modelData.id)
                 }
             }
@@ -358,6 +364,7 @@ Rectangle {
         else if (id === "hold") vm.hold()
         else if (id === "x") vm.xReport()
         else if (id === "lastZ") vm.lastZ()
+        else if (id === "more") dialog = "functions"
         else if (id === "close") { closeCounts = [0, 0, 0, 0, 0, 0, 0, 0]; dialog = "close"; vm.openDrawerForCount() }
         else { dialogPad.value = ""; reasonInput.text = ""; dialog = id }
     }
@@ -373,7 +380,7 @@ Rectangle {
         Rectangle {
             id: panel
             anchors.centerIn: parent
-            width: Math.min(parent.width - 2 * Theme.gap, Theme.s(760))
+            width: Math.min(parent.width - 2 * Theme.gap, Theme.s(860))
             height: Math.min(parent.height - 2 * Theme.gap, body.childrenRect.height + titleText.height + 3 * Theme.gap)
             radius: Theme.radius
             color: Theme.surface
@@ -429,7 +436,7 @@ Rectangle {
     Sheet {
         objectName: "paySheet"
         visible: root.vm.paying && root.vm.approval === ""
-        title: qsTr("결제") + " · " + qsTr("받을 금액") + " " + root.won(root.vm.due)
+        title: qsTr("결제 · 받을 금액")
         Column {
             width: parent.width
             spacing: Theme.gapSmall
@@ -506,6 +513,31 @@ Rectangle {
             anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
             text: qsTr("확인")
             onClicked: root.vm.dismissSale()
+        }
+    }
+
+    // The function keys that do not fit beside the ticket
+    Sheet {
+        objectName: "functionsSheet"
+        visible: root.dialog === "functions"
+        title: qsTr("기능")
+        Column {
+            width: parent.width
+            spacing: Theme.gap
+            Flow {
+                width: parent.width
+                spacing: Theme.gapSmall
+                Repeater {
+                    model: ticketArea.allKeys.slice(3)
+                    KButton {
+                        objectName: "fn_" + modelData.id
+                        text: modelData.label
+                        enabled_: root.vm.dayOpen || modelData.id === "lastZ"
+                        onClicked: { root.dialog = ""; root.key(modelData.id) }
+                    }
+                }
+            }
+            KButton { objectName: "functionsCancel"; text: qsTr("닫기"); onClicked: root.dialog = "" }
         }
     }
 
@@ -642,9 +674,9 @@ Rectangle {
                     model: root.vm.denominations
                     Row {
                         spacing: Theme.gapSmall
-                        Text { width: Theme.s(110); anchors.verticalCenter: parent.verticalCenter; text: root.won(modelData); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; horizontalAlignment: Text.AlignRight }
+                        Text { width: Theme.s(96); anchors.verticalCenter: parent.verticalCenter; text: root.won(modelData); color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; horizontalAlignment: Text.AlignRight }
                         KButton { objectName: "countMinus_" + modelData; width: root.cell; height: root.cell; text: "−"; onClicked: { var c = root.closeCounts.slice(); c[index] = Math.max(0, c[index] - 1); root.closeCounts = c } }
-                        Text { objectName: "count_" + modelData; width: Theme.s(56); anchors.verticalCenter: parent.verticalCenter; text: root.closeCounts[index]; color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true; horizontalAlignment: Text.AlignHCenter }
+                        Text { objectName: "count_" + modelData; width: Theme.s(48); anchors.verticalCenter: parent.verticalCenter; text: root.closeCounts[index]; color: Theme.text; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true; horizontalAlignment: Text.AlignHCenter }
                         KButton { objectName: "countPlus_" + modelData; width: root.cell; height: root.cell; text: "+"; onClicked: { var c = root.closeCounts.slice(); c[index] += 1; root.closeCounts = c } }
                         KButton { objectName: "countPlus10_" + modelData; width: root.cell * 1.4; height: root.cell; text: "+10"; fontSize: Theme.fontSmall; onClicked: { var c = root.closeCounts.slice(); c[index] += 10; root.closeCounts = c } }
                     }
@@ -675,6 +707,11 @@ Rectangle {
         Column {
             width: parent.width
             spacing: Theme.gap
+            Row {
+                spacing: Theme.gap
+                KButton { objectName: "closeReport"; primary: true; text: qsTr("닫기"); onClicked: { root.vm.closeReport(); if (!root.vm.dayOpen) root.dialog = "" } }
+                KButton { objectName: "printReport"; text: qsTr("인쇄"); onClicked: root.vm.printReport() }
+            }
             Text {
                 objectName: "reportText"
                 width: parent.width
@@ -682,11 +719,6 @@ Rectangle {
                 color: Theme.text
                 font.family: "NanumGothicCoding"; font.pixelSize: Theme.s(17)
                 wrapMode: Text.NoWrap
-            }
-            Row {
-                spacing: Theme.gap
-                KButton { objectName: "printReport"; text: qsTr("인쇄"); onClicked: root.vm.printReport() }
-                KButton { objectName: "closeReport"; primary: true; text: qsTr("닫기"); onClicked: { root.vm.closeReport(); if (!root.vm.dayOpen) root.dialog = "" } }
             }
         }
     }
