@@ -34,7 +34,6 @@ class Faults:
     drop_after: int | None = None  # bytes until the connection is cut (once)
     drawer_open: bool = False  # the drawer sensor (DLE EOT 1 bit 2); a kick opens it, staff close it
 
-
     def status(self) -> PrinterStatus:
         return PrinterStatus(
             offline=self.offline,
