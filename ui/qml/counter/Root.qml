@@ -418,7 +418,8 @@ Rectangle {
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
             }
             Keypad { id: floatPad; prefix: "floatKey" }
-            Row {
+            Flow {
+                width: parent.width
                 spacing: Theme.gap
                 KButton {
                     objectName: "openDayButton"
@@ -444,7 +445,7 @@ Rectangle {
                 objectName: "dueText"
                 text: root.won(root.vm.due)
                 color: Theme.primary
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontHuge; font.bold: true
+                font.family: Theme.fontFamily; font.pixelSize: Theme.s(60); font.bold: true
             }
             Repeater {
                 model: root.vm.tenders
@@ -463,7 +464,6 @@ Rectangle {
             Flow {
                 width: parent.width
                 spacing: Theme.gapSmall
-                Keypad { id: payPad; prefix: "payKey" }
                 Grid {
                     columns: 2
                     spacing: Theme.gapSmall
@@ -478,6 +478,7 @@ Rectangle {
                     KButton { objectName: "receiptButton"; width: parent.w; text: qsTr("현금영수증"); fontSize: Theme.fontSmall; onClicked: { receiptPad.value = ""; root.dialog = "receipt" } }
                     KButton { objectName: "cancelPayment"; width: parent.w; text: qsTr("결제 취소"); fontSize: Theme.fontSmall; enabled_: !root.vm.inFlight; onClicked: root.vm.cancelPayment() }
                 }
+                Keypad { id: payPad; prefix: "payKey" }
             }
         }
     }
@@ -491,10 +492,15 @@ Rectangle {
         z: 5
         radius: Theme.radius
         color: Theme.dark
+        border.color: Theme.highContrast ? "#FFFFFF" : Theme.dark
+        border.width: Theme.highContrast ? 2 : 0
         Column {
             anchors { left: parent.left; right: okSale.left; margins: Theme.gap; verticalCenter: parent.verticalCenter }
             Text {
                 objectName: "changeText"
+                width: parent.width
+                fontSizeMode: Text.HorizontalFit  // the change is never cut: smaller type before that
+                minimumPixelSize: Theme.fontBody
                 text: qsTr("거스름돈") + " " + root.won(root.vm.change)
                 color: Theme.highContrast ? "#FFE500" : "#FFD9A8"
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
@@ -571,7 +577,8 @@ Rectangle {
                 }
             }
             TextInput { id: reasonInput; visible: false }
-            Row {
+            Flow {
+                width: parent.width
                 spacing: Theme.gapSmall
                 visible: root.dialog === "discount"
                 KButton { objectName: "discountAmount"; height: root.cell; text: qsTr("원"); checked: !reasonSheetPercent.on; onClicked: reasonSheetPercent.on = false }
@@ -597,7 +604,8 @@ Rectangle {
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
             }
             Keypad { id: dialogPad; prefix: "dialogKey"; visible: root.dialog !== "noSale" && root.dialog !== "recall" }
-            Row {
+            Flow {
+                width: parent.width
                 spacing: Theme.gap
                 KButton {
                     objectName: "dialogOk"
@@ -650,7 +658,8 @@ Rectangle {
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
             }
             Keypad { id: receiptPad; prefix: "receiptKey"; maxLength: 19; allowDoubleZero: false; amount: false }
-            Row {
+            Flow {
+                width: parent.width
                 spacing: Theme.gap
                 KButton { objectName: "receiptOk"; primary: true; text: qsTr("적용"); enabled_: receiptPad.value.length >= 10; onClicked: { root.vm.setReceipt(receiptState.kind, receiptPad.value, receiptState.purpose); receiptPad.value = ""; root.dialog = "" } }
                 KButton { objectName: "receiptNone"; text: qsTr("발급 안 함"); onClicked: { root.vm.clearReceipt(); receiptPad.value = ""; root.dialog = "" } }
@@ -691,7 +700,8 @@ Rectangle {
                 wrapMode: Text.WordWrap
                 width: parent.width
             }
-            Row {
+            Flow {
+                width: parent.width
                 spacing: Theme.gap
                 KButton { objectName: "closeDayButton"; primary: true; text: qsTr("마감 (Z)"); onClicked: root.vm.closeDay(root.closeCounts) }
                 KButton { objectName: "closeCancel"; text: qsTr("취소"); onClicked: root.dialog = "" }
@@ -707,7 +717,8 @@ Rectangle {
         Column {
             width: parent.width
             spacing: Theme.gap
-            Row {
+            Flow {
+                width: parent.width
                 spacing: Theme.gap
                 KButton { objectName: "closeReport"; primary: true; text: qsTr("닫기"); onClicked: { root.vm.closeReport(); if (!root.vm.dayOpen) root.dialog = "" } }
                 KButton { objectName: "printReport"; text: qsTr("인쇄"); onClicked: root.vm.printReport() }
@@ -746,7 +757,8 @@ Rectangle {
                 font.pixelSize: Theme.fontTitle
             }
             Keypad { id: pinPad; prefix: "pinKey"; maxLength: 6; allowDoubleZero: false; amount: false }
-            Row {
+            Flow {
+                width: parent.width
                 spacing: Theme.gap
                 KButton { objectName: "approveButton"; primary: true; text: qsTr("승인"); enabled_: pinPad.value.length === 6; onClicked: { root.vm.submitApproval(pinPad.value); pinPad.value = "" } }
                 KButton { objectName: "approvalCancel"; text: qsTr("취소"); onClicked: { pinPad.value = ""; root.vm.cancelApproval() } }
