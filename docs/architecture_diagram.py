@@ -24,7 +24,7 @@ LAYERS = [
 # (mode, view-model module, QML folder, entered with)
 MODES = [
     ("customer", "ui/customer/viewmodel.py", "ui/qml/customer/", "default, no sign-in"),
-    ("counter", "(later issue)", "(later issue)", "COUNTER_SALES"),
+    ("counter", "ui/counter/viewmodel.py", "ui/qml/counter/", "COUNTER_SALES"),
     ("owner", "ui/owner/viewmodel.py", "ui/qml/owner/", "BACK_OFFICE"),
     ("installer", "(later issue)", "(later issue)", "DEVICES_AND_SETTINGS"),
 ]

@@ -30,7 +30,11 @@ class ModeUi:
 # mode's Root.qml fills the window, with `vm` (its view-model), `staff` and `portrait`.
 MODE_UIS: dict[Mode, ModeUi] = {
     Mode.CUSTOMER: ModeUi("customer", "ui.customer.viewmodel"),
+<<<<<<< HEAD
     Mode.OWNER: ModeUi("owner", "ui.owner.viewmodel"),
+=======
+    Mode.COUNTER: ModeUi("counter", "ui.counter.viewmodel"),
+>>>>>>> counter
 }
 
 ViewModelFactory = Callable[[Mode], QObject]

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # Mode -> the module whose `build(ctx)` makes its view-model (one line per mode, added with its screens).
 MODE_BUILDERS: dict[Mode, str] = {
     Mode.OWNER: "app.builders.owner",
+    Mode.COUNTER: "app.builders.counter",
 }
 
 

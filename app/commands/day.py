@@ -203,7 +203,9 @@ def _close(args: argparse.Namespace, day: BusinessDay, settings: Settings) -> in
     day.require_open()
     problems = day.unresolved()
     if problems:
-        raise UnresolvedPayments("cannot close: " + "; ".join(problems) + " (resolve them: kiosk payments recover)")
+        raise UnresolvedPayments(
+            "cannot close, unresolved: " + "; ".join(problems) + " (resolve them: kiosk payments recover)"
+        )
     who = _sign_in(args, day.ledger, "The owner's PIN: ")
     if who.role is not Role.OWNER:
         raise NotPermitted("closing from the command line needs the owner's PIN")

@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from kiosk.domain.cart import Cart, CartError, CartLine, Selection, line_total
+from kiosk.domain.cart import Cart, CartError, CartLine, Selection, check_selection, line_total, normalize_selection
 from kiosk.domain.catalog import Catalog
 from kiosk.domain.order import Order, OrderType, order_from_cart
 
@@ -78,6 +78,25 @@ class Ticket:
         for i, cl in enumerate(cart.lines):
             prev = self.lines[i] if i < len(self.lines) else None
             lines.append(TicketLine(cl, prev.discount if prev is not None else None))
+        return replace(self, lines=tuple(lines))
+
+    def append(self, catalog: Catalog, item_id: str, selection: Selection = ()) -> Ticket:
+        """A new line (never merged): the counter adds an item with its default options and then edits the
+        options of that line in place."""
+        Cart().add(catalog, item_id, selection)  # the same checks (sold out, option rules)
+        line = CartLine(item_id, 1, normalize_selection(selection))
+        return replace(self, lines=(*self.lines, TicketLine(line)))
+
+    def with_selection(self, catalog: Catalog, index: int, selection: Selection) -> Ticket:
+        """Line `index` with other options (checked like the customer's cart)."""
+        self._check(index)
+        item = catalog.item(self.lines[index].cart_line.item_id)
+        problems = check_selection(catalog, item, selection)
+        if problems:
+            raise CartError("; ".join(problems))
+        lines = list(self.lines)
+        cart_line = replace(lines[index].cart_line, selection=normalize_selection(selection))
+        lines[index] = replace(lines[index], cart_line=cart_line)
         return replace(self, lines=tuple(lines))
 
     def set_quantity(self, index: int, quantity: int) -> Ticket:

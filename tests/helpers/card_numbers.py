@@ -33,3 +33,45 @@ def card_numbers_in(root: Path) -> list[tuple[Path, str]]:
             if luhn_valid(run):
                 found.append((path, run))
     return found
+
+
+# Phone numbers (DESIGN §14's pattern) and business numbers a customer gave for a cash receipt: never in clear
+# in a file. The tax office's public self-issue number 010-000-1234 is not a person's and may appear.
+# Runs glued to letters are skipped, as for card numbers: a hex hash or id holds "0174071335..." by chance.
+_PHONE = re.compile(rb"(?<![0-9A-Za-z])01[016-9]-?\d{3,4}-?\d{4}(?![0-9A-Za-z])")
+_SELF_ISSUE = {"0100001234"}
+
+
+def phone_numbers_in(root: Path) -> list[tuple[Path, str]]:
+    """Korean mobile numbers (with or without dashes) in every file under `root`, but the self-issue one."""
+    found: list[tuple[Path, str]] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        for m in _PHONE.finditer(data):
+            digits = m.group().decode().replace("-", "")
+            if digits not in _SELF_ISSUE and not _UUID_PREFIX.search(data[max(0, m.start() - 24) : m.start()]):
+                found.append((path, digits))
+    return found
+
+
+def numbers_in(root: Path, numbers: list[str]) -> list[tuple[Path, str]]:
+    """Where any of `numbers` (e.g. a customer's business number) appears in a file under `root`, as digits
+    or in the usual dashed forms (123-45-67890, 010-1234-5678)."""
+    forms: dict[bytes, str] = {}
+    for n in numbers:
+        forms[n.encode()] = n
+        if len(n) == 10:
+            forms[f"{n[:3]}-{n[3:5]}-{n[5:]}".encode()] = n
+        if len(n) == 11:
+            forms[f"{n[:3]}-{n[3:7]}-{n[7:]}".encode()] = n
+    found: list[tuple[Path, str]] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        found.extend((path, n) for form, n in forms.items() if form in data)
+    return found

@@ -1,0 +1,67 @@
+"""Screenshots of the counter's screens in both orientations, at scale 1.0 and 2.0, in both palettes, each
+checked like a person would (every control inside the window, none on top of another, no text cut) and saved
+under the test's tmp dir (copied to $KIOSK_SHOTS when set)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk.session.modes import Mode, Role
+from tests.helpers.kiosk import Kiosk
+from tests.helpers.modes import sign_in
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("palette", ["normal", "high-contrast"])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)])
+def test_counter_screens(
+    make_kiosk: Callable[..., Kiosk], tmp_path: Path, size: tuple[int, int], scale: float, palette: str
+) -> None:
+    k = make_kiosk(size=size, scale=scale, palette=palette)
+    sign_in(k, Role.STAFF, Mode.COUNTER)
+    vm = k.find("counterRoot").property("vm")
+    k.next_frame()
+    tag = f"{size[0]}x{size[1]}-{scale:.0f}x-{palette}"
+    shots = [f"open-{tag}.png"]
+    k.grab(tmp_path / shots[-1])
+    vm.openDay(50_000)
+    vm.selectCategory("latte")
+    vm.tapItem("cafe_latte")
+    vm.tapOption("temp", "iced")
+    vm.tapItem("vanilla_latte")
+    k.qtbot.waitUntil(lambda: k.exists("option_size_large"), timeout=3000)
+    k.next_frame()
+    shots.append(f"menu-{tag}.png")
+    k.grab(tmp_path / shots[-1])
+    _save(tmp_path, shots)
+    k.assert_laid_out()
+    vm.pay()
+    k.find("paySheet")
+    k.next_frame()
+    shots.append(f"pay-{tag}.png")
+    k.grab(tmp_path / shots[-1])
+    vm.cash(50_000)
+    k.find("changeBanner")
+    k.next_frame()
+    shots.append(f"change-{tag}.png")
+    k.grab(tmp_path / shots[-1])
+    vm.xReport()
+    k.find("reportSheet")
+    k.next_frame()
+    shots.append(f"x-{tag}.png")
+    k.grab(tmp_path / shots[-1])
+    _save(tmp_path, shots)
+
+
+def _save(tmp_path: Path, shots: list[str]) -> None:
+    out = os.environ.get("KIOSK_SHOTS")
+    if out:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        for name in shots:
+            shutil.copy(tmp_path / name, Path(out) / name)
