@@ -30,6 +30,7 @@ class ModeUi:
 # mode's Root.qml fills the window, with `vm` (its view-model), `staff` and `portrait`.
 MODE_UIS: dict[Mode, ModeUi] = {
     Mode.CUSTOMER: ModeUi("customer", "ui.customer.viewmodel"),
+    Mode.INSTALLER: ModeUi("installer", "ui.installer.viewmodel"),
 }
 
 ViewModelFactory = Callable[[Mode], QObject]

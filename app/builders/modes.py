@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from ui.bridge import GuiBridge
 
 # Mode -> the module whose `build(ctx)` makes its view-model (one line per mode, added with its screens).
-MODE_BUILDERS: dict[Mode, str] = {}
+MODE_BUILDERS: dict[Mode, str] = {
+    Mode.INSTALLER: "app.builders.installer",
+}
 
 
 @dataclass
