@@ -107,6 +107,7 @@ def test_a_secret_that_would_reach_the_bundle_refuses_it(tmp_path: Path) -> None
         ("-----BEGIN PRIVATE KEY-----", "private_key"),
         ("scrypt$16$8$1$abcd", "pin_hash"),
         ('"api_key": "zzz"', "token"),
+        ("key Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZkdISUpL", "base64_secret"),
         ("a" * 8 + "0123456789abcdef0123456789abcdef", "hex_secret"),
     ],
 )
