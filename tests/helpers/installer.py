@@ -113,6 +113,20 @@ class InstallerWindow:
     def wait_idle(self, timeout: int = 20000) -> None:
         self.qtbot.waitUntil(lambda: not self.vm.isBusy, timeout=timeout)
 
+    def next_frame(self) -> None:
+        """Wait until the window has drawn a new frame (bindings evaluated, layouts polished)."""
+        frames = [0]
+
+        def swapped() -> None:
+            frames[0] += 1
+
+        self.window.frameSwapped.connect(swapped)
+        try:
+            self.window.update()
+            self.qtbot.waitUntil(lambda: frames[0] > 1, timeout=3000)
+        finally:
+            self.window.frameSwapped.disconnect(swapped)
+
     def grab(self, path: Path) -> None:
         from PySide6.QtGui import QGuiApplication
 

@@ -52,6 +52,7 @@ class InstallerViewModel(QObject):
         self._error = False
         self._detected: list[dict[str, str]] = []
         self._detect_problem = ""
+        self._detected_once = False
         s = backend.wizard.settings
         self._assignment: dict[str, str] = {
             "printer": s.printer.url,
@@ -208,6 +209,7 @@ class InstallerViewModel(QObject):
     devices = Property(list, _devices, notify=devicesChanged)
     roles = Property(list, _roles, notify=devicesChanged)
     detectProblem = Property(str, lambda self: self._detect_problem, notify=devicesChanged)
+    detected = Property(bool, lambda self: self._detected_once, notify=devicesChanged)
     profile = Property(str, lambda self: self._profile, notify=devicesChanged)
 
     @Slot(bool)
@@ -219,6 +221,7 @@ class InstallerViewModel(QObject):
             found, problem = value
             self._detected = [{"kind": d.kind, "address": d.address, "detail": d.detail, "role": d.role} for d in found]
             self._detect_problem = problem
+            self._detected_once = True
             for d in found:  # suggest each recognised device for its role, unless one is chosen already
                 if d.role and self._assignment.get(d.role, "").startswith("sim:"):
                     self._assignment[d.role] = d.address
@@ -291,6 +294,9 @@ class InstallerViewModel(QObject):
         QUrl, lambda self: QUrl.fromLocalFile(self._page_image) if self._page_image else QUrl(), notify=resultsChanged
     )
     scanCode = Property(str, lambda self: self._scan_code, notify=resultsChanged)
+    scannerSimulated = Property(
+        bool, lambda self: self.backend.wizard.settings.scanner.url.startswith("sim:"), notify=changed
+    )
 
     def _result(self, result: CheckResult) -> None:  # GUI thread
         if self._first_result_ms < 0:

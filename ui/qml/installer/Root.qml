@@ -105,13 +105,16 @@ Rectangle {
         objectName: "messageBar"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: messageText.text !== "" || root.vm.isBusy ? messageText.implicitHeight + Theme.gap * 2 : 0
-        color: root.vm.messageIsError ? Theme.danger : Theme.dark
+        // High contrast: the error's colour on black (white on its light red would be unreadable).
+        color: root.vm.messageIsError && !Theme.highContrast ? Theme.danger : Theme.dark
+        border.width: Theme.highContrast ? Math.max(1, Theme.s(2)) : 0
+        border.color: root.vm.messageIsError ? Theme.danger : Theme.border
         Text {
             id: messageText
             objectName: "message"
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.gap }
             text: root.vm.isBusy ? root.tr("잠시만 기다려 주세요…", "Please wait…") : root.vm.message
-            color: "#FFFFFF"
+            color: root.vm.messageIsError && Theme.highContrast ? Theme.danger : "#FFFFFF"
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             wrapMode: Text.WordWrap
@@ -270,6 +273,12 @@ Rectangle {
                     }
                 }
             }
+            Body {
+                objectName: "noDevices"
+                visible: root.vm.detected && root.vm.devices.length === 0
+                text: root.tr("찾은 장치가 없습니다. 케이블과 전원을 확인하고 다시 찾으세요 (시뮬레이터는 그대로 쓸 수 있습니다).",
+                              "No devices found. Check cables and power and search again (the simulators stay available).")
+            }
             Heading { text: root.tr("역할", "Roles"); font.pixelSize: Theme.fontLarge }
             Repeater {
                 model: root.vm.roles
@@ -289,6 +298,7 @@ Rectangle {
                     }
                 }
             }
+            Body { text: root.tr("프린터 프로필 (용지 폭과 한글 인쇄 방식)", "Printer profile (paper width, how Korean prints)") }
             Flow {
                 width: parent.width; spacing: Theme.gapSmall
                 Repeater {
@@ -377,7 +387,7 @@ Rectangle {
                     onClicked: root.vm.runSelfTest()
                 }
                 KButton { objectName: "scanCheck"; text: root.tr("스캐너 점검", "Scanner check"); onClicked: root.vm.startScanCheck() }
-                KButton { objectName: "simulateScan"; quiet: true; text: root.tr("시뮬레이터로 스캔", "Scan (simulator)"); onClicked: root.vm.simulateScan() }
+                KButton { objectName: "simulateScan"; visible: root.vm.scannerSimulated; text: root.tr("시뮬레이터로 스캔", "Scan (simulator)"); onClicked: root.vm.simulateScan() }
                 KButton { objectName: "tapCheck"; text: root.tr("NFC 카드 대기", "Wait for an NFC card"); onClicked: root.vm.startTapCheck() }
                 KButton { objectName: "screenCheckButton"; text: root.tr("화면·터치 점검", "Screen and touch"); onClicked: root.screenCheck = true }
             }
@@ -390,27 +400,32 @@ Rectangle {
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true
             }
             Grid {
+                // The printed page first in portrait (above the list); on the right in landscape.
                 width: parent.width
                 columns: root.portrait || !root.vm.pageImage.toString() ? 1 : 2
+                layoutDirection: columns === 2 ? Qt.RightToLeft : Qt.LeftToRight
                 spacing: Theme.gap
-                Column {
-                    id: list
-                    objectName: "checklist"
-                    width: parent.columns === 1 ? parent.width : parent.width - paper.width - Theme.gap
-                    spacing: Theme.gapSmall
-                    Repeater {
-                        model: root.vm.checklist
-                        CheckRow { required property var modelData; check: modelData; english: root.english; width: list.width }
-                    }
-                }
                 Column {
                     id: paper
                     visible: root.vm.pageImage.toString() !== ""
                     width: parent.columns === 1 ? parent.width : Theme.s(320)
                     spacing: Theme.gapSmall
                     Body { text: root.tr("시뮬레이터 프린터가 인쇄한 종이:", "What the simulated printer printed:") }
+                    Row {
+                        width: parent.width
+                        spacing: Theme.gapSmall
+                        KButton {
+                            objectName: "pageGood"; width: (parent.width - Theme.gapSmall) / 2
+                            text: root.tr("인쇄 정상", "Page is right"); onClicked: root.vm.confirm("test_page", true)
+                        }
+                        KButton {
+                            objectName: "pageBad"; width: (parent.width - Theme.gapSmall) / 2
+                            text: root.tr("인쇄 이상", "Page is wrong"); onClicked: root.vm.confirm("test_page", false)
+                        }
+                    }
                     Rectangle {
                         width: Math.min(parent.width, Theme.s(320)); height: pageImage.paintedHeight + Theme.gap
+                        anchors.horizontalCenter: parent.horizontalCenter
                         color: "#FFFFFF"; border.color: Theme.border
                         Image {
                             id: pageImage
@@ -422,8 +437,16 @@ Rectangle {
                             cache: false
                         }
                     }
-                    KButton { objectName: "pageGood"; width: parent.width; text: root.tr("인쇄 정상", "Page is right"); onClicked: root.vm.confirm("test_page", true) }
-                    KButton { objectName: "pageBad"; width: parent.width; text: root.tr("인쇄 이상", "Page is wrong"); onClicked: root.vm.confirm("test_page", false) }
+                }
+                Column {
+                    id: list
+                    objectName: "checklist"
+                    width: parent.columns === 1 ? parent.width : parent.width - paper.width - Theme.gap
+                    spacing: Theme.gapSmall
+                    Repeater {
+                        model: root.vm.checklist
+                        CheckRow { required property var modelData; check: modelData; english: root.english; width: list.width }
+                    }
                 }
             }
             Flow {

@@ -63,7 +63,7 @@ Rectangle {
     Column {
         visible: check.inTargets
         anchors.centerIn: parent
-        anchors.verticalCenterOffset: Theme.s(150)
+        anchors.verticalCenterOffset: Theme.s(190)
         spacing: Theme.gap
         width: Math.min(check.width - Theme.s(240), Theme.s(560))
         Text {
