@@ -69,8 +69,7 @@ def test_every_screen_laid_out(qtbot, tmp_path: Path, compiled_translations: Non
             if step == "selftest":
                 w.click("runSelfTest")
                 qtbot.waitUntil(lambda: not w.vm.running and w.vm.overall != "", timeout=30000)
-                page = w.find("printedPage")
-                qtbot.waitUntil(lambda: page.property("paintedHeight") > 100)
+                qtbot.waitUntil(lambda: w.find("printedPage").property("paintedHeight") > 100)
             shot(f"{list(STEPS).index(step) + 1}-{step}")
         w.vm.goTo("shop")
         w.type_into("businessNumber", "1234567890")
