@@ -144,7 +144,8 @@ def fresh_config(base: Path, **sections: dict[str, Any]) -> Path:
     settings = replace(
         Settings(), data_dir=str(base / "data"), catalog=str(REPO_ROOT / "assets" / "demo" / "catalog.json")
     )
-    settings = settings_with(settings, setup={"done": False}, **sections)
+    sections.setdefault("setup", {"done": False})
+    settings = settings_with(settings, **sections)
     path = base / "kiosk.toml"
     path.write_text(to_toml(settings), encoding="utf-8")
     load_settings(path, env={})

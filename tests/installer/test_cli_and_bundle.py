@@ -138,3 +138,26 @@ def test_removable_mounts_reads_proc_mounts(tmp_path: Path) -> None:
     (sys_block / "sda").mkdir()
     (sys_block / "sda" / "removable").write_text("0\n")
     assert bundle.removable_mounts(mounts, sys_block) == [point]
+
+
+def test_bad_input_is_one_line_never_a_traceback(make_config, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[shop]\nbusiness_number = '1234567890'\n", encoding="utf-8")
+    for argv in (["selftest"], ["support-bundle", "--to", str(tmp_path)], ["setup", "status"]):
+        run = kiosk_cli(*argv, "--config", str(bad))
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        assert "shop.business_number" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    run = kiosk_cli("support-bundle", "--config", str(make_config()), "--to", str(afile))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+
+
+def test_damaged_ledger_fails_storage_and_exits_1(make_config) -> None:  # type: ignore[no-untyped-def]
+    config = make_config()
+    settings = load_settings(config, env={})
+    settings.ledger_path.parent.mkdir(parents=True, exist_ok=True)
+    settings.ledger_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
+    run = kiosk_cli("selftest", "--config", str(config))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "[안 됨] 저장 공간 / Storage: 장부(ledger) 파일이 손상되었거나 열 수 없습니다" in run.stdout

@@ -84,7 +84,7 @@ def test_save_settings_refuses_invalid_before_writing(tmp_path: Path) -> None:
     from dataclasses import replace
 
     bad = replace(settings, ui=replace(settings.ui, scale=9.0))
-    with pytest.raises(Exception, match="ui.scale"):
+    with pytest.raises(Exception, match=r"ui\.scale"):
         save_settings(bad, config)
     assert config.read_bytes() == before
     assert to_toml(settings) == before.decode("utf-8")
