@@ -112,8 +112,9 @@ def screen(runs: int) -> None:
             bare: list[float] = []
             first: list[float] = []
             last: list[float] = []
+            seen = [0]
             for _ in range(runs):
-                seen = [frames[0]]
+                seen[0] = frames[0]
                 start = time.perf_counter()
                 kw.window.update()
                 spin(lambda: frames[0] > seen[0])
