@@ -161,3 +161,20 @@ def test_damaged_ledger_fails_storage_and_exits_1(make_config) -> None:  # type:
     run = kiosk_cli("selftest", "--config", str(config))
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "[안 됨] 저장 공간 / Storage: 장부(ledger) 파일이 손상되었거나 열 수 없습니다" in run.stdout
+
+
+def test_print_report_on_demand(make_config, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`--print-report` prints the one-page result (through the simulated printer: its page lands in
+    --sim-out); `--print-page` the test page before it."""
+    sim_out = tmp_path / "sim"
+    run = kiosk_cli(
+        "selftest", "--print-page", "--print-report", "--sim-out", str(sim_out), "--config", str(make_config())
+    )
+    assert run.returncode == 0, run.stderr
+    from PIL import Image
+
+    pages = sorted(sim_out.glob("page-*.png"))
+    assert pages, "nothing printed"
+    report_page = Image.open(pages[-1])
+    assert report_page.height > 400  # a page of results, not an empty cut
+    assert list(sim_out.glob("selftest-KT16-*.png"))  # the test page's image for the screen

@@ -15,11 +15,13 @@ from tests.helpers.installer import InstallerWindow, fresh_config, installer_win
 from tests.helpers.kiosk import all_visible, is_ancestor, walk
 
 
-def _check_layout(w: InstallerWindow) -> None:
+def _check_layout(w: InstallerWindow, overlay: str = "") -> None:
+    """With `overlay` (an objectName), only the controls on that full-screen overlay count."""
     window = QRectF(0, 0, w.window.width(), w.window.height())
+    cover = w.find(overlay) if overlay else None
     controls = []
     for item in walk(w.window.contentItem()):
-        if not all_visible(item):
+        if not all_visible(item) or (cover is not None and not is_ancestor(cover, item)):
             continue
         if item.property("truncated") is True:
             raise AssertionError(f"text cut: {item.property('text')!r}")
@@ -46,16 +48,20 @@ def _check_layout(w: InstallerWindow) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize(
+    ("size", "scale"),
+    [((1280, 800), 1.0), ((800, 1280), 1.0), ((1920, 1080), 2.0), ((1080, 1920), 2.0)],
+    ids=["landscape", "portrait", "landscape-x2", "portrait-x2"],
+)
 @pytest.mark.parametrize("palette", ["normal", "high-contrast"])
-def test_every_screen_laid_out(qtbot, tmp_path: Path, compiled_translations: None, size, palette) -> None:  # type: ignore[no-untyped-def]
+def test_every_screen_laid_out(qtbot, tmp_path: Path, compiled_translations: None, size, scale, palette) -> None:  # type: ignore[no-untyped-def]
     shots = Path(os.environ["KIOSK_SHOTS"]) if os.environ.get("KIOSK_SHOTS") else None
-    tag = f"{'landscape' if size[0] > size[1] else 'portrait'}-{palette}"
-    with installer_window(qtbot, fresh_config(tmp_path), size=size, palette=palette) as w:
+    tag = f"{'landscape' if size[0] > size[1] else 'portrait'}-x{scale:g}-{palette}"
+    with installer_window(qtbot, fresh_config(tmp_path), size=size, palette=palette, scale=scale) as w:
 
-        def shot(name: str) -> None:
+        def shot(name: str, overlay: str = "") -> None:
             w.next_frame()
-            _check_layout(w)
+            _check_layout(w, overlay)
             if shots is not None:
                 shots.mkdir(parents=True, exist_ok=True)
                 w.grab(shots / f"{name}-{tag}.png")
@@ -78,7 +84,7 @@ def test_every_screen_laid_out(qtbot, tmp_path: Path, compiled_translations: Non
         shot("2-shop-refused")
         w.vm.goTo("selftest")
         w.click("screenCheckButton")
-        shot("8-screen-colour")
+        shot("8-screen-colour", "screenCheck")
         for _ in range(5):
             w.click("screenCheck")
-        shot("8-screen-targets")
+        shot("8-screen-targets", "screenCheck")

@@ -60,35 +60,39 @@ Rectangle {
             MouseArea { anchors.fill: parent; onClicked: check.touch(parent.index) }
         }
     }
-    Column {
+    Column {  // between the centre target and the bottom corners
         visible: check.inTargets
-        anchors.centerIn: parent
-        anchors.verticalCenterOffset: Theme.s(190)
+        anchors.horizontalCenter: parent.horizontalCenter
+        y: check.height / 2 + Theme.s(48) + Theme.gap
         spacing: Theme.gap
-        width: Math.min(check.width - Theme.s(240), Theme.s(560))
+        width: Math.min(check.width - Theme.s(240), Theme.s(640))
         Text {
             width: parent.width
             text: check.english ? "Touch the five circles: the corners and the centre"
                                 : "다섯 개의 원(네 모서리와 가운데)을 모두 눌러 보세요"
             color: Theme.text
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge
+            font.pixelSize: Theme.fontBody
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
         }
-        KButton {
-            objectName: "screenGood"
-            width: parent.width
-            primary: true
-            enabled_: check.allTouched
-            text: check.english ? "All fine" : "모두 정상"
-            onClicked: check.done(true)
-        }
-        KButton {
-            objectName: "screenBad"
-            width: parent.width
-            text: check.english ? "Something was wrong" : "이상 있음"
-            onClicked: check.done(false)
+        Row {
+            spacing: Theme.gap
+            anchors.horizontalCenter: parent.horizontalCenter
+            KButton {
+                objectName: "screenGood"
+                width: (check.width > check.height ? Theme.s(300) : (parent.parent.width - Theme.gap) / 2)
+                primary: true
+                enabled_: check.allTouched
+                text: check.english ? "All fine" : "모두 정상"
+                onClicked: check.done(true)
+            }
+            KButton {
+                objectName: "screenBad"
+                width: (check.width > check.height ? Theme.s(300) : (parent.parent.width - Theme.gap) / 2)
+                text: check.english ? "Something was wrong" : "이상 있음"
+                onClicked: check.done(false)
+            }
         }
     }
 }
