@@ -26,7 +26,7 @@ MODES = [
     ("customer", "ui/customer/viewmodel.py", "ui/qml/customer/", "default, no sign-in"),
     ("counter", "ui/counter/viewmodel.py", "ui/qml/counter/", "COUNTER_SALES"),
     ("owner", "ui/owner/viewmodel.py", "ui/qml/owner/", "BACK_OFFICE"),
-    ("installer", "(later issue)", "(later issue)", "DEVICES_AND_SETTINGS"),
+    ("installer", "ui/installer/viewmodel.py", "ui/qml/installer/", "DEVICES_AND_SETTINGS; set-up"),
 ]
 
 # (where, what happens)

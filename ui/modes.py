@@ -31,10 +31,14 @@ class ModeUi:
 MODE_UIS: dict[Mode, ModeUi] = {
     Mode.CUSTOMER: ModeUi("customer", "ui.customer.viewmodel"),
 <<<<<<< HEAD
+<<<<<<< HEAD
     Mode.OWNER: ModeUi("owner", "ui.owner.viewmodel"),
 =======
     Mode.COUNTER: ModeUi("counter", "ui.counter.viewmodel"),
 >>>>>>> counter
+=======
+    Mode.INSTALLER: ModeUi("installer", "ui.installer.viewmodel"),
+>>>>>>> installer
 }
 
 ViewModelFactory = Callable[[Mode], QObject]

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 MODE_BUILDERS: dict[Mode, str] = {
     Mode.OWNER: "app.builders.owner",
     Mode.COUNTER: "app.builders.counter",
+    Mode.INSTALLER: "app.builders.installer",
 }
 
 

@@ -64,6 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_config_option(p)
     p.add_argument("--windowed", action="store_true", help="a normal window that can be closed (development)")
     p.add_argument("--size", type=_size, help="window size WIDTHxHEIGHT (default from ui.width / ui.height)")
+    p.add_argument("--setup", action="store_true", help="start in the installer's set-up wizard (e.g. in the demo)")
     p.set_defaults(handler=run_kiosk)
 
 
@@ -163,6 +164,10 @@ def run_kiosk(
             services.sync = start_sync(settings, services.ledger, clock)
         except Exception:  # selling never depends on sync; the next start tries again
             log.exception("sync did not start; sales stay in the ledger until it does")
+        if getattr(args, "setup", False) or not settings.setup.done:  # a terminal not set up starts in the wizard
+            from app.builders.installer import start_setup
+
+            log.info("not set up: starting the set-up wizard (%s)", start_setup(window) or "entered")
         log.info("ready for customers %.0f ms after the process started", process_age_ms())
         session.ready()
         if on_stage is not None:

@@ -59,7 +59,11 @@ SETTINGS_ALLOW = (
 LOG_LINES = 300
 
 
-class BundleRefused(RuntimeError):
+class BundleError(RuntimeError):
+    """No bundle: the line says why and what to do."""
+
+
+class BundleRefused(BundleError):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         kinds = ", ".join(sorted({f.describe() for f in findings})[:6])

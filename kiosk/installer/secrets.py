@@ -68,8 +68,11 @@ def _kinds(line: str) -> list[str]:
         found.append("hex_secret")
     for m in _B64.finditer(line):
         run = m.group()
-        # A long run of letters only is a word or a path, not a key; a key mixes digits and cases.
-        if any(c.isdigit() for c in run) and any(c.isupper() for c in run) and any(c.islower() for c in run):
+        # A key mixes digits and both cases in one long stretch; a path or a name is short words between
+        # separators (/tmp/pytest-of-root/test_bundle_from_the_screen0/...).
+        longest = max(len(part) for part in re.split(r"[/_-]", run))
+        mixed = any(c.isdigit() for c in run) and any(c.isupper() for c in run) and any(c.islower() for c in run)
+        if mixed and longest >= 20:
             found.append("base64_secret")
             break
     return found

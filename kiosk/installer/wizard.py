@@ -97,6 +97,10 @@ class Wizard:
         self.settings_path = settings_path
         self.store = WizardStore(settings.data_path)
         self.state = self.store.load()
+        # A power cut during a write can leave a temporary file next to the real one: the real one is whole.
+        for folder, name in ((settings.data_path, STATE_FILE), (settings_path.parent, settings_path.name)):
+            for stale in folder.glob(f".{name}.*.tmp"):
+                stale.unlink(missing_ok=True)
         self.journal = journal
         self._enroll = enroll
         self._init_owner = init_owner

@@ -107,6 +107,7 @@ def test_a_secret_that_would_reach_the_bundle_refuses_it(tmp_path: Path) -> None
         ("-----BEGIN PRIVATE KEY-----", "private_key"),
         ("scrypt$16$8$1$abcd", "pin_hash"),
         ('"api_key": "zzz"', "token"),
+        ("key Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZkdISUpL", "base64_secret"),
         ("a" * 8 + "0123456789abcdef0123456789abcdef", "hex_secret"),
     ],
 )
@@ -137,3 +138,43 @@ def test_removable_mounts_reads_proc_mounts(tmp_path: Path) -> None:
     (sys_block / "sda").mkdir()
     (sys_block / "sda" / "removable").write_text("0\n")
     assert bundle.removable_mounts(mounts, sys_block) == [point]
+
+
+def test_bad_input_is_one_line_never_a_traceback(make_config, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[shop]\nbusiness_number = '1234567890'\n", encoding="utf-8")
+    for argv in (["selftest"], ["support-bundle", "--to", str(tmp_path)], ["setup", "status"]):
+        run = kiosk_cli(*argv, "--config", str(bad))
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        assert "shop.business_number" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    run = kiosk_cli("support-bundle", "--config", str(make_config()), "--to", str(afile))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+
+
+def test_damaged_ledger_fails_storage_and_exits_1(make_config) -> None:  # type: ignore[no-untyped-def]
+    config = make_config()
+    settings = load_settings(config, env={})
+    settings.ledger_path.parent.mkdir(parents=True, exist_ok=True)
+    settings.ledger_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)
+    run = kiosk_cli("selftest", "--config", str(config))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "[안 됨] 저장 공간 / Storage: 장부(ledger) 파일이 손상되었거나 열 수 없습니다" in run.stdout
+
+
+def test_print_report_on_demand(make_config, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`--print-report` prints the one-page result (through the simulated printer: its page lands in
+    --sim-out); `--print-page` the test page before it."""
+    sim_out = tmp_path / "sim"
+    run = kiosk_cli(
+        "selftest", "--print-page", "--print-report", "--sim-out", str(sim_out), "--config", str(make_config())
+    )
+    assert run.returncode == 0, run.stderr
+    from PIL import Image
+
+    pages = sorted(sim_out.glob("page-*.png"))
+    assert pages, "nothing printed"
+    report_page = Image.open(pages[-1])
+    assert report_page.height > 400  # a page of results, not an empty cut
+    assert list(sim_out.glob("selftest-KT16-*.png"))  # the test page's image for the screen
