@@ -136,7 +136,7 @@ def find_jack_device(sys_input: Path = Path("/sys/class/input"), dev_input: Path
     return None
 
 
-UDEV_LINK = Path("/dev/kiosk/headphone-jack")  # packaging/udev/70-kiosk.rules names the jack's device so
+UDEV_LINK = Path("/dev/kiosk/headphone-jack")  # the link packaging/udev/70-kiosk.rules makes for the jack
 
 
 def open_jack(
