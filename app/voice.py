@@ -12,7 +12,7 @@ from kiosk.config import Settings
 
 if TYPE_CHECKING:
     from hardware.audio.clips import ClipCache
-    from ui.voice.controller import VoiceServices
+    from ui.voice.services import VoiceServices
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def build_voice(settings: Settings) -> VoiceServices | None:
     if not voice.enabled:
         return None
     from hardware.audio.jack import JackDeviceError, open_jack
-    from ui.voice.controller import VoiceKeys, VoiceServices
+    from ui.voice.services import VoiceKeys, VoiceServices
 
     try:
         jack = open_jack(voice.jack_device)

@@ -28,7 +28,8 @@ from ui.staff.viewmodel import StaffViewModel
 
 if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
     from kiosk.payments.port import PaymentProvider
-    from ui.voice.controller import VoiceController, VoiceServices
+    from ui.voice.controller import VoiceController
+    from ui.voice.services import VoiceServices
 
 log = logging.getLogger(__name__)
 

@@ -136,14 +136,20 @@ def find_jack_device(sys_input: Path = Path("/sys/class/input"), dev_input: Path
     return None
 
 
-def open_jack(setting: str, sys_input: Path = Path("/sys/class/input")) -> EvdevJack | None:
-    """The jack from `voice.jack_device`: "" finds it, "none" means no jack, otherwise a path (an event
-    device, or a FIFO in tests). None when there is none; JackDeviceError when the configured one fails."""
+UDEV_LINK = Path("/dev/kiosk/headphone-jack")  # the link packaging/udev/70-kiosk.rules makes for the jack
+
+
+def open_jack(
+    setting: str, sys_input: Path = Path("/sys/class/input"), udev_link: Path = UDEV_LINK
+) -> EvdevJack | None:
+    """The jack from `voice.jack_device`: "" finds it (the udev rules' link, else by capabilities), "none"
+    means no jack, otherwise a path (an event device, or a FIFO in tests). None when there is none;
+    JackDeviceError when the configured one fails."""
     if setting.strip().lower() == "none":
         return None
     if setting:
         return EvdevJack.open(setting)
-    path = find_jack_device(sys_input)
+    path = udev_link if udev_link.exists() else find_jack_device(sys_input)
     if path is None:
         log.info("no earphone jack switch found under %s; voice starts from its key or button", sys_input)
         return None

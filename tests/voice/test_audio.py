@@ -88,7 +88,7 @@ def test_the_jack_is_found_by_its_switch_capabilities(tmp_path: Path) -> None:
     assert find_jack_device(sys_input, Path("/dev/input")) == Path("/dev/input/event7")
     (sys_input / "event7" / "device" / "capabilities" / "sw").write_text("0\n")
     assert find_jack_device(sys_input) is None
-    assert open_jack("", sys_input) is None
+    assert open_jack("", sys_input, udev_link=tmp_path / "no-link") is None
 
 
 @needs_espeak

@@ -7,51 +7,18 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QEvent, QObject, QSocketNotifier, Signal, Slot
-from PySide6.QtGui import QAccessible, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.voice.policy import Focus, VoicePolicy
-from kiosk.voice.ports import ClipSource, EarphoneJack
+from kiosk.voice.ports import EarphoneJack
 from ui.customer.viewmodel import KioskViewModel
+from ui.voice.services import VoiceKeys, VoiceServices
 from ui.voice.speaker import QtSpeaker
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class VoiceKeys:
-    """Key names as QKeySequence reads them ("F2", "*", "Help"); "" for none."""
-
-    start: str = "F2"
-    repeat: str = "F3"
-    slower: str = "F4"
-    faster: str = "F5"
-    softer: str = "F6"
-    louder: str = "F7"
-
-    def codes(self) -> dict[int, str]:
-        out: dict[int, str] = {}
-        for action in ("start", "repeat", "slower", "faster", "softer", "louder"):
-            name = getattr(self, action)
-            seq = QKeySequence(name) if name else QKeySequence()
-            if not seq.isEmpty():
-                out[seq[0].key().value] = action  # type: ignore[index]  # PySide6's stub lacks __getitem__
-        return out
-
-
-@dataclass(frozen=True)
-class VoiceServices:
-    """What the composition root (app/voice.py) hands the window: the clips (espeak-ng and the clip cache
-    behind a port), the earphone jack if there is one, the voice keys, and whether to play into buffers
-    instead of a sound card."""
-
-    clips: ClipSource
-    jack: EarphoneJack | None = None
-    keys: VoiceKeys = VoiceKeys()
-    buffer: bool = False
 
 
 def build_controller(services: VoiceServices, vm: KioskViewModel, parent: QObject) -> VoiceController:
