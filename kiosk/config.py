@@ -85,7 +85,12 @@ class ScannerSettings:
 @dataclass(frozen=True)
 class NfcSettings:
     reader: str = "sim://"  # sim://, or "pcsc://" (every reader) / "pcsc://Reader Name"
-    card_list: str = ""  # JSON file of registered membership / staff card hashes
+    card_list: str = ""  # JSON file of registered membership card hashes (staff cards: the staff register)
+
+
+@dataclass(frozen=True)
+class StaffSettings:
+    idle_timeout_seconds: int = 120  # a signed-in person is signed out after this long without a touch
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,7 @@ class Settings:
     card_terminal: CardTerminalSettings = field(default_factory=CardTerminalSettings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     nfc: NfcSettings = field(default_factory=NfcSettings)
+    staff: StaffSettings = field(default_factory=StaffSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     payments: PaymentSettings = field(default_factory=PaymentSettings)
     ui: UiSettings = field(default_factory=UiSettings)
@@ -246,6 +252,7 @@ RANGES: dict[str, tuple[int | float, int | float]] = {
     "ui.easy_idle_factor": (1.0, 5.0),
     "ui.width": (320, 8000),
     "ui.height": (320, 8000),
+    "staff.idle_timeout_seconds": (30, 3600),  # the screens warn in the last 20 s
 }
 # Messages that say more than "must be between" for a few settings.
 _RANGE_HINTS = {

@@ -180,6 +180,9 @@ def _may_manage(actor: Role, target: Role) -> bool:
     return actor is Role.OWNER or target is Role.STAFF
 
 
+may_manage = _may_manage  # for the screens (which buttons to offer); the service checks again
+
+
 class StaffService:
     """The register, sign-in and staff management on one ledger. `hasher`: the PIN hash cost (tests pass
     a cheap one)."""
@@ -237,6 +240,14 @@ class StaffService:
                 select(StaffRow).where(StaffRow.card_hash == tap.uid_hash.lower(), StaffRow.active.is_(True))
             ).scalar_one_or_none()
             return _member(row) if row is not None else None
+
+    def card_role(self, card_hash: str) -> str | None:
+        """The role of the active person whose card has this keyed hash, or None: the NFC reader's list of
+        staff cards (kiosk.staff.cards). Nothing is journaled."""
+        with self.ledger.reading() as s:
+            q = select(StaffRow.role).where(StaffRow.card_hash == card_hash.lower(), StaffRow.active.is_(True))
+            role = s.execute(q).scalar_one_or_none()
+            return str(role) if role is not None else None
 
     # --- set-up and management ------------------------------------------------------------------
 
