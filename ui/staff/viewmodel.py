@@ -362,10 +362,7 @@ class StaffViewModel(QObject):
     idleWarning = Property(bool, _idle_warning, notify=idleChanged)
 
     def _update_idle(self) -> None:
-        session = self.session
-        left = session.signs_out_in() if session is not None else None
-        if session is not None and left is None and session.who is not None:
-            session.touch()  # a refund in progress is activity: the full idle time again once it is done
+        left = self.session.signs_out_in() if self.session is not None else None
         value = -1 if left is None else math.ceil(left)
         if value != self._idle_left:
             self._idle_left = value
