@@ -4,6 +4,8 @@ chooser, staff management, the idle sign-out warning; each checked in the journa
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -351,3 +353,76 @@ def test_the_idle_sign_out_warns_then_signs_out_but_never_during_a_refund(
         "reason": "idle",
     }
     assert journal(k, "mode.changed")[-2][1]["person_id"] == boss.person_id
+
+
+def keep(path: Path) -> Path:
+    """Each looks like a screen; copies for a human with KIOSK_SCREENSHOT_DIR=/tmp/shots."""
+    assert path.stat().st_size > 10_000, f"{path.name} looks empty"
+    if target := os.environ.get("KIOSK_SCREENSHOT_DIR"):
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("palette", ["normal", "high-contrast"])
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)])
+def test_screenshots_of_the_pin_pad_the_chooser_and_staff_management(
+    make_kiosk: Callable[..., Kiosk],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    scale: float,
+    palette: str,
+) -> None:
+    use_staff_management_as_owner_mode(monkeypatch)
+    monkeypatch.setitem(MODE_UIS, Mode.COUNTER, MODE_UIS[Mode.OWNER])  # so the chooser has two buttons
+    monkeypatch.setitem(MODE_BUILDERS, Mode.COUNTER, MODE_BUILDERS[Mode.OWNER])
+    k = make_kiosk(size=size, scale=scale, palette=palette)
+    tag = f"{'portrait' if size[0] < size[1] else 'landscape'}-{scale:.1f}-{palette}"
+
+    def shoot(name: str, overlay: str = "") -> None:
+        k.next_frame()
+        path = tmp_path / f"{tag}-{name}.png"
+        k.grab(path)
+        keep(path)
+        k.assert_laid_out(overlay=overlay)
+
+    person(k, Role.STAFF)  # the owner and one of the staff
+    press_corner(k, 3.0)
+    type_pin(k, "550912")
+    k.qtbot.waitUntil(lambda: k.kw.staff.refusal == "wrong_pin", timeout=3000)
+    for digit in "482":
+        k.click(f"pinKey_{digit}")
+    shoot("pin-pad", overlay="pinPad")
+    k.click("pinClear")
+    for _ in range(4):  # the 2nd to the 5th: a wait
+        type_pin(k, "550912")
+        k.qtbot.waitUntil(lambda: k.kw.staff.typed == 0, timeout=3000)
+    k.qtbot.waitUntil(lambda: k.kw.staff.refusal == "wait", timeout=3000)
+    shoot("pin-pad-wait", overlay="pinPad")
+    k.clock.advance(60)
+    k.qtbot.waitUntil(lambda: k.kw.staff.refusal == "", timeout=3000)
+    type_pin(k, PINS[Role.OWNER])
+    k.qtbot.waitUntil(lambda: k.kw.staff.stage == "modes", timeout=5000)
+    shoot("chooser", overlay="pinPad")
+    k.click("chooseMode_owner")
+    k.qtbot.waitUntil(lambda: k.exists("staffManagement"), timeout=5000)
+    vm = k.kw.modes.viewModel
+    boss = k.kw.staff.session.who
+    staff = k.kw.staff.session.staff
+    staff.add(boss, "이매니저", Role.MANAGER)
+    staff.add(boss, "최기사", Role.INSTALLER)
+    vm.refresh()
+    shoot("staff-management")
+    k.click("staffAdd")
+    shoot("staff-add", overlay="staffAddDialog")
+    k.click("staffAddCancel")
+    k.click("staffReset_박직원")
+    k.qtbot.waitUntil(lambda: k.exists("shownPin"), timeout=5000)
+    shoot("staff-one-time-pin", overlay="staffPinDialog")
+    k.click("staffPinDone")
+    k.clock.advance(101)
+    k.qtbot.waitUntil(lambda: k.exists("signOutWarning"), timeout=3000)
+    shoot("sign-out-warning", overlay="signOutWarning")

@@ -17,9 +17,12 @@ Rectangle {
     readonly property bool entering: staff.stage !== "modes"
     readonly property bool keysOn: entering && !staff.checking && staff.retryLeft <= 0
     // Keys as big as the height allows: at least 60 px, at most 110 px at scale 1.0.
+    // In portrait the keys take the room between the words (which grow with a long message) and the
+    // cancel button; in landscape the panel's height beside the words.
     readonly property int keySize: {
-        var room = portrait ? (panel.height - Theme.gapLarge * 2) * 0.55 : panel.height - Theme.gapLarge * 2
-        return Math.max(60, Math.min(Theme.s(110), Math.floor((room - Theme.gap * 3) / 4)))
+        var room = portrait ? cancelButton.y - words.y - words.height - Theme.gapLarge * 2
+                            : panel.height - Theme.gapLarge * 2
+        return Math.max(60, Math.min(Theme.s(portrait ? 130 : 110), Math.floor((room - Theme.gap * 3) / 4)))
     }
 
     function modeTitle(name) {
@@ -80,7 +83,10 @@ Rectangle {
         id: panel
         anchors.centerIn: parent
         width: Math.min(parent.width - Theme.gap * 2, pad.portrait ? Theme.s(720) : Theme.s(1100))
-        height: Math.min(parent.height - Theme.gap * 2, pad.portrait ? Theme.s(1180) : Theme.s(720))
+        // The chooser's panel is as tall as what it holds; the pad's as tall as the keys want.
+        height: Math.min(parent.height - Theme.gap * 2,
+                         !pad.entering ? words.height + chooser.height + cancelButton.height + Theme.gapLarge * 4
+                                       : pad.portrait ? Theme.s(1180) : Theme.s(720))
         radius: Theme.radius
         color: Theme.surface
         border.color: Theme.border
@@ -166,26 +172,27 @@ Rectangle {
                     width: Math.round(pad.keySize * 1.25); height: pad.keySize
                     text: modelData === "clear" ? qsTr("지우기") : modelData === "back" ? "←" : modelData
                     accessibleName: modelData === "clear" ? qsTr("모두 지우기") : modelData === "back" ? qsTr("한 자리 지우기") : modelData
-                    fontSize: modelData.length === 1 ? Theme.fontTitle : Theme.fontBody
+                    fontSize: modelData === "clear" ? Theme.fontLarge : Theme.fontTitle
                     enabled_: pad.keysOn
                     onClicked: modelData === "clear" ? pad.staff.clear() : modelData === "back" ? pad.staff.back() : pad.staff.key(modelData)
                 }
             }
         }
 
-        // After sign-in: where to go.
-        Column {
+        // After sign-in: where to go (side by side in landscape, one under another in portrait).
+        Grid {
             id: chooser
             visible: !pad.entering
             anchors { left: parent.left; right: parent.right; top: words.bottom; margins: Theme.gapLarge }
+            columns: pad.portrait ? 1 : Math.max(1, pad.staff.choices.length)
             spacing: Theme.gap
             Repeater {
                 model: pad.staff.choices
                 KButton {
                     required property string modelData
                     objectName: "chooseMode_" + modelData
-                    width: parent.width
-                    height: Theme.s(110)
+                    width: (chooser.width - chooser.spacing * (chooser.columns - 1)) / chooser.columns
+                    height: Theme.s(130)
                     primary: true
                     fontSize: Theme.fontTitle
                     text: pad.modeTitle(modelData)
@@ -199,7 +206,7 @@ Rectangle {
             id: cancelButton
             objectName: pad.entering ? "pinCancel" : "pinSignOut"
             anchors { left: parent.left; bottom: parent.bottom; margins: Theme.gapLarge }
-            width: pad.portrait ? parent.width - Theme.gapLarge * 2 : words.width
+            width: pad.portrait || !pad.entering ? parent.width - Theme.gapLarge * 2 : words.width
             height: Theme.s(72)
             fontSize: Theme.fontLarge
             text: pad.entering ? qsTr("취소") : qsTr("로그아웃")

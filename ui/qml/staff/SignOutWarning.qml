@@ -9,7 +9,8 @@ Item {
     objectName: "signOutWarning"
     required property var staff
 
-    MouseArea { anchors.fill: parent; onPressed: warning.staff.touch() }
+    // A press anywhere keeps the person signed in and goes on to the screen below.
+    MouseArea { anchors.fill: parent; onPressed: (mouse) => { warning.staff.touch(); mouse.accepted = false } }
 
     Rectangle {
         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.gapLarge }

@@ -21,26 +21,34 @@ Rectangle {
         color: Theme.surface
         border.color: Theme.border
         border.width: Theme.highContrast ? Theme.s(3) : 0
-        clip: true
 
-        Column {
-            id: column
-            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gapLarge }
-            spacing: Theme.gap
-            Text {
-                width: parent.width
-                visible: dialog.title !== ""
-                text: dialog.title
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-                wrapMode: Text.WordWrap
-            }
+        // Scrolls when the window is too small for it (landscape at a large scale).
+        Flickable {
+            anchors { fill: parent; margins: Theme.gapLarge }
+            contentHeight: column.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            flickableDirection: Flickable.VerticalFlick
+
             Column {
-                id: body
+                id: column
                 width: parent.width
                 spacing: Theme.gap
+                Text {
+                    width: parent.width
+                    visible: dialog.title !== ""
+                    text: dialog.title
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                }
+                Column {
+                    id: body
+                    width: parent.width
+                    spacing: Theme.gap
+                }
             }
         }
     }

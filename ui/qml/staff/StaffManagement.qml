@@ -124,55 +124,74 @@ Rectangle {
             required property var modelData
             objectName: "staffRow_" + modelData.name
             width: ListView.view.width
-            height: rowColumn.implicitHeight + Theme.gap * 2
+            height: content.height + Theme.gap * 2
             radius: Theme.radiusSmall
             color: Theme.surface
             border.color: Theme.border
             border.width: Math.max(1, Theme.s(2))
+            // The buttons beside the name when the row is wide enough (landscape), else under it.
+            readonly property real buttonsWidth: roleButton.implicitWidth + cardButton.implicitWidth
+                + resetButton.implicitWidth + (removeButton.visible ? removeButton.implicitWidth + buttons.spacing : 0)
+                + buttons.spacing * 2
+            readonly property bool wide: content.width >= buttonsWidth + Theme.s(360)
 
-            Column {
-                id: rowColumn
+            Item {
+                id: content
                 anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
-                spacing: Theme.gapSmall
-                Text {
-                    width: parent.width
-                    text: row.modelData.name + (row.modelData.me ? qsTr(" (나)") : "")
-                    color: Theme.text
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontLarge
-                    font.bold: true
-                    elide: Text.ElideRight
-                }
-                Text {
-                    objectName: "staffStatus_" + row.modelData.name
-                    width: parent.width
-                    text: screen.roleName(row.modelData.role) + " · " + screen.pinText(row.modelData.pin)
-                          + " · " + (row.modelData.card ? qsTr("카드 등록됨") : qsTr("카드 없음"))
-                    color: Theme.textMuted
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    wrapMode: Text.WordWrap
+                height: row.wide ? Math.max(info.height, buttons.visible ? buttons.height : 0)
+                                 : info.height + (buttons.visible ? Theme.gapSmall + buttons.height : 0)
+                Column {
+                    id: info
+                    width: row.wide && buttons.visible ? content.width - row.buttonsWidth - Theme.gap : content.width
+                    anchors.verticalCenter: row.wide ? parent.verticalCenter : undefined
+                    spacing: Theme.gapSmall
+                    Text {
+                        width: parent.width
+                        text: row.modelData.name + (row.modelData.me ? qsTr(" (나)") : "")
+                        color: Theme.text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontLarge
+                        font.bold: true
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        objectName: "staffStatus_" + row.modelData.name
+                        width: parent.width
+                        text: screen.roleName(row.modelData.role) + " · " + screen.pinText(row.modelData.pin)
+                              + " · " + (row.modelData.card ? qsTr("카드 등록됨") : qsTr("카드 없음"))
+                        color: Theme.textMuted
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WordWrap
+                    }
                 }
                 Flow {
-                    width: parent.width
-                    spacing: Theme.gapSmall
+                    id: buttons
                     visible: row.modelData.manageable
+                    width: row.wide ? row.buttonsWidth + 1 : content.width
+                    x: row.wide ? content.width - width : 0
+                    y: row.wide ? (content.height - height) / 2 : info.height + Theme.gapSmall
+                    spacing: Theme.gapSmall
                     KButton {
+                        id: roleButton
                         objectName: "staffRole_" + row.modelData.name
                         text: qsTr("역할 변경")
                         onClicked: { screen.selectedId = row.modelData.id; screen.selectedName = row.modelData.name; screen.newRole = row.modelData.role; screen.dialog = "role"; screen.touch() }
                     }
                     KButton {
+                        id: cardButton
                         objectName: "staffCard_" + row.modelData.name
                         text: row.modelData.card ? qsTr("카드 다시 등록") : qsTr("카드 등록")
                         onClicked: screen.vm.registerCard(row.modelData.id)
                     }
                     KButton {
+                        id: resetButton
                         objectName: "staffReset_" + row.modelData.name
                         text: qsTr("PIN 재설정")
                         onClicked: screen.vm.resetPin(row.modelData.id)
                     }
                     KButton {
+                        id: removeButton
                         objectName: "staffRemove_" + row.modelData.name
                         text: qsTr("삭제")
                         ink: Theme.danger
@@ -247,23 +266,28 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.WordWrap
         }
-        KButton {
-            objectName: "staffAddConfirm"
+        Row {
+            id: addButtons
             width: parent.width
-            height: Theme.s(72)
-            primary: true
-            fontSize: Theme.fontLarge
-            text: qsTr("추가")
-            enabled_: nameInput.text.trim() !== ""
-            onClicked: { screen.vm.add(nameInput.text, screen.newRole); screen.dialog = "" }
-        }
-        KButton {
-            objectName: "staffAddCancel"
-            width: parent.width
-            height: Theme.s(72)
-            fontSize: Theme.fontLarge
-            text: qsTr("취소")
-            onClicked: screen.dialog = ""
+            spacing: Theme.gap
+            KButton {
+                objectName: "staffAddConfirm"
+                width: (addButtons.width - addButtons.spacing) / 2
+                height: Theme.s(72)
+                primary: true
+                fontSize: Theme.fontLarge
+                text: qsTr("추가")
+                enabled_: nameInput.text.trim() !== ""
+                onClicked: { screen.vm.add(nameInput.text, screen.newRole); screen.dialog = "" }
+            }
+            KButton {
+                objectName: "staffAddCancel"
+                width: (addButtons.width - addButtons.spacing) / 2
+                height: Theme.s(72)
+                fontSize: Theme.fontLarge
+                text: qsTr("취소")
+                onClicked: screen.dialog = ""
+            }
         }
     }
 

@@ -3,6 +3,4 @@
 import QtQuick
 import "../../../../ui/qml/staff"
 
-StaffManagement {
-    objectName: "staffManageRoot"
-}
+StaffManagement {}
