@@ -426,3 +426,24 @@ def test_screenshots_of_the_pin_pad_the_chooser_and_staff_management(
     k.clock.advance(101)
     k.qtbot.waitUntil(lambda: k.exists("signOutWarning"), timeout=3000)
     shoot("sign-out-warning", overlay="signOutWarning")
+
+
+def test_the_staff_screens_read_in_english_when_switched(
+    make_kiosk: Callable[..., Kiosk], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_staff_management_as_owner_mode(monkeypatch)
+    k = make_kiosk(size=(1280, 800))
+    person(k, Role.STAFF)
+    k.kw.vm.chooseLanguage("en")
+    press_corner(k, 3.0)
+    assert k.text("pinTitle") == "Enter your staff PIN"
+    type_pin(k, "550912")
+    k.qtbot.waitUntil(lambda: k.kw.staff.refusal == "wrong_pin", timeout=3000)
+    assert k.text("pinRefusal") == "Wrong PIN. Try again."
+    k.grab(tmp_path / "en-pin-pad.png")
+    keep(tmp_path / "en-pin-pad.png")
+    type_pin(k, PINS[Role.OWNER])
+    k.qtbot.waitUntil(lambda: k.exists("staffManagement"), timeout=5000)
+    assert k.text("staffStatus_박직원") == "Staff · PIN set · no card"
+    k.grab(tmp_path / "en-staff-management.png")
+    keep(tmp_path / "en-staff-management.png")
