@@ -102,8 +102,8 @@ class StaffManagementViewModel(QObject):
         actor = self._actor_role()
         return [r.value for r in ROLES if actor is not None and may_manage(actor, r)]
 
-    people = Property("QVariantList", lambda self: list(self._people), notify=changed)
-    roles = Property("QVariantList", _roles, notify=changed)  # the roles the signed-in person may give
+    people = Property(list, lambda self: list(self._people), notify=changed)
+    roles = Property(list, _roles, notify=changed)  # the roles the signed-in person may give
     busy = Property(bool, lambda self: self.work.running, notify=changed)
     problem = Property(str, lambda self: self._problem, notify=changed)
     notice = Property(str, lambda self: self._notice, notify=changed)

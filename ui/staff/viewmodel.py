@@ -128,7 +128,7 @@ class StaffViewModel(QObject):
     checking = Property(bool, lambda self: self.work.running, notify=padChanged)
     refusal = Property(str, lambda self: self._refusal, notify=padChanged)
     retryLeft = Property(int, lambda self: self._retry_left, notify=padChanged)
-    choices = Property("QVariantList", lambda self: list(self._choices), notify=padChanged)
+    choices = Property(list, lambda self: list(self._choices), notify=padChanged)
     cornerFraction = Property(float, lambda self: GESTURE_CORNER, constant=True)
 
     def _open(self, greeting: str) -> None:
