@@ -72,15 +72,16 @@ class StaffSession:
 
     def card_tapped(self, tap: CardTapped) -> AskPin | None:
         """A registered staff card: ask its holder's PIN. Anything else (a membership or payment card, an
-        unknown card) is not a way in, and nothing is a way in while a payment is in flight. While a card is
-        being registered (`wait_for_card`) the tap goes there instead."""
+        unknown card) is not a way in, and nothing is a way in while a payment is in flight or someone is
+        signed in (they sign out first). While a card is being registered (`wait_for_card`) the tap goes
+        there instead."""
         waiter = self._card_waiter
         if waiter is not None:
             self._card_waiter = None
             self.touch()
             waiter(tap)
             return None
-        if self._payment_in_flight():
+        if self._payment_in_flight() or self.who is not None:
             return None
         member = self.staff.identify_card(tap)
         if member is None:

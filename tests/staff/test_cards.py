@@ -19,7 +19,7 @@ from hardware.nfc.simulator import SimulatedReaderDriver
 from hardware.vcard.card import CardProfile
 from kiosk.config import Settings, load_settings
 from kiosk.devices.nfc import CardKind, CardList, CardTapped, hash_uid
-from kiosk.session.modes import Mode, ModeRouter, Role
+from kiosk.session.modes import Mode, ModeRouter, Role, SignedIn
 from kiosk.staff.cards import StaffCardList, staff_card_list
 from kiosk.staff.session import StaffSession
 from tests.helpers.staff import KEY, UID, hire, owner, tap
@@ -114,6 +114,10 @@ def test_tap_to_register_takes_the_next_tap_instead_of_the_sign_in(shop: Shop) -
     session.wait_for_card(None)  # cancelled
     assert session.card_tapped(tap(UID)) is not None and len(taken) == 1
     assert session.card_hash == tap(UID).uid_hash
+    assert isinstance(session.sign_in("482915"), SignedIn)
+    assert session.card_tapped(tap(UID)) is None  # someone is signed in: no way in (sign out first)
+    session.wait_for_card(taken.append)
+    assert session.card_tapped(tap(UID)) is None and len(taken) == 2  # but registering still works
 
 
 def test_signs_out_in_counts_down_and_says_nothing_during_a_refund(shop: Shop) -> None:

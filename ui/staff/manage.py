@@ -12,15 +12,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QModelIndex, QObject, Signal, Slot
 
 from kiosk.devices.nfc import CardTapped
 from kiosk.session.modes import Role, SignedIn
 from kiosk.staff.service import BadName, NotPermitted, StaffError, StaffMember, UnknownPerson, may_manage
 from kiosk.staff.session import StaffSession
+from ui.models import RowModel
 from ui.staff.work import Post, StaffWork
 
 ROLES = (Role.OWNER, Role.MANAGER, Role.STAFF, Role.INSTALLER)
+PEOPLE_ROLES = ["key", "id", "name", "role", "pin", "card", "manageable", "me"]
+
+
+class PeopleModel(RowModel):
+    """The staff list: a person added or removed is a row inserted or removed (the list keeps its scroll
+    position and the other rows their delegates); anything else is an update in place."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(PEOPLE_ROLES, parent)
+
+    def update(self, rows: list[dict[str, Any]]) -> None:
+        old = [r["key"] for r in self.rows()]
+        new = [r["key"] for r in rows]
+        if len(new) == len(old) + 1 and new[: len(old)] == old:
+            self.beginInsertRows(QModelIndex(), len(old), len(old))
+            self._rows = rows
+            self.endInsertRows()
+            self.countChanged.emit()
+            return
+        gone = [i for i, key in enumerate(old) if key not in new]
+        if len(gone) == 1 and len(new) == len(old) - 1 and [k for k in old if k in new] == new:
+            self.beginRemoveRows(QModelIndex(), gone[0], gone[0])
+            self._rows = rows
+            self.endRemoveRows()
+            self.countChanged.emit()
+            return
+        self.set_rows(rows)
 
 
 def problem_of(error: BaseException) -> str:
@@ -53,6 +81,7 @@ class StaffManagementViewModel(QObject):
         self.work = StaffWork()
         self.work.post = post
         self._people: list[dict[str, Any]] = []
+        self._model = PeopleModel(self)
         self._problem = ""
         self._notice = ""  # "added", "removed", "role_set", "card_registered", "pin_reset"
         self._shown_pin = ""
@@ -83,6 +112,7 @@ class StaffManagementViewModel(QObject):
         pin = "none" if not member.has_pin else "one_time" if member.must_change_pin else "set"
         who = self._actor()
         return {
+            "key": member.id,
             "id": member.id,
             "name": member.name,
             "role": member.role.value,
@@ -96,6 +126,7 @@ class StaffManagementViewModel(QObject):
     def refresh(self) -> None:
         actor = self._actor_role()
         self._people = [self._row(m, actor) for m in self.session.staff.members()]
+        self._model.update(self._people)
         self.changed.emit()
 
     def _roles(self) -> list[str]:
@@ -103,6 +134,7 @@ class StaffManagementViewModel(QObject):
         return [r.value for r in ROLES if actor is not None and may_manage(actor, r)]
 
     people = Property(list, lambda self: list(self._people), notify=changed)
+    peopleModel = Property(QObject, lambda self: self._model, constant=True)  # the list the screen shows
     roles = Property(list, _roles, notify=changed)  # the roles the signed-in person may give
     busy = Property(bool, lambda self: self.work.running, notify=changed)
     problem = Property(str, lambda self: self._problem, notify=changed)

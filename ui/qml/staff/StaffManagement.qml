@@ -117,11 +117,12 @@ Rectangle {
         clip: true
         spacing: Theme.gap
         boundsBehavior: Flickable.StopAtBounds
-        model: screen.vm.people
+        model: screen.vm.peopleModel
 
         delegate: Rectangle {
             id: row
-            required property var modelData
+            required property var model
+            readonly property var modelData: model  // id, name, role, pin, card, manageable, me
             objectName: "staffRow_" + modelData.name
             width: ListView.view.width
             height: content.height + Theme.gap * 2
