@@ -14,6 +14,19 @@ Rectangle {
 
     MouseArea { anchors.fill: parent; onPressed: pad.staff.touch() }  // nothing behind is touchable
 
+    // A USB keypad or keyboard works too: digits, Backspace, Escape.
+    focus: true
+    Keys.onPressed: (event) => {
+        if (event.text.length === 1 && event.text >= "0" && event.text <= "9") {
+            if (pad.keysOn) pad.staff.key(event.text)
+            event.accepted = true
+        } else if (event.key === Qt.Key_Backspace) {
+            pad.staff.back(); event.accepted = true
+        } else if (event.key === Qt.Key_Escape) {
+            pad.staff.cancel(); event.accepted = true
+        }
+    }
+
     readonly property bool entering: staff.stage !== "modes"
     readonly property bool keysOn: entering && !staff.checking && staff.retryLeft <= 0
     // Keys as big as the height allows: at least 60 px, at most 110 px at scale 1.0.
