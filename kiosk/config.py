@@ -85,7 +85,12 @@ class ScannerSettings:
 @dataclass(frozen=True)
 class NfcSettings:
     reader: str = "sim://"  # sim://, or "pcsc://" (every reader) / "pcsc://Reader Name"
-    card_list: str = ""  # JSON file of registered membership / staff card hashes
+    card_list: str = ""  # JSON file of registered membership card hashes (staff cards: the staff register)
+
+
+@dataclass(frozen=True)
+class StaffSettings:
+    idle_timeout_seconds: int = 120  # a signed-in person is signed out after this long without a touch
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,7 @@ class Settings:
     card_terminal: CardTerminalSettings = field(default_factory=CardTerminalSettings)
     scanner: ScannerSettings = field(default_factory=ScannerSettings)
     nfc: NfcSettings = field(default_factory=NfcSettings)
+    staff: StaffSettings = field(default_factory=StaffSettings)
     sync: SyncSettings = field(default_factory=SyncSettings)
     payments: PaymentSettings = field(default_factory=PaymentSettings)
     ui: UiSettings = field(default_factory=UiSettings)
@@ -298,6 +304,7 @@ RANGES: dict[str, tuple[int | float, int | float]] = {
     "counter.discount_limit_percent": (0, 100),
     "counter.voucher_change_percent": (0, 100),
     "counter.cash_receipt_threshold_won": (1, 100_000_000),
+    "staff.idle_timeout_seconds": (30, 3600),  # the screens warn in the last 20 s
 }
 # Messages that say more than "must be between" for a few settings.
 _RANGE_HINTS = {

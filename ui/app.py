@@ -255,7 +255,7 @@ def open_window(
         parent=engine,
     )
     modes = ModesViewModel(router, parent=engine)
-    staff = StaffViewModel(parent=engine)
+    staff = StaffViewModel(tick_ms=tick_ms, parent=engine)
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {

@@ -30,15 +30,9 @@ class ModeUi:
 # mode's Root.qml fills the window, with `vm` (its view-model), `staff` and `portrait`.
 MODE_UIS: dict[Mode, ModeUi] = {
     Mode.CUSTOMER: ModeUi("customer", "ui.customer.viewmodel"),
-<<<<<<< HEAD
-<<<<<<< HEAD
     Mode.OWNER: ModeUi("owner", "ui.owner.viewmodel"),
-=======
     Mode.COUNTER: ModeUi("counter", "ui.counter.viewmodel"),
->>>>>>> counter
-=======
     Mode.INSTALLER: ModeUi("installer", "ui.installer.viewmodel"),
->>>>>>> installer
 }
 
 ViewModelFactory = Callable[[Mode], QObject]

@@ -18,10 +18,15 @@ from kiosk.session.wiring import DeviceServices, Printing, Reconciler, ScanCount
 if TYPE_CHECKING:  # after the first frame: the window's first frame does not wait for them
     from kiosk.ledger.ledger import Ledger
     from kiosk.payments.port import PaymentProvider
+    from kiosk.session.wiring import StartStop
     from kiosk.staff.service import StaffService
     from ui.app import KioskWindow
 
 log = logging.getLogger(__name__)
+
+# Builds the NFC reader service (app/devices.py `nfc_reader`) with a listener (called on the reader's
+# thread) and the staff register (the source of staff cards).
+CardReaderFactory = Callable[[Callable[[object], None], "StaffService"], "StartStop"]
 
 
 def build_session(settings: Settings, catalog: Catalog, clock: Clock) -> CustomerSession:
@@ -93,13 +98,15 @@ def attach_window(
     reconcile: Callable[[], object] | None = None,
     reconcile_seconds: float = 60.0,
     staff: StaffService | None = None,
+    card_reader: CardReaderFactory | None = None,
 ) -> None:
     """The ledger is open and open payment intents are resolved (PaymentService.recover): checkout over
     `provider`, printing, the scanner from `settings.scanner` and reconciliation every `reconcile_seconds`
     (`reconcile`: PaymentService.reconcile_late) go to the window, which becomes ready. `on_decline_next`
     is the demo's F9 key; `on_code(intent_id, code)` takes a customer-presented barcode. The staff
     register (`staff`, default: on `ledger`) signs people in to the other modes, whose view-models are made
-    from a `ModeContext` the first time each is entered."""
+    from a `ModeContext` the first time each is entered; `card_reader` makes the NFC reader whose staff card
+    taps open the PIN pad (none: PIN sign-in only)."""
     from app.builders.modes import ModeContext, build_mode_view_model
     from kiosk.flow.checkout import Checkout
     from kiosk.payments.service import PaymentService
@@ -107,10 +114,12 @@ def attach_window(
     from kiosk.staff.session import StaffSession
 
     clock = window.vm.session.clock
+    staff = staff or StaffService(ledger)
     devices = DeviceServices(
         printing=printing,
         scanning=build_scanning(window.settings),
         reconciler=Reconciler(reconcile, reconcile_seconds) if reconcile is not None else None,
+        nfc=build_card_reader(window, staff, card_reader) if card_reader is not None else None,
     )
     services = SessionServices(
         Checkout(ledger, provider, clock),
@@ -121,11 +130,11 @@ def attach_window(
     window.attach(services, devices)
     assert window.bridge is not None
     session = window.vm.session
-    staff = staff or StaffService(ledger)
     ctx: ModeContext | None = None
     staff_session = StaffSession(
         staff,
         window.modes.router,
+        idle_timeout_s=window.settings.staff.idle_timeout_seconds,
         payment_in_flight=lambda: session.ready and session.checkout.pending is not None,
         refund_in_progress=lambda: ctx is not None and ctx.is_busy(),
     )
@@ -143,7 +152,7 @@ def attach_window(
         bridge=window.bridge,
         printing=printing,
     )
-    window.staff.attach(staff_session)
+    window.staff.attach(staff_session, window.bridge.post)
     window.modes.attach(lambda mode: build_mode_view_model(mode, ctx))
     announce = window.modes.router.on_change
 
@@ -154,6 +163,28 @@ def attach_window(
             announce(mode)
 
     window.modes.router.on_change = changed
+
+
+def build_card_reader(window: KioskWindow, staff: StaffService, make: CardReaderFactory) -> StartStop | None:
+    """The NFC reader: each card tap reaches the staff view-model on the GUI thread (the PIN pad for a staff
+    card, or the card being registered). A reader that cannot be built (a bad `nfc.reader` URL, a broken
+    card list) is logged with what to fix; the kiosk sells and PIN sign-in works without it."""
+    from kiosk.devices.health import Health, HealthEvent
+    from kiosk.devices.nfc import CardTapped
+
+    def listener(event: object) -> None:  # on the reader's thread
+        if isinstance(event, CardTapped):
+            bridge = window.bridge
+            if bridge is not None:
+                bridge.post(lambda: window.staff.card_tapped(event))
+        elif isinstance(event, HealthEvent) and event.health is not Health.OK:
+            log.warning("NFC reader %s: %s (%s)", event.health.value, event.detail, event.message)
+
+    try:
+        return make(listener, staff)
+    except ValueError as exc:  # ReaderUrlError, CardListError: both say what to fix
+        log.error("NFC reader not started: %s; staff sign in by PIN until nfc.reader / nfc.card_list is fixed", exc)
+        return None
 
 
 def build_window(
@@ -171,6 +202,7 @@ def build_window(
     on_code: Callable[[str, str], None] | None = None,
     reconcile: Callable[[], object] | None = None,
     staff: StaffService | None = None,
+    card_reader: CardReaderFactory | None = None,
 ) -> KioskWindow:
     """`open_window` and `attach_window` in one go, for callers that already hold an open ledger (tests,
     benchmarks). The caller resolves open payment intents before calling this."""
@@ -184,5 +216,6 @@ def build_window(
         on_code=on_code,
         reconcile=reconcile,
         staff=staff,
+        card_reader=card_reader,
     )
     return window

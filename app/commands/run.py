@@ -22,6 +22,8 @@ from kiosk.sync.files import catalog_file, read_bundle
 
 if TYPE_CHECKING:  # imported on the startup thread: the first frame does not wait for them
     from app.services import Services
+    from kiosk.session.wiring import StartStop
+    from kiosk.staff.service import StaffService
 
 log = logging.getLogger(__name__)
 # What the attract screen says when the ledger cannot be used (both languages: no translation may be missing).
@@ -146,6 +148,12 @@ def run_kiosk(
             fail(f"[printer] {exc}; check printer.url and printer.profile in the config", 2)
             return
         payments = services.payments
+
+        def card_reader(listener: Callable[[object], None], staff: StaffService) -> StartStop:
+            from app.devices import nfc_reader
+
+            return nfc_reader(settings, listener, staff=staff)  # staff cards: the register's (docs/STAFF.md)
+
         try:
             attach_window(
                 window,
@@ -155,6 +163,7 @@ def run_kiosk(
                 on_decline_next=payments.decline_next,
                 on_code=payments.service.submit_code,
                 reconcile=payments.service.reconcile_late,
+                card_reader=card_reader,
             )
         except Exception as exc:  # a device that cannot start: stop, so the service manager restarts us
             log.exception("the kiosk could not start its devices")

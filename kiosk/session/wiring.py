@@ -122,6 +122,7 @@ class DeviceServices:
     printing: Printing | None = None
     scanning: Scanning | None = None
     reconciler: Reconciler | None = None
+    nfc: StartStop | None = None  # the NFC reader: staff card taps (docs/STAFF.md)
     _printing_start: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def start(self) -> None:
@@ -136,8 +137,12 @@ class DeviceServices:
             self.reconciler.start()
         if self.scanning is not None:
             self.scanning.scanner.start()
+        if self.nfc is not None:
+            self.nfc.start()
 
     def stop(self) -> None:
+        if self.nfc is not None:
+            self.nfc.stop()
         if self.scanning is not None:
             self.scanning.scanner.stop()
         if self.printing is not None:

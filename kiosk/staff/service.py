@@ -17,9 +17,7 @@ import math
 import re
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
@@ -31,6 +29,39 @@ from kiosk.ledger.ledger import LedgerTransaction
 from kiosk.session.modes import ChangeMode, ModeRouter, Permission, Refusal, Role, SignedIn, may
 from kiosk.staff.models import SignInGuardRow, StaffRow
 from kiosk.staff.pins import PinError, PinHash, PinHasher, check_pin_format, random_pin
+from kiosk.staff.results import (  # re-exported: the register's callers import them from here
+    BadName as BadName,
+)
+from kiosk.staff.results import (
+    NotPermitted as NotPermitted,
+)
+from kiosk.staff.results import (
+    OwnerExists as OwnerExists,
+)
+from kiosk.staff.results import (
+    PinChangeRequired as PinChangeRequired,
+)
+from kiosk.staff.results import (
+    PinInUse as PinInUse,
+)
+from kiosk.staff.results import (
+    SignInRefusal as SignInRefusal,
+)
+from kiosk.staff.results import (
+    SignInRefused as SignInRefused,
+)
+from kiosk.staff.results import (
+    SignInResult as SignInResult,
+)
+from kiosk.staff.results import (
+    StaffError as StaffError,
+)
+from kiosk.staff.results import (
+    StaffMember as StaffMember,
+)
+from kiosk.staff.results import (
+    UnknownPerson as UnknownPerson,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,93 +100,6 @@ def wait_after(failures: int) -> tuple[int, bool]:
     return min(LOCK_S * 2 ** min(failures - LOCK_AT, 16), MAX_LOCK_S), True
 
 
-class StaffError(Exception):
-    """A staff operation that was refused; the message says why and what to do."""
-
-
-class NotPermitted(StaffError):
-    pass
-
-
-class UnknownPerson(StaffError):
-    pass
-
-
-class OwnerExists(StaffError):
-    pass
-
-
-class BadName(StaffError):
-    pass
-
-
-class PinInUse(StaffError):
-    """The PIN is someone's already (whose is never said)."""
-
-
-class SignInRefusal(StrEnum):
-    WRONG_PIN = "wrong_pin"
-    WAIT = "wait"  # too many wrong PINs: try again in retry_after_s
-    LOCKED = "locked"  # ten or more: locked for retry_after_s
-    NO_OWNER = "no_owner"  # no owner is set up: there is no PIN that could work
-    UNKNOWN_CARD = "unknown_card"
-    PIN_EXPIRED = "pin_expired"  # a one-time PIN not replaced in time: ask for a reset
-
-
-_MESSAGES = {
-    SignInRefusal.WRONG_PIN: ("PIN이 맞지 않습니다.", "Wrong PIN."),
-    SignInRefusal.WAIT: ("잠시 후 다시 시도하세요: {s}초.", "Too many wrong PINs: try again in {s} s."),
-    SignInRefusal.LOCKED: (
-        "잠겼습니다. {m}분 후 다시 시도하세요.",
-        "Locked after 10 wrong PINs: try again in {m} min.",
-    ),
-    SignInRefusal.NO_OWNER: (
-        "점주 PIN이 아직 없습니다. 설치 기사가 `kiosk staff init-owner`로 설정합니다.",
-        "No owner PIN is set up yet: the installer sets it with `kiosk staff init-owner`.",
-    ),
-    SignInRefusal.UNKNOWN_CARD: ("등록되지 않은 카드입니다.", "This card is not registered to anyone here."),
-    SignInRefusal.PIN_EXPIRED: (
-        "임시 PIN이 만료되었습니다. 점주에게 재설정을 요청하세요.",
-        "The one-time PIN has expired: ask the owner to reset your PIN.",
-    ),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class SignInRefused:
-    reason: SignInRefusal
-    retry_after_s: int = 0
-
-    def message(self, language: str = "ko") -> str:
-        ko, en = _MESSAGES[self.reason]
-        text = ko if language == "ko" else en
-        return text.format(s=self.retry_after_s, m=math.ceil(self.retry_after_s / 60))
-
-
-@dataclass(frozen=True, slots=True)
-class PinChangeRequired:
-    """Signed in with a one-time PIN: choose your own (`StaffService.complete_pin_change`) to get in."""
-
-    person_id: str
-    name: str
-    token: str
-
-
-SignInResult = SignedIn | PinChangeRequired | SignInRefused
-
-
-@dataclass(frozen=True, slots=True)
-class StaffMember:
-    id: str
-    name: str
-    role: Role
-    active: bool
-    has_pin: bool
-    must_change_pin: bool
-    has_card: bool
-    created_at: str
-
-
 def _member(row: StaffRow) -> StaffMember:
     return StaffMember(
         row.id,
@@ -178,6 +122,9 @@ def _may_manage(actor: Role, target: Role) -> bool:
     if not may(actor, Permission.MANAGE_STAFF):
         return False
     return actor is Role.OWNER or target is Role.STAFF
+
+
+may_manage = _may_manage  # for the screens (which buttons to offer); the service checks again
 
 
 class StaffService:
@@ -237,6 +184,14 @@ class StaffService:
                 select(StaffRow).where(StaffRow.card_hash == tap.uid_hash.lower(), StaffRow.active.is_(True))
             ).scalar_one_or_none()
             return _member(row) if row is not None else None
+
+    def card_role(self, card_hash: str) -> str | None:
+        """The role of the active person whose card has this keyed hash, or None: the NFC reader's list of
+        staff cards (kiosk.staff.cards). Nothing is journaled."""
+        with self.ledger.reading() as s:
+            q = select(StaffRow.role).where(StaffRow.card_hash == card_hash.lower(), StaffRow.active.is_(True))
+            role = s.execute(q).scalar_one_or_none()
+            return str(role) if role is not None else None
 
     # --- set-up and management ------------------------------------------------------------------
 

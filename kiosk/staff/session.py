@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kiosk.devices.nfc import CardTapped
 from kiosk.session.modes import ChangeMode, Mode, ModeRouter, Refusal, SignedIn
-from kiosk.staff.service import SignInResult, StaffMember, StaffService
+from kiosk.staff.results import SignInResult, StaffMember
+
+if TYPE_CHECKING:  # the register needs the ledger (SQLAlchemy); this module is on the first frame's path
+    from kiosk.staff.service import StaffService
 
 GESTURE_HOLD_S = 3.0  # a press held this long ...
 GESTURE_CORNER = 1 / 8  # ... within this fraction of the screen's shorter side from the top-left corner
@@ -59,6 +63,7 @@ class StaffSession:
         self.who: SignedIn | None = None
         self._card: str | None = None  # the keyed hash of the card tapped before the PIN
         self._last_touch = self.clock.monotonic()
+        self._card_waiter: Callable[[CardTapped], None] | None = None  # tap to register: the next tap
 
     # --- the way in ------------------------------------------------------------------------------
 
@@ -71,8 +76,16 @@ class StaffSession:
 
     def card_tapped(self, tap: CardTapped) -> AskPin | None:
         """A registered staff card: ask its holder's PIN. Anything else (a membership or payment card, an
-        unknown card) is not a way in, and nothing is a way in while a payment is in flight."""
-        if self._payment_in_flight():
+        unknown card) is not a way in, and nothing is a way in while a payment is in flight or someone is
+        signed in (they sign out first). While a card is being registered (`wait_for_card`) the tap goes
+        there instead."""
+        waiter = self._card_waiter
+        if waiter is not None:
+            self._card_waiter = None
+            self.touch()
+            waiter(tap)
+            return None
+        if self._payment_in_flight() or self.who is not None:
             return None
         member = self.staff.identify_card(tap)
         if member is None:
@@ -83,11 +96,25 @@ class StaffSession:
 
     def sign_in(self, pin: str) -> SignInResult:
         """The PIN typed on the pad: after a card tap, for that card's holder; otherwise whoever has it."""
-        result = self.staff.sign_in(pin, self._card)
+        return self.accept(self.staff.sign_in(pin, self._card))
+
+    @property
+    def card_hash(self) -> str | None:
+        """The keyed hash of the card tapped before the PIN (None: a PIN alone). The screens check a PIN
+        off the GUI thread as `staff.sign_in(pin, card_hash)` and hand the result to `accept`."""
+        return self._card
+
+    def accept(self, result: SignInResult) -> SignInResult:
+        """The result of a PIN check (`StaffService.sign_in`): a `SignedIn` is who is signed in now."""
         self.touch()
         if isinstance(result, SignedIn):
             self.who, self._card = result, None
         return result
+
+    def wait_for_card(self, waiter: Callable[[CardTapped], None] | None) -> None:
+        """Tap to register: the next card tap goes to `waiter` (once), not to the sign-in; None: stop
+        waiting."""
+        self._card_waiter = waiter
 
     def complete_pin_change(self, token: str, new_pin: str) -> SignedIn:
         who = self.staff.complete_pin_change(token, new_pin)
@@ -112,6 +139,15 @@ class StaffSession:
     def idle_for(self) -> float:
         return self.clock.monotonic() - self._last_touch
 
+    def signs_out_in(self) -> float | None:
+        """Seconds until the idle sign-out, or None when there is nothing to sign out or a refund is in
+        progress (the screens warn in the last seconds)."""
+        if self.who is None and self.router.mode is self.router.default:
+            return None
+        if self._refund_in_progress():
+            return None
+        return max(0.0, self.idle_timeout_s - self.idle_for())
+
     def tick(self) -> bool:
         """Called now and then (the screens' timer): signs out after the idle time, never during a refund.
         Returns whether it signed out."""
@@ -126,7 +162,7 @@ class StaffSession:
         """Back to the default mode (journaled) and nobody signed in. A default mode that itself needs a
         sign-in (a counter terminal) cannot be entered by nobody: then the customer mode, if this terminal
         has it."""
-        self.who, self._card = None, None
+        self.who, self._card, self._card_waiter = None, None, None
         if self.router.mode is self.router.default:
             return None
         refusal = self.staff.enter_mode(self.router, ChangeMode(self.router.default), reason=reason)

@@ -528,4 +528,442 @@
         <translation>关闭语音导览</translation>
     </message>
 </context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="29"/>
+        <source>관리자 화면</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="30"/>
+        <source>카운터 주문</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="31"/>
+        <source>설치 · 점검</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="35"/>
+        <source>매출, 주문과 환불, 품절, 직원 관리</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="36"/>
+        <source>직원이 주문을 받습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="37"/>
+        <source>장치와 설정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="44"/>
+        <source>%1님, 자신의 PIN을 정하세요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="46"/>
+        <source>같은 PIN을 한 번 더 입력하세요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="48"/>
+        <source>%1님, 어디로 들어갈까요?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="49"/>
+        <source>%1님, PIN을 입력하세요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="49"/>
+        <source>직원 PIN을 입력하세요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="53"/>
+        <source>처음 로그인했습니다. 임시 PIN 대신 쓸 숫자 6자리를 정하세요. 같은 숫자 반복이나 연속된 숫자는 쓸 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="55"/>
+        <source>확인을 위해 한 번 더 입력합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="58"/>
+        <source>이 단말기에는 %1님이 쓸 수 있는 화면이 아직 없습니다. 로그아웃하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="59"/>
+        <source>들어갈 화면을 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="60"/>
+        <source>카드를 확인했습니다. 숫자 6자리를 누르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="61"/>
+        <source>숫자 6자리를 누르세요. 직원 카드가 있으면 카드를 대도 됩니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="65"/>
+        <source>PIN이 맞지 않습니다. 다시 입력하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="66"/>
+        <source>PIN이 여러 번 틀렸습니다. %1초 후에 다시 입력할 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="67"/>
+        <source>PIN이 10번 틀려 잠겼습니다. %1분 후에 다시 시도하세요. 급하면 점주에게 PIN 재설정을 요청하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="68"/>
+        <source>점주 PIN이 아직 없습니다. 설치 기사가 단말기에서 &apos;kiosk staff init-owner&apos; 명령으로 점주와 PIN을 등록합니다 (안내서 STAFF.md).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="69"/>
+        <source>등록되지 않은 카드입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="70"/>
+        <source>임시 PIN이 만료되었습니다. 점주에게 PIN 재설정을 요청하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="71"/>
+        <source>쉽게 맞힐 수 있는 PIN이나 임시 PIN은 쓸 수 없습니다. 다른 6자리를 정하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="72"/>
+        <source>두 번 입력한 PIN이 다릅니다. 처음부터 다시 정하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="73"/>
+        <source>이 PIN은 쓸 수 없습니다. 다른 PIN을 정하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="74"/>
+        <source>PIN을 바꾸지 못했습니다. 임시 PIN으로 다시 로그인하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="75"/>
+        <source>결제가 진행 중입니다. 결제가 끝난 뒤 다시 시도하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="76"/>
+        <source>이 화면에 들어갈 권한이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="77"/>
+        <source>이 단말기에는 그 화면이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="78"/>
+        <source>처리하지 못했습니다. 다시 시도하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="126"/>
+        <source>%1자리 입력됨</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="141"/>
+        <source>확인 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="173"/>
+        <source>지우기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="174"/>
+        <source>모두 지우기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="174"/>
+        <source>한 자리 지우기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="212"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="212"/>
+        <source>로그아웃</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignOutWarning</name>
+    <message>
+        <location filename="../qml/staff/SignOutWarning.qml" line="31"/>
+        <source>%1초 후 자동으로 로그아웃합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/SignOutWarning.qml" line="45"/>
+        <source>계속 사용하기</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffManagement</name>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="26"/>
+        <source>점주</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="27"/>
+        <source>매니저</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="28"/>
+        <source>직원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="29"/>
+        <source>설치 기사</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="33"/>
+        <source>PIN 설정됨</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="34"/>
+        <source>임시 PIN (첫 로그인 때 바꿈)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="35"/>
+        <source>PIN 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="38"/>
+        <source>추가했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="39"/>
+        <source>삭제했습니다. 이 사람의 PIN과 카드는 더 이상 쓸 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="40"/>
+        <source>역할을 바꿨습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="41"/>
+        <source>카드를 등록했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="42"/>
+        <source>PIN을 재설정했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="46"/>
+        <source>권한이 없습니다. 매니저는 직원만 관리할 수 있습니다. 점주에게 요청하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="47"/>
+        <source>마지막 점주는 삭제하거나 역할을 바꿀 수 없습니다. 먼저 다른 점주를 추가하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="48"/>
+        <source>결제 카드는 등록할 수 없습니다. 직원 카드(일반 NFC 카드나 태그)를 대 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="49"/>
+        <source>이미 다른 사람에게 등록된 카드입니다. 그 사람의 카드를 먼저 지우세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="50"/>
+        <source>카드를 읽지 못했습니다. 다시 대고 잠시 그대로 두세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="51"/>
+        <source>이름은 1~64자로 입력하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="52"/>
+        <source>이미 목록에 없는 사람입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="53"/>
+        <source>처리하지 못했습니다. 다시 시도하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="66"/>
+        <source>직원 관리</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="80"/>
+        <source>+ 직원 추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="150"/>
+        <source> (나)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="161"/>
+        <source>카드 등록됨</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="161"/>
+        <source>카드 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="178"/>
+        <source>역할 변경</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="184"/>
+        <source>카드 다시 등록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="184"/>
+        <source>카드 등록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="190"/>
+        <source>PIN 재설정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="196"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="343"/>
+        <source>삭제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="211"/>
+        <source>직원 추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="215"/>
+        <source>이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="242"/>
+        <source>역할</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="263"/>
+        <source>추가하면 임시 PIN을 한 번만 보여 드립니다. 그 사람이 처음 로그인할 때 자신의 PIN으로 바꿉니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="279"/>
+        <source>추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="288"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="318"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="351"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="374"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="297"/>
+        <source>%1님의 역할</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="326"/>
+        <source>%1님을 삭제할까요?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="330"/>
+        <source>삭제하면 이 사람의 PIN과 카드로는 더 이상 로그인할 수 없습니다. 판매 기록은 그대로 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="359"/>
+        <source>%1님의 카드를 리더기에 대 주세요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="363"/>
+        <source>직원 카드(일반 NFC 카드나 태그)를 대면 바로 등록됩니다. 결제 카드는 등록할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="382"/>
+        <source>%1님의 임시 PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="397"/>
+        <source>지금 한 번만 보여 드립니다. 본인에게 알려 주세요. 처음 로그인할 때 자신의 PIN으로 바꾸며, 24시간 안에 바꾸지 않으면 쓸 수 없게 됩니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="409"/>
+        <source>확인했습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/StaffManagement.qml" line="423"/>
+        <source>처리 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

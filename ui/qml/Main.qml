@@ -103,6 +103,20 @@ Window {
         }
     }
 
+    // The way in for staff (docs/STAFF.md): a press held 3 s in the top-left corner of the customer screen
+    // (the core decides: StaffSession.gesture). A short tap there does nothing; everywhere else is untouched.
+    MouseArea {
+        objectName: "staffCorner"
+        x: 0; y: 0
+        width: Math.min(root.width, root.height) * root.staff.cornerFraction
+        height: width
+        z: 55
+        enabled: root.customerMode && !root.staff.padOpen
+        onPressed: (mouse) => root.staff.cornerPressed(mouse.x, mouse.y, root.width, root.height)
+        onReleased: root.staff.cornerReleased()
+        onCanceled: root.staff.cornerReleased()
+    }
+
     // Any other mode: its Root.qml over the whole window, made when the mode is entered and gone when
     // it is left (nothing of the back office stays in memory behind the customer screens).
     function loadMode() {
@@ -125,5 +139,47 @@ Window {
     Binding {
         target: modeLoader.item; property: "portrait"; value: root.portrait
         when: modeLoader.item !== null
+    }
+
+    // Every press on a staff screen restarts the idle sign-out; the press itself goes on to the screen.
+    MouseArea {
+        anchors.fill: parent
+        z: 61
+        enabled: !root.customerMode
+        onPressed: (mouse) => { root.staff.touch(); mouse.accepted = false }
+    }
+    // "Signing out in N s" in the idle sign-out's last seconds (never during a refund), and the PIN pad with
+    // the mode chooser over whatever is on screen (a card tap opens it in any mode). Both are compiled when
+    // first shown, not before the attract screen's first frame.
+    readonly property bool signOutWarning: !customerMode && staff.idleWarning && !staff.padOpen
+    onSignOutWarningChanged: {
+        if (signOutWarning)
+            signOutLoader.setSource(Qt.resolvedUrl("staff/SignOutWarning.qml"), { "staff": root.staff })
+        else
+            signOutLoader.source = ""
+    }
+    Loader {
+        id: signOutLoader
+        objectName: "signOutWarningLoader"
+        anchors.fill: parent
+        z: 70
+    }
+    readonly property bool padOpen: staff.padOpen
+    onPadOpenChanged: {
+        if (padOpen)
+            pinPadLoader.setSource(Qt.resolvedUrl("staff/PinPad.qml"), { "staff": root.staff, "portrait": root.portrait })
+        else
+            pinPadLoader.source = ""
+    }
+    Loader {
+        id: pinPadLoader
+        objectName: "pinPadLoader"
+        anchors.fill: parent
+        z: 80
+        focus: root.padOpen
+    }
+    Binding {
+        target: pinPadLoader.item; property: "portrait"; value: root.portrait
+        when: pinPadLoader.item !== null
     }
 }
