@@ -9,19 +9,17 @@ import logging
 from dataclasses import dataclass
 
 from app.builders.payments import KioskPayments, build_payments
+from app.builders.sync import build_sync_service
 from app.context import open_ledger
 from kiosk.config import Settings
 from kiosk.ledger.ledger import Ledger
 from kiosk.ports import Clock
-from kiosk.sync.service import SyncService
 from kiosk.sync.worker import SyncWorker
 
 
 def start_sync(settings: Settings, ledger: Ledger, clock: Clock) -> SyncWorker | None:
     """The background sync worker, when this terminal is enrolled; selling never waits for it."""
-    service = SyncService(
-        ledger, settings.data_path, clock, backend_url=settings.sync.backend_url, batch_size=settings.sync.batch_size
-    )
+    service = build_sync_service(settings, ledger, clock)
     if service.status().state == "not_enrolled":
         service.close()
         logging.getLogger(__name__).info("sync off: this terminal is not enrolled (kiosk enroll)")

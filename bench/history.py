@@ -114,7 +114,7 @@ def _fast(conn: sqlite3.Connection, _record: Any) -> None:
 
 def build(path: Path, *, days: int = DAYS, per_day: int = PER_DAY, end: date = END, seed: int = 1) -> Built:
     """Write `days` business days of ~`per_day` sales ending at `end` into a new ledger at `path`."""
-    from hardware.card_terminal.adapter import SerialCardTerminal
+    from hardware.card_terminal.driver import SerialCardTerminal
     from hardware.card_terminal.simulator import Behaviour, TerminalSimulator
     from kiosk.demo_sales import ISSUERS, WEEKDAY_HOURS, WEEKEND_HOURS, _basket
     from kiosk.domain.catalog import load_catalog

@@ -19,7 +19,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from hardware.card_terminal.adapter import SerialCardTerminal
+from hardware.card_terminal.driver import SerialCardTerminal
 from hardware.card_terminal.simulator import TerminalSimulator
 from kiosk.domain.cart import Cart
 from kiosk.domain.catalog import load_catalog

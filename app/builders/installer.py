@@ -72,9 +72,9 @@ class InstallerServices:
         return self.wizard.settings
 
     def _enroll(self, backend_url: str, code: str, business_number: str) -> str:
-        from kiosk.sync.service import SyncService
+        from app.builders.sync import build_sync_service
 
-        service = SyncService(self.ledger, self.settings.data_path, self.clock, backend_url=backend_url)
+        service = build_sync_service(self.settings, self.ledger, self.clock, backend_url=backend_url)
         try:
             return service.enroll(backend_url, code, business_number)
         finally:

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from hardware.card_terminal.adapter import SerialCardTerminal
 from hardware.card_terminal.demo import DemoCardTerminal
+from hardware.card_terminal.driver import SerialCardTerminal
 from hardware.card_terminal.simulator import Behaviour, TerminalSimulator
 from kiosk.config import Settings
 from kiosk.domain.order import PaymentMethod

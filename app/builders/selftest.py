@@ -156,7 +156,7 @@ def print_test_page(settings: Settings, scan_code: str, sim_out: Path | None, ti
 def check_card_terminal(settings: Settings) -> CheckResult:
     """Link and status query ("S"), no charge: with sim:// the demo terminal runs in this process and is
     reached through the real adapter."""
-    from hardware.card_terminal.adapter import SerialCardTerminal
+    from hardware.card_terminal.driver import SerialCardTerminal
     from kiosk.payments.terminal import TerminalError
 
     url = settings.card_terminal.url

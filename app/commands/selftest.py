@@ -63,10 +63,10 @@ def _ledger_or_none(settings: Settings) -> Any:
 
 
 def _sync_status(settings: Settings, ledger: Any) -> Any:
+    from app.builders.sync import build_sync_service
     from kiosk.ports import SystemClock
-    from kiosk.sync.service import SyncService
 
-    service = SyncService(ledger, settings.data_path, SystemClock(), backend_url=settings.sync.backend_url)
+    service = build_sync_service(settings, ledger, SystemClock())
     try:
         return service.status()
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.builders.sync import build_sync_service
 from app.context import add_db_option, open_ledger, settings_from
 from kiosk.config import Settings
 from kiosk.ledger import Ledger
@@ -35,13 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _service(args: argparse.Namespace, settings: Settings, ledger: Ledger) -> SyncService:
-    return SyncService(
-        ledger,
-        settings.data_path,
-        SystemClock(),
-        backend_url=settings.sync.backend_url,
-        batch_size=settings.sync.batch_size,
-    )
+    return build_sync_service(settings, ledger, SystemClock())
 
 
 def enroll(args: argparse.Namespace) -> int:

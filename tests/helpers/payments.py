@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from hardware.card_terminal.adapter import SerialCardTerminal
+from hardware.card_terminal.driver import SerialCardTerminal
 from hardware.card_terminal.simulator import TerminalSimulator
 from kiosk.domain.order import Order, PaymentMethod
 from kiosk.ledger import Ledger

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hardware.card_terminal.adapter import SerialCardTerminal
+from hardware.card_terminal.driver import SerialCardTerminal
 from kiosk.domain.order import PaymentMethod
 from kiosk.payments.card import CardGateway
 from kiosk.payments.port import PaymentRequest, PaymentStatus
