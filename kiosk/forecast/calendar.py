@@ -84,7 +84,7 @@ class DayKind:
     label_en: str
 
 
-_ORDINARY = DayKind(NORMAL, NORMAL, "평일", "an ordinary day")
+ORDINARY = DayKind(NORMAL, NORMAL, "평일", "an ordinary day")
 
 
 def _lunar(name_en: str) -> str | None:
@@ -141,7 +141,7 @@ class KoreanCalendar:
                     kind = f"{lunar}_after"
                 return DayKind(kind, kind, _LABEL_KO[kind], _LABEL_EN[kind])
             if day.weekday() >= 5:
-                return _ORDINARY
+                return ORDINARY
             name_ko = self._ko.get(day, name_en)
             return DayKind(
                 "holiday", f"holiday:{_base_name(name_en)}", f"공휴일({name_ko})", f"a public holiday ({name_en})"
@@ -166,7 +166,7 @@ class KoreanCalendar:
             if lunar is not None:
                 kind = f"post_{lunar}"
                 return DayKind(kind, kind, _LABEL_KO[kind], _LABEL_EN[kind])
-        return _ORDINARY
+        return ORDINARY
 
 
 def _base_name(name_en: str) -> str:

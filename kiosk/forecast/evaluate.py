@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from kiosk.forecast.calendar import NORMAL, DayKind, KoreanCalendar
+from kiosk.forecast.calendar import NORMAL, ORDINARY, DayKind, KoreanCalendar
 from kiosk.forecast.model import Model, Params, mean_of_last_4, seasonal_naive
 from kiosk.forecast.synthetic import PROFILES, generate
 
@@ -44,12 +44,21 @@ class Scores:
 
 
 def rolling_origin(
-    name: str, daily: Mapping[date, float], first: date, last: date, params: Params | None = None
+    name: str,
+    daily: Mapping[date, float],
+    first: date,
+    last: date,
+    params: Params | None = None,
+    *,
+    holidays: bool = True,
 ) -> Scores:
-    """Evaluate on the open days from `first` to `last` (inclusive)."""
+    """Evaluate on the open days from `first` to `last` (inclusive). `holidays=False` gives the model
+    no calendar (every day ordinary; the scores' holiday days are still the calendar's): what the
+    holiday factors add."""
     start = min(daily)
     cal = KoreanCalendar(start, last + timedelta(days=30))
     kind_of = lru_cache(maxsize=None)(cal.kind)
+    model_kind_of = kind_of if holidays else (lambda d: ORDINARY)
     errors: dict[str, list[float]] = {m: [] for m in METHODS}
     special: dict[str, list[float]] = {m: [] for m in METHODS}
     actuals: list[float] = []
@@ -59,7 +68,7 @@ def rolling_origin(
     while day <= last:
         actual = float(daily.get(day, 0))
         if actual > 0:
-            f = Model(daily, day - timedelta(days=1), kind_of, params).predict(day)
+            f = Model(daily, day - timedelta(days=1), model_kind_of, params).predict(day)
             guesses = {
                 "model": f.expected,
                 "seasonal_naive": seasonal_naive(daily, day),
@@ -90,15 +99,18 @@ def rolling_origin(
     )
 
 
-def evaluate_profiles(years: int = 3, seeds: tuple[int, ...] = (1,), end: date = date(2026, 11, 20)) -> list[Scores]:
-    """Every synthetic shop profile, `years` of history, scored on its last year."""
+def evaluate_profiles(
+    years: int = 3, seeds: tuple[int, ...] = (1,), end: date = date(2026, 11, 20), *, holidays: bool = True
+) -> list[Scores]:
+    """Every synthetic shop profile, `years` of history, scored on its last year (with one year, from
+    its seventh week: a new shop, no holiday of its own seen yet)."""
     start = end - timedelta(days=365 * years - 1)
-    first = end - timedelta(days=364)
+    first = max(end - timedelta(days=364), start + timedelta(days=42))
     results = []
     for profile in PROFILES:
         for seed in seeds:
             history = generate(profile, start, end, seed)
-            results.append(rolling_origin(f"{profile.name} #{seed}", history.daily, first, end))
+            results.append(rolling_origin(f"{profile.name} #{seed}", history.daily, first, end, holidays=holidays))
     return results
 
 
@@ -116,6 +128,13 @@ def table(results: list[Scores]) -> str:
             f"| {s['model']:.1%} / {s['seasonal_naive']:.1%} / {s['mean_last_4']:.1%} ({r.special_targets} days) "
             f"| {r.coverage:.0%} |"
         )
+    mean = {k: statistics.fmean(r.wape[k] for r in results) for k in METHODS}
+    mase = {k: statistics.fmean(r.mase[k] for r in results) for k in METHODS}
+    rows.append(
+        f"| **mean of {len(results)}** | | {mean['model']:.1%} | {mean['seasonal_naive']:.1%} "
+        f"| {mean['mean_last_4']:.1%} | {mase['model']:.2f} | {mase['seasonal_naive']:.2f} "
+        f"| {mase['mean_last_4']:.2f} | | {statistics.fmean(r.coverage for r in results):.0%} |"
+    )
     return "\n".join(rows).replace("%", " %")
 
 
@@ -123,11 +142,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m kiosk.forecast.evaluate")
     parser.add_argument("--years", type=int, default=3, help="years of synthetic history per shop (default 3)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[1], help="seeds of the synthetic histories")
+    parser.add_argument("--no-holidays", action="store_true", help="the model without the holiday calendar")
     args = parser.parse_args()
     t0 = time.perf_counter()
-    results = evaluate_profiles(args.years, tuple(args.seeds))
+    results = evaluate_profiles(args.years, tuple(args.seeds), holidays=not args.no_holidays)
     print(table(results))
-    print(f"\n({len(results)} histories of {args.years} years, last year scored, {time.perf_counter() - t0:.1f} s)")
+    print(f"\n({len(results)} histories of {args.years} year(s), last year scored, {time.perf_counter() - t0:.1f} s)")
 
 
 if __name__ == "__main__":

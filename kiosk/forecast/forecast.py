@@ -128,11 +128,22 @@ def forecast_from_history(
         skipped.append(f)
         target += timedelta(days=1)
         f = model.predict(target)
-    if f.closed:  # closed for two weeks ahead by every sign: say tomorrow, as an ordinary day
-        target, skipped, f = tomorrow, [], model.predict(tomorrow)
+    if f.closed:  # no sales for weeks (every weekday looks closed): nothing to say about tomorrow
+        last = max(daily)
+        return Forecast(
+            day=tomorrow,
+            expected=0,
+            low=0,
+            high=0,
+            busy_hours=(),
+            reason_ko=f"{_day_ko(last)} 이후 매출이 없어 예상 매출을 낼 수 없습니다. 판매가 다시 생기면 예측합니다.",
+            reason_en=f"No sales since {_day_en(last)}, so there is no forecast; it returns once sales come in again.",
+            history_days=model.history_days,
+            too_short=False,
+        )
     samples = _hour_sample(daily, today, f, kind_of)
     hours = hours_of(samples)
-    reason_ko, reason_en = _reason(f, skipped, model.span)
+    reason_ko, reason_en = _reason(f, skipped, model.span, model.closed_weekdays)
     expected = _won(f.expected)
     return Forecast(
         day=target,
@@ -215,23 +226,28 @@ def _day_en(d: date) -> str:
     return f"{WEEKDAYS_EN[d.weekday()][:3]} {d.day} {d.strftime('%b')}"
 
 
-def _closed_why(f: DayForecast) -> tuple[str, str]:
-    if f.kind.kind != NORMAL:
+def _closed_why(f: DayForecast, closed_weekdays: bool) -> tuple[str, str]:
+    if not closed_weekdays and f.kind.kind != NORMAL:
+        block = f.kind.kind.split("_")[0]
+        if block in ("seollal", "chuseok"):  # one phrase for the whole block
+            name_ko, name_en = ("설", "Seollal") if block == "seollal" else ("추석", "Chuseok")
+            return f"지난 기록상 {name_ko} 연휴 휴무", f"closed over {name_en} before"
         return f"지난 기록상 {f.kind.label_ko} 휴무", f"closed on {f.kind.label_en} before"
     return f"{WEEKDAYS_KO[f.day.weekday()]}요일 정기 휴무", f"closed on {WEEKDAYS_EN[f.day.weekday()]}s"
 
 
-def _reason(f: DayForecast, skipped: list[DayForecast], span: int) -> tuple[str, str]:
+def _reason(f: DayForecast, skipped: list[DayForecast], span: int, closed_weekdays: frozenset[int]) -> tuple[str, str]:
     ko: list[str] = []
     en: list[str] = []
     if skipped:
-        whys = [_closed_why(s) for s in skipped]
-        closed_ko = ", ".join(f"{_day_ko(s.day)}은 {w[0]}" for s, w in zip(skipped, whys, strict=True))
-        ko.append(f"{closed_ko}{_copula(whys[-1][0])} 다음 영업일 {_day_ko(f.day)} 예상입니다.")
-        en.append(
-            "; ".join(f"{_day_en(s.day)}: {w[1]}" for s, w in zip(skipped, whys, strict=True))
-            + f", so this is for the next business day, {_day_en(f.day)}."
-        )
+        whys = list(dict.fromkeys(_closed_why(s, s.day.weekday() in closed_weekdays) for s in skipped))
+        why_ko = ", ".join(w[0] for w in whys)
+        why_en = "; ".join(w[1] for w in whys)
+        first, last = skipped[0].day, skipped[-1].day
+        days_ko = _day_ko(first) if first == last else f"{_day_ko(first)}~{_day_ko(last)}"
+        days_en = _day_en(first) if first == last else f"{_day_en(first)} to {_day_en(last)}"
+        ko.append(f"{days_ko}은 {why_ko}{_copula(why_ko)} 다음 영업일 {_day_ko(f.day)} 예상입니다.")
+        en.append(f"{days_en}: {why_en}, so this is for the next business day, {_day_en(f.day)}.")
     if f.too_short:
         n = f.history_days
         weekday_ko, weekday_en = WEEKDAYS_KO[f.day.weekday()], WEEKDAYS_EN[f.day.weekday()]

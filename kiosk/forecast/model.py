@@ -189,7 +189,7 @@ class Model:
         damp = sum(p.phi**j for j in range(1, h + 1))
         log_level = fit.level + fit.trend * damp
         log_f, seen, closed = self._factor(kind)
-        if target.weekday() in fit.closed_weekdays and kind.kind == NORMAL:
+        if target.weekday() in fit.closed_weekdays:  # closed on Sundays: on a holiday Sunday too
             closed = True
         open_season = [fit.season[w] for w in range(7) if w not in fit.closed_weekdays] or [0.0]
         weekday_ratio = math.exp(fit.season[target.weekday()] - statistics.fmean(open_season))
@@ -235,8 +235,10 @@ class Model:
             too_short=True,
         )
 
-    def is_closed(self, day: date) -> bool:
-        return self.predict(day).closed
+    @property
+    def closed_weekdays(self) -> frozenset[int]:
+        """Weekdays the shop regularly closes on (Monday = 0)."""
+        return self._fit.closed_weekdays if self._fit is not None else frozenset()
 
 
 def seasonal_naive(daily: Mapping[date, float], target: date) -> float:

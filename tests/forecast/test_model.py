@@ -33,6 +33,15 @@ def test_beats_seasonal_naive_by_rolling_origin(name: str) -> None:
     assert 0.65 <= scores.coverage <= 0.95, scores  # an 80 % range that means it
 
 
+def test_the_holiday_calendar_is_what_gets_holidays_right() -> None:
+    """The same model without the calendar (every day ordinary) misses the bakery's holiday days."""
+    history = _profile("bakery")
+    scores = rolling_origin("bakery", history.daily, date(2026, 2, 1), END)
+    blind = rolling_origin("bakery", history.daily, date(2026, 2, 1), END, holidays=False)
+    assert scores.special_wape["model"] < 0.75 * blind.special_wape["model"], (scores, blind)
+    assert scores.wape["model"] < blind.wape["model"]
+
+
 def _before(history: History, today: date) -> dict[date, int]:
     return {d: v for d, v in history.daily.items() if d < today}
 
@@ -59,9 +68,24 @@ def test_a_holiday_it_was_closed_on_is_skipped() -> None:
     today = date(2026, 9, 24)
     f = forecast_from_history(_before(history, today), today, history.slots)
     assert f.day == date(2026, 9, 26)  # Saturday, 추석 연휴
-    assert f.reason_ko.startswith("9/25(금)은 지난 기록상 추석 휴무라 다음 영업일 9/26(토) 예상입니다."), f.reason_ko
-    assert "Fri 25 Sep: closed on Chuseok before" in f.reason_en
+    assert f.reason_ko.startswith("9/25(금)은 지난 기록상 추석 연휴 휴무라 다음 영업일 9/26(토) 예상입니다."), (
+        f.reason_ko
+    )
+    assert f.reason_en.startswith("Fri 25 Sep: closed over Chuseok before, so this is for the next business day")
     assert f.expected > 0
+
+
+def test_a_closed_block_and_a_closed_sunday_are_skipped_together() -> None:
+    """The office café closes over Chuseok and on Sundays: the day after the block is a Sunday, so the
+    next business day is the Monday after."""
+    history = _profile("office_cafe")
+    today = date(2026, 9, 23)
+    f = forecast_from_history(_before(history, today), today, history.slots)
+    assert f.day == date(2026, 9, 28)
+    assert f.reason_ko.startswith(
+        "9/24(목)~9/27(일)은 지난 기록상 추석 연휴 휴무, 일요일 정기 휴무라 다음 영업일 9/28(월) 예상입니다."
+    ), f.reason_ko
+    assert f.reason_en.startswith("Thu 24 Sep to Sun 27 Sep: closed over Chuseok before; closed on Sundays")
 
 
 def test_the_weekday_it_closes_on_is_skipped() -> None:
@@ -97,6 +121,17 @@ def test_three_days_of_history_is_too_short() -> None:
     assert f.expected == round(mean, -2)
     assert f.low < f.expected < f.high
     assert f.busy_hours and all(h.expected > 0 for h in f.busy_hours)
+
+
+def test_no_sales_for_weeks() -> None:
+    """A shop that sold for a year and then stopped (a long renovation): no made-up number."""
+    history = _profile("snack_bar")
+    today = date(2026, 11, 19)
+    daily = {d: v for d, v in history.daily.items() if d < today - timedelta(days=70)}
+    f = forecast_from_history(daily, today, history.slots)
+    assert f.expected == 0 and f.busy_hours == () and f.day == date(2026, 11, 20)
+    assert f.reason_ko.startswith(f"{(max(daily)).month}/{max(daily).day}(") and "이후 매출이 없어" in f.reason_ko
+    assert f.reason_en.startswith("No sales since ")
 
 
 def test_no_history_at_all() -> None:
