@@ -68,6 +68,8 @@ class MenuOverrides:
     def apply(self, base: Catalog, today: date, *, prices_from: Catalog | None = None) -> Catalog:
         """`base` (the catalog file) with today's switches and the new prices; with `prices_from`, the
         prices of that catalog instead (a cart in progress keeps its prices)."""
+        if not self.sold_out and not self.prices and prices_from is None:
+            return base  # nothing switched or repriced: the catalog file itself
         items = []
         for it in base.items:
             if prices_from is not None:

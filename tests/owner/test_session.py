@@ -106,6 +106,13 @@ def test_the_owners_session(make_kiosk: Callable[..., Kiosk], tmp_path: Path, mo
     assert [r["order_id"] for r in refunds if r["order_id"] == target.order_id] == [target.order_id]
     assert refunds[-1]["method"] == "card" and refunds[-1]["reason"].startswith("주문 실수")
     assert any(p["intent_id"] for p in _journal(k, "payment.refunded"))
+    # a copy of its receipt, marked 재발행, printed and journaled
+    k.click("orderReprint")
+    k.qtbot.waitUntil(
+        lambda: any(p["order_id"] == target.order_id and p["reprint"] for p in _journal(k, "receipt.reprinted")),
+        timeout=10000,
+    )
+    k.qtbot.waitUntil(lambda: any("재발행" in p["text"] for p in vm.order.get("prints", [])), timeout=5000)
     after = sales_report(k.ledger, day)
     assert after.refunds == report["refunds"] + k.catalog.item("milk_1l").price
     k.click("tab_today")
