@@ -16,21 +16,15 @@ from typing import TYPE_CHECKING
 
 from kiosk.devices.nfc import CardTapped
 from kiosk.session.modes import ChangeMode, Mode, ModeRouter, Refusal, SignedIn
+from kiosk.staff.gesture import GESTURE_CORNER, GESTURE_HOLD_S, is_way_in_gesture
 from kiosk.staff.results import SignInResult, StaffMember
 
 if TYPE_CHECKING:  # the register needs the ledger (SQLAlchemy); this module is on the first frame's path
     from kiosk.staff.service import StaffService
 
-GESTURE_HOLD_S = 3.0  # a press held this long ...
-GESTURE_CORNER = 1 / 8  # ... within this fraction of the screen's shorter side from the top-left corner
 IDLE_TIMEOUT_S = 120.0
 
-
-def is_way_in_gesture(x: float, y: float, width: float, height: float, held_s: float) -> bool:
-    """Whether a press at (x, y) on a width x height screen, held `held_s` seconds, is the way in. Customers
-    don't press a blank corner for three seconds by accident; a short tap there does nothing."""
-    corner = min(width, height) * GESTURE_CORNER
-    return 0 <= x <= corner and 0 <= y <= corner and held_s >= GESTURE_HOLD_S
+__all__ = ["GESTURE_CORNER", "GESTURE_HOLD_S", "IDLE_TIMEOUT_S", "AskPin", "StaffSession", "is_way_in_gesture"]
 
 
 @dataclass(frozen=True, slots=True)

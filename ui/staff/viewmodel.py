@@ -12,16 +12,19 @@ GUI thread (ui/staff/work.py)."""
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk.devices.nfc import CardTapped
 from kiosk.session.modes import Mode, Permission, SignedIn, authorise, may
+from kiosk.staff.gesture import GESTURE_CORNER, GESTURE_HOLD_S
 from kiosk.staff.pins import PIN_LENGTH, PinError, check_pin_format
-from kiosk.staff.results import PinChangeRequired, PinInUse, SignInRefusal, SignInRefused, SignInResult, StaffError
-from kiosk.staff.session import GESTURE_CORNER, GESTURE_HOLD_S, StaffSession
 from ui.staff.work import Post, StaffWork
+
+if TYPE_CHECKING:  # the register needs the ledger (SQLAlchemy): not on the first frame's path
+    from kiosk.devices.nfc import CardTapped
+    from kiosk.staff.service import PinChangeRequired, SignInRefused, SignInResult
+    from kiosk.staff.session import StaffSession
 
 # The modes a signed-in person may be offered, in the order the chooser shows them.
 STAFF_MODES = (Mode.OWNER, Mode.COUNTER, Mode.INSTALLER)
@@ -245,6 +248,8 @@ class StaffViewModel(QObject):
         self.padChanged.emit()
 
     def _signed_in_result(self, result: SignInResult | None, error: BaseException | None) -> None:
+        from kiosk.staff.service import PinChangeRequired, SignInRefused
+
         if self.session is None:
             return
         if result is None:  # the ledger failed under us: say so, keep the pad
@@ -264,6 +269,8 @@ class StaffViewModel(QObject):
         self.padChanged.emit()
 
     def _refused(self, result: SignInRefused) -> None:
+        from kiosk.staff.service import SignInRefusal
+
         assert self.session is not None
         if result.retry_after_s > 0:
             self._retry_at = self.session.clock.monotonic() + result.retry_after_s
@@ -274,6 +281,8 @@ class StaffViewModel(QObject):
         self._refusal = reason.value
 
     def _pin_chosen(self, who: SignedIn | None, error: BaseException | None) -> None:
+        from kiosk.staff.service import PinInUse
+
         if self.session is None:
             return
         if isinstance(error, PinInUse):
@@ -305,6 +314,8 @@ class StaffViewModel(QObject):
     def submitPin(self, pin: str) -> str:
         """A whole PIN at once, checked on this thread (tests' and tools' shortcut; the pad uses `key`):
         "" signed in; "change_pin" the person must choose their own PIN first; else the refusal in words."""
+        from kiosk.staff.service import PinChangeRequired, SignInRefused
+
         if self.session is None:
             return "not_ready"
         result = self.session.sign_in(pin)
@@ -397,4 +408,4 @@ class StaffViewModel(QObject):
         self._update_idle()
 
 
-__all__ = ["IDLE_WARNING_S", "STAFF_MODES", "StaffError", "StaffViewModel"]
+__all__ = ["IDLE_WARNING_S", "STAFF_MODES", "StaffViewModel"]
