@@ -118,7 +118,12 @@ class Kiosk:
 
         def laid_out() -> bool:  # positioned by the scene graph's polish, after the screen loads
             c = self.centre(item)
-            return item.width() > 0 and 0 <= c.x() < self.window.width() and 0 <= c.y() < self.window.height()
+            return (
+                item.width() > 0
+                and item.height() > 0
+                and 0 <= c.x() < self.window.width()
+                and 0 <= c.y() < self.window.height()
+            )
 
         self.qtbot.waitUntil(laid_out, timeout=3000)
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, self.centre(item))

@@ -15,7 +15,7 @@ from tests.helpers.modes import sign_in
 from tests.helpers.owner import seed_window_ledger
 
 SHOTS = Path(os.environ.get("SHOTS", "/work/shots/owner"))
-TABS = ("today", "calendar", "orders", "menu", "export", "status", "forecast")
+TABS = ("today", "calendar", "orders", "menu", "export", "status", "forecast", "staff")
 
 
 @pytest.mark.qt_log_ignore(r"QRhiGles2: Failed to create")

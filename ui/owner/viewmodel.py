@@ -32,7 +32,7 @@ from kiosk.session.modes import SignedIn
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-TABS = ("today", "calendar", "orders", "menu", "export", "status", "forecast")
+TABS = ("today", "calendar", "orders", "menu", "export", "status", "forecast", "staff")
 _METHOD_EN = {"card": "Card", "qr": "QR", "barcode": "Mobile barcode", "cash": "Cash", "manual": "By hand"}
 _METHOD_KO = {"card": "카드", "qr": "QR 결제", "barcode": "바코드 결제", "cash": "현금", "manual": "직접 환불"}
 _WEEKDAYS = {"ko": "월화수목금토일", "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]}

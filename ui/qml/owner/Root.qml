@@ -22,12 +22,13 @@ Rectangle {
         { key: "menu", ko: "메뉴", en: "Menu" },
         { key: "export", ko: "내보내기", en: "Export" },
         { key: "status", ko: "상태", en: "Status" },
-        { key: "forecast", ko: "내일 예상", en: "Tomorrow" }
+        { key: "forecast", ko: "내일 예상", en: "Tomorrow" },
+        { key: "staff", ko: "직원", en: "Staff" }
     ]
     readonly property var screens: ({
         today: "TodayScreen.qml", calendar: "CalendarScreen.qml", orders: "OrdersScreen.qml",
         menu: "MenuScreen.qml", export: "ExportScreen.qml", status: "StatusScreen.qml",
-        forecast: "ForecastScreen.qml"
+        forecast: "ForecastScreen.qml", staff: "StaffScreen.qml"
     })
 
     // Any touch restarts the idle sign-out.
@@ -86,7 +87,10 @@ Rectangle {
         }
     }
 
-    // The tabs: a rail in landscape, a bar along the bottom in portrait.
+    // The tabs: a rail in landscape, two rows along the bottom in portrait (eight in one row do not fit
+    // their names at 1.5).
+    readonly property int tabColumns: root.portrait ? Math.ceil(root.tabs.length / 2) : 1
+    readonly property int tabRows: Math.ceil(root.tabs.length / root.tabColumns)
     Rectangle {
         id: tabBox
         color: Theme.surface
@@ -94,20 +98,19 @@ Rectangle {
         x: 0
         y: root.portrait ? root.height - height : topBar.height
         width: root.portrait ? root.width : Theme.s(168)
-        height: root.portrait ? Theme.s(96) : root.height - topBar.height
+        height: root.portrait ? Theme.s(84) * root.tabRows : root.height - topBar.height
         Grid {
             anchors.fill: parent
             anchors.margins: Theme.gapSmall
-            columns: root.portrait ? root.tabs.length : 1
+            columns: root.tabColumns
             spacing: Theme.gapSmall
             Repeater {
                 model: root.tabs
                 KButton {
                     required property var modelData
                     objectName: "tab_" + modelData.key
-                    width: root.portrait ? (tabBox.width - Theme.gapSmall * (root.tabs.length + 1)) / root.tabs.length
-                                         : tabBox.width - Theme.gapSmall * 2
-                    height: root.portrait ? tabBox.height - Theme.gapSmall * 2
+                    width: (tabBox.width - Theme.gapSmall * (root.tabColumns + 1)) / root.tabColumns
+                    height: root.portrait ? (tabBox.height - Theme.gapSmall * (root.tabRows + 1)) / root.tabRows
                                           : Math.min(Theme.s(84), (tabBox.height - Theme.gapSmall * (root.tabs.length + 1)) / root.tabs.length)
                     text: root.t(modelData.ko, modelData.en)
                     fontSize: root.portrait ? Theme.fontSmall : Theme.fontBody
