@@ -53,7 +53,9 @@ class InstallerServices:
         self.ledger = ledger
         self.clock = clock or SystemClock()
         self.staff = staff
-        self._restart = restart
+        # What finishing does: `kiosk run` quits so the service manager restarts it with the new settings;
+        # tests record it instead (quitting the one QApplication of a test run stops its event loop).
+        self.on_restart = restart
         self._network_hosts = network_hosts
         self.wizard = Wizard(
             settings,
@@ -165,7 +167,7 @@ class InstallerServices:
         return str(bundle.write_bundle(bundle.render(parts, now), target, self.settings.ledger.device_id, now))
 
     def restart(self) -> None:
-        self._restart()
+        self.on_restart()
 
 
 def build(ctx: ModeContext) -> QObject:

@@ -71,6 +71,7 @@ def test_whole_wizard_ends_enrolled_and_valid(qtbot, tmp_path: Path, backend_ser
         w.click("pageGood")
         w.click("finishSetup")
         qtbot.waitUntil(lambda: w.vm.setUp, timeout=5000)
+        qtbot.waitUntil(lambda: w.restarts == ["restart"], timeout=5000)  # `kiosk run` restarts into the new set-up
     settings = load_settings(config, env={})
     assert settings.setup.done and settings.setup.terminal_mode == "both"
     assert settings.shop.name == "카페 설치" and settings.sync.backend_url == backend_server.url
