@@ -38,16 +38,23 @@ class _Record:
     checked_at: float
 
 
-def _folder() -> Path:
+def _folder() -> Path | None:
+    """Where the records live; None without a usable (absolute) cache directory: then every open checks."""
     given = os.environ.get("KIOSK_LEDGER_CHECKS_DIR")
     if given:
-        return Path(given)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kiosk" / "ledger-checks"
+        folder = Path(given)
+    else:
+        cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+        folder = Path(cache) / "kiosk" / "ledger-checks"
+    return folder if folder.is_absolute() else None  # no HOME (a bare service account): no records
 
 
-def record_path(ledger: Path) -> Path:
+def record_path(ledger: Path) -> Path | None:
+    folder = _folder()
+    if folder is None:
+        return None
     key = hashlib.sha256(str(ledger.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return _folder() / f"{key}.json"
+    return folder / f"{key}.json"
 
 
 def _identity(st: os.stat_result) -> str:
@@ -61,8 +68,11 @@ def trusted_since(ledger: Path, now: float) -> float | None:
     """When the last quick_check of this very file passed, if the file may skip it now; else None."""
     if Path(f"{ledger}-wal").exists():
         return None  # open in another process now, or not closed cleanly
+    record = record_path(ledger)
+    if record is None:
+        return None
     try:
-        doc = json.loads(record_path(ledger).read_text(encoding="utf-8"))
+        doc = json.loads(record.read_text(encoding="utf-8"))
         rec = _Record(**doc)
         st = ledger.stat()
     except (OSError, ValueError, TypeError):
@@ -77,6 +87,8 @@ def trusted_since(ledger: Path, now: float) -> float | None:
 def forget(ledger: Path) -> None:
     """At open, before anything is written: from now on only a clean close may say the file is sound."""
     record = record_path(ledger)
+    if record is None:
+        return
     try:
         record.unlink()
     except FileNotFoundError:
@@ -90,11 +102,13 @@ def remember(ledger: Path, checked_at: float) -> None:
     """After a clean close (every connection closed, the -wal checkpointed away): the file as it is now."""
     if Path(f"{ledger}-wal").exists():
         return  # another process still has it open: it is not closed
+    record = record_path(ledger)
+    if record is None:
+        return
     try:
         st = ledger.stat()
-        folder = _folder()
+        folder = record.parent
         folder.mkdir(parents=True, exist_ok=True)
-        record = record_path(ledger)
         tmp = record.with_name(f".{record.name}.{os.getpid()}.tmp")
         data = json.dumps(asdict(_Record(_identity(st), round(checked_at, 3)))).encode("utf-8")
         with open(tmp, "wb") as fh:

@@ -70,7 +70,8 @@ def test_a_crash_while_open_means_the_next_open_checks(tmp_path: Path) -> None:
     ledger.record_sale(order, card_payment(order))
     ledger.engine.dispose()  # the process dies here: close() never records a clean close
     ledger.close = lambda: None  # type: ignore[method-assign]
-    assert not cleanclose.record_path(path).exists()
+    record = cleanclose.record_path(path)
+    assert record is not None and not record.exists()
     assert _ran(path, clock) is True
 
 
@@ -82,7 +83,8 @@ def test_another_process_holding_the_file_means_a_check(tmp_path: Path) -> None:
     try:
         holder.execute("SELECT count(*) FROM journal").fetchone()  # an open connection: the -wal is there
         assert _ran(path, clock) is True
-        assert not cleanclose.record_path(path).exists()  # closed while another still has it: not recorded
+        record = cleanclose.record_path(path)
+        assert record is not None and not record.exists()  # closed while another still has it: not recorded
     finally:
         holder.close()
 
@@ -91,7 +93,8 @@ def test_damage_after_a_clean_close_is_still_refused(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
     clock = FakeClock(START)
     _sold(path, clock, 200)
-    assert cleanclose.record_path(path).exists()
+    record = cleanclose.record_path(path)
+    assert record is not None and record.exists()
     data = bytearray(path.read_bytes())
     size = int.from_bytes(data[16:18], "big") or 65536
     start = size * 3  # page 4: a b-tree page, the header and size unchanged
@@ -112,3 +115,12 @@ def test_a_replaced_file_is_checked(tmp_path: Path) -> None:
     _sold(other, clock, 5)
     os.replace(other, path)  # a restore, a copy from another kiosk
     assert _ran(path, clock) is True
+
+
+def test_without_a_cache_directory_every_open_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_LEDGER_CHECKS_DIR", "relative/checks")  # as with no HOME: not usable
+    path = tmp_path / "ledger.sqlite3"
+    clock = FakeClock(START)
+    _sold(path, clock)
+    assert _ran(path, clock) is True
+    assert not (tmp_path / "relative").exists() and not Path("relative").exists()
