@@ -33,8 +33,12 @@ COMMANDS = {
     "report": "report",
     "restore": "backup",
     "run": "run",
+    "selftest": "selftest",
+    "setup": "selftest",
     "staff": "staff",
+    "support-bundle": "selftest",
     "sync": "sync",
+    "voice": "voice",
 }
 
 

@@ -136,6 +136,32 @@ class CounterSettings:
 
 
 @dataclass(frozen=True)
+class SetupSettings:
+    # False: this terminal has not been set up; `kiosk run` starts in the installer's set-up wizard
+    # (kiosk/installer/wizard.py). The demo shop and every config written before the wizard are set up.
+    done: bool = True
+    terminal_mode: str = "kiosk"  # kiosk | counter | both: what the terminal runs by default
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """Voice guidance (음성 안내, docs/VOICE.md)."""
+
+    enabled: bool = True
+    espeak: str = "espeak-ng"  # the engine's binary
+    clips_dir: str = ""  # empty: <data_dir>/voice-clips (`kiosk voice render` fills it ahead)
+    jack_device: str = ""  # empty: the evdev device with SW_HEADPHONE_INSERT; "none": no jack; or a path
+    output: str = "device"  # device (the sound card) | buffer (decode to memory: tests, no sound card)
+    # Keys (Qt key names) of the keypad's voice keys; start toggles the voice on and off.
+    start_key: str = "F2"
+    repeat_key: str = "F3"
+    slower_key: str = "F4"
+    faster_key: str = "F5"
+    softer_key: str = "F6"
+    louder_key: str = "F7"
+
+
+@dataclass(frozen=True)
 class Settings:
     source: str = "<defaults>"
     data_dir: str = ""
@@ -150,6 +176,8 @@ class Settings:
     payments: PaymentSettings = field(default_factory=PaymentSettings)
     ui: UiSettings = field(default_factory=UiSettings)
     counter: CounterSettings = field(default_factory=CounterSettings)
+    setup: SetupSettings = field(default_factory=SetupSettings)
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
 
     @property
     def data_path(self) -> Path:
@@ -279,7 +307,7 @@ _RANGE_HINTS = {
 MAX_TEXT_SETTING = 300  # characters in a text setting
 MAX_PATH_SETTING = 4096  # characters in a file or device path or URL
 _PATHS = {"data_dir", "catalog", "ledger.path", "nfc.card_list", "nfc.reader", "printer.url", "card_terminal.url"}
-_PATHS |= {"scanner.url", "sync.backend_url"}
+_PATHS |= {"scanner.url", "sync.backend_url", "voice.espeak", "voice.clips_dir", "voice.jack_device"}
 MAX_CONFIG_BYTES = 1_000_000
 
 
@@ -374,6 +402,10 @@ def validate(settings: Settings) -> None:
         raise ConfigError(path, "counter.order_number_first", "must not be above counter.order_number_last")
     if counter.voucher_change not in ("never", "always", "percent"):
         raise ConfigError(path, "counter.voucher_change", "must be 'never', 'always' or 'percent'")
+    if settings.setup.terminal_mode not in ("kiosk", "counter", "both"):
+        raise ConfigError(path, "setup.terminal_mode", "must be 'kiosk', 'counter' or 'both'")
+    if settings.voice.output not in ("device", "buffer"):
+        raise ConfigError(path, "voice.output", "must be 'device' (the sound card) or 'buffer'")
     if settings.ui.language not in ("ko", "en", "zh", "ja"):
         raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
 

@@ -354,7 +354,7 @@ def _project_counter_sale(inner: Projector) -> Projector:
         stmt = ledger_module._statements()["payment"]
         for part in counter["payments"][1:]:
             stmt.run(
-                tx.connection,
+                tx.dbapi,
                 {**part, "order_id": order_id, "business_date": payload["business_date"], "status": "approved"},
             )
         who = {"person_id": counter["person_id"]}

@@ -215,7 +215,7 @@ class Counter:
         vat = order.vat
         day = session.business_date
         with self.ledger.transaction() as tx:
-            number = self.ledger.number_in_range(tx.connection, date.fromisoformat(day), self.rules.order_range)
+            number = self.ledger.number_in_range(tx.dbapi, date.fromisoformat(day), self.rules.order_range)
             payload = {
                 "order": order.to_payload(),
                 "payment": payments[0],
