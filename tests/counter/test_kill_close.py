@@ -22,11 +22,11 @@ def _child(db: Path, kill_at: int) -> subprocess.CompletedProcess[str]:
 def test_an_unkilled_close_runs_the_statements_the_kill_points_cover(tmp_path: Path) -> None:
     proc = _child(tmp_path / "ledger.sqlite3", 0)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert int(proc.stdout.split("statements=")[1]) >= 20
+    assert int(proc.stdout.split("statements=")[1]) >= 18
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("kill_at", [1, 3, 8, 12, 16, 20, 24, -1, -2])
+@pytest.mark.parametrize("kill_at", [1, 3, 6, 9, 12, 15, 18, -1, -2])
 def test_sigkill_during_close_leaves_the_day_open_or_closed_exactly_once(tmp_path: Path, kill_at: int) -> None:
     db = tmp_path / "ledger.sqlite3"
     proc = _child(db, kill_at)
