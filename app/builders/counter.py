@@ -28,8 +28,8 @@ from ui.counter.viewmodel import CounterServices, CounterViewModel
 
 
 def receipt_key(data_dir: Path) -> bytes:
-    """The shop's key for cash-receipt identifiers' keyed hashes: <data_dir>/cash-receipt.key, 32 random
-    bytes made on first use, mode 0600 (like the NFC UID key)."""
+    """The shop's key for cash-receipt identifiers' keyed hashes: cash-receipt.key beside the ledger (the
+    data directory by default), 32 random bytes made on first use, mode 0600 (like the NFC UID key)."""
     path = data_dir / "cash-receipt.key"
     try:
         return path.read_bytes()
@@ -44,6 +44,12 @@ def receipt_key(data_dir: Path) -> bytes:
     finally:
         os.close(fd)
     return key
+
+
+def _key_dir(ctx: ModeContext) -> Path:
+    """The key lives beside the ledger whose hashes it made (the data directory by default)."""
+    database = ctx.ledger.engine.url.database
+    return Path(database).parent if database and database != ":memory:" else ctx.data_dir
 
 
 def _drawer(ctx: ModeContext) -> Any:
@@ -74,7 +80,7 @@ def _payments(ctx: ModeContext) -> Any:
 def build(ctx: ModeContext) -> QObject:
     rules = rules_from(ctx.settings)
     day = BusinessDay(ctx.ledger, rules, _drawer(ctx))
-    receipts = CashReceipts(ctx.ledger, SimulatedCashReceiptProvider(ctx.clock), receipt_key(ctx.data_dir))
+    receipts = CashReceipts(ctx.ledger, SimulatedCashReceiptProvider(ctx.clock), receipt_key(_key_dir(ctx)))
     counter = Counter(ctx.ledger, ctx.catalog, day, rules, cash_receipts=receipts)
     session = CounterSession(counter, day)
     payments = _payments(ctx)

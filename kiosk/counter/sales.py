@@ -236,6 +236,11 @@ class Counter:
                     "gross": ticket.gross(self.catalog),
                     "approved_by": approved_by.person_id if approved_by else "",
                     **_who(who),
+                    **(
+                        {"cash_receipt": {"id_masked": receipt_id.masked, "purpose": receipt_purpose.value}}
+                        if receipt_id is not None
+                        else {}
+                    ),
                 },
             }
             entry = self.ledger.record(SALE_COMPLETED, payload)

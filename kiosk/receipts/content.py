@@ -32,7 +32,7 @@ from kiosk.receipts.qr import receipt_number, receipt_qr_content
 
 REPRINT_MARK = "재발행"
 ORDER_TYPE_KO = {"dine_in": "매장", "take_out": "포장"}
-PAYMENT_KO = {"card": "신용카드", "qr": "QR결제", "barcode": "간편결제", "cash": "현금"}
+PAYMENT_KO = {"card": "신용카드", "qr": "QR결제", "barcode": "간편결제", "cash": "현금", "voucher": "온누리상품권"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,11 @@ class SaleView:
     lines: tuple[dict[str, Any], ...]
     payment: dict[str, Any]
     totals: dict[str, int]
+    # a counter sale (kiosk/counter): every payment part (split, cash tendered / change, 온누리상품권), the
+    # discounts, and the cash receipt asked for (masked only)
+    parts: tuple[dict[str, Any], ...] = ()
+    discounts: tuple[dict[str, Any], ...] = ()
+    cash_receipt: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
     def from_payload(payload: dict[str, Any]) -> SaleView:
@@ -73,6 +78,9 @@ class SaleView:
             lines=tuple(order["lines"]),
             payment=dict(payload["payment"]),
             totals={k: int(v) for k, v in payload["totals"].items()},
+            parts=tuple(payload.get("counter", {}).get("payments", ())),
+            discounts=tuple(payload.get("counter", {}).get("discounts", ())),
+            cash_receipt=dict(payload.get("counter", {}).get("cash_receipt", {})),
         )
 
     @property
@@ -136,7 +144,13 @@ def receipt_document(
     b.append(Columns("부가세", f"{t['vat']:,}"))
     b.append(Columns("합계", format_won(t["total"]), bold=True))
     b.append(Rule())
-    b.extend(_payment_blocks(sale.payment))
+    for d in sale.discounts:
+        b.append(Columns(f"할인 ({d.get('reason', '')})", f"-{int(d['amount']):,}"))
+    for part in sale.parts or (sale.payment,):
+        b.extend(_payment_blocks(part))
+    if sale.cash_receipt:
+        purpose = "지출증빙" if sale.cash_receipt.get("purpose") == "proof" else "소득공제"
+        b.append(Text(f"현금영수증({purpose}): {sale.cash_receipt.get('id_masked', '')}"))
     b.append(Rule())
     if shop.footer:
         b.append(Text(shop.footer, Align.CENTER))
@@ -158,6 +172,10 @@ def _payment_blocks(p: dict[str, Any]) -> list[Block]:
         out.append(Text(f"할부: {'일시불' if months <= 1 else f'{months}개월'}"))
     elif method in ("qr", "barcode") and p.get("provider"):
         out.append(Text(f"결제사: {p['provider']}"))
+    if method in ("cash", "voucher") and int(p.get("tendered", 0) or 0):
+        label = "받은 상품권" if method == "voucher" else "받은 금액"
+        out.append(Columns(f"  {label}", f"{int(p['tendered']):,}"))
+        out.append(Columns("  거스름돈", f"{int(p.get('change', 0)):,}"))
     if p.get("approval_no"):
         out.append(Text(f"승인번호: {p['approval_no']}"))
     return out

@@ -79,3 +79,37 @@ def test_the_printed_z_holds_every_field(world: World) -> None:
     ]:
         assert needle in text, f"{needle!r} not on the printed Z:\n{text}"
     assert PHONE not in text and "5678" not in text
+
+
+def test_the_customer_receipt_of_a_split_sale_shows_every_part_the_change_and_the_masked_cash_receipt(
+    world: World,
+) -> None:
+    import json
+
+    from kiosk.receipts.content import SaleView, receipt_document
+    from kiosk.receipts.document import plain_text
+
+    world.day.open(STAFF, 0)
+    order_id = "receipt-split"
+    card = world.card(order_id, 5_000)
+    ticket = Ticket().add(world.catalog, "cheesecake").add(world.catalog, "macaron")
+    ticket = ticket.with_discount(Discount(DiscountKind.AMOUNT, 500, "단골"))
+    ident = parse_identifier(IdKind.PHONE, PHONE, KEY)
+    sale = world.counter.sell(ticket, [card, cash_tender(3_000, 10_000)], STAFF, order_id=order_id, receipt_id=ident)
+    entry = world.ledger.entries_after(sale.seq - 1, 1)[0]
+    text = plain_text(receipt_document(SaleView.from_payload(json.loads(entry.payload)), _SHOP, "COUNTER-01"), 42)
+    for needle in [
+        "할인 (단골)",
+        "결제수단: 신용카드",
+        "5,000원",
+        "결제수단: 현금",
+        "받은 금액",
+        "10,000",
+        "거스름돈",
+        "7,000",
+    ]:
+        assert needle in text, f"{needle!r} not on the receipt:\n{text}"
+    assert "현금영수증(소득공제): 010-****-5678" in text and PHONE not in text
+
+
+_SHOP = ShopInfo("카페 한결", "2148710355")

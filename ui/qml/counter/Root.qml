@@ -71,17 +71,19 @@ Rectangle {
         id: menuArea
         anchors { left: parent.left; top: topBar.bottom; margins: Theme.gapSmall }
         width: root.portrait ? parent.width - 2 * Theme.gapSmall : parent.width - root.ticketWidth - 3 * Theme.gapSmall
-        height: root.portrait ? (parent.height - topBar.height) * 0.52 : parent.height - topBar.height - 2 * Theme.gapSmall
+        height: root.portrait ? (parent.height - topBar.height) * (Theme.scale > 1.5 ? 0.44 : 0.52) : parent.height - topBar.height - 2 * Theme.gapSmall
 
+        // The categories wrap onto a second row rather than hide behind a swipe; beyond two rows (big type)
+        // the rest scroll.
         Flickable {
             id: categoryBar
             anchors { left: parent.left; right: codeBox.left; rightMargin: codeBox.visible ? Theme.gapSmall : 0; top: parent.top }
-            height: Theme.s(52)
-            contentWidth: categoryRow.width
+            height: Math.min(categoryFlow.implicitHeight, Theme.s(52) * 2 + Theme.s(6))
+            contentHeight: categoryFlow.implicitHeight
             clip: true
-            flickableDirection: Flickable.HorizontalFlick
-            Row {
-                id: categoryRow
+            Flow {
+                id: categoryFlow
+                width: parent.width
                 spacing: Theme.s(6)
                 Repeater {
                     model: root.vm.categories
@@ -96,6 +98,7 @@ Rectangle {
                 }
             }
         }
+
         Rectangle {
             id: codeBox
             anchors { right: parent.right; top: parent.top }
@@ -219,6 +222,8 @@ Rectangle {
             id: typeRow
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gapSmall }
             spacing: Theme.gapSmall
+            visible: !ticketArea.compact  // compact: 매장 / 포장 is a key beside −1 / +1
+            height: visible ? implicitHeight : 0
             KButton {
                 objectName: "dineIn"
                 width: (parent.width - Theme.gapSmall) / 2; height: root.cell
@@ -327,17 +332,20 @@ Rectangle {
         Grid {
             id: keys
             anchors { left: parent.left; right: parent.right; bottom: payButton.top; margins: Theme.gapSmall }
-            columns: ticketArea.compact ? 4 : root.portrait ? 7 : 4
+            columns: ticketArea.compact ? 5 : root.portrait ? 7 : 4
             spacing: Theme.s(6)
             readonly property real keyWidth: (width - (columns - 1) * spacing) / columns
             Repeater {
-                model: ticketArea.compact ? ticketArea.allKeys.slice(0, 3).concat([{ id: "more", label: qsTr("기능") }]) : ticketArea.allKeys
+                model: ticketArea.compact
+                       ? ticketArea.allKeys.slice(0, 3).concat([{ id: "type", label: root.vm.orderType === "take_out" ? qsTr("포장") : qsTr("매장") },
+                                                                 { id: "more", label: qsTr("기능") }])
+                       : ticketArea.allKeys
                 KButton {
                     objectName: "key_" + modelData.id
                     width: keys.keyWidth; height: root.cell
                     text: modelData.label
                     fontSize: Theme.s(19)
-                    enabled_: root.vm.dayOpen || modelData.id === "lastZ" || modelData.id === "more"
+                    enabled_: root.vm.dayOpen || ["lastZ", "more", "type"].indexOf(modelData.id) >= 0
                     onClicked: root.key(modelData.id)
                 }
             }
@@ -365,6 +373,7 @@ Rectangle {
         else if (id === "x") vm.xReport()
         else if (id === "lastZ") vm.lastZ()
         else if (id === "more") dialog = "functions"
+        else if (id === "type") vm.setOrderType(vm.orderType === "take_out" ? "dine_in" : "take_out")
         else if (id === "close") { closeCounts = [0, 0, 0, 0, 0, 0, 0, 0]; dialog = "close"; vm.openDrawerForCount() }
         else { dialogPad.value = ""; reasonInput.text = ""; dialog = id }
     }
