@@ -78,4 +78,11 @@ def open_services(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         payments.close()
         ledger.close()
         raise
+    if settings.setup.terminal_mode in ("counter", "both"):
+        # The business day spans both modes: a kiosk sale opens the day when the shop allows it, and the Z
+        # counts kiosk and counter sales alike (docs/COUNTER.md). A kiosk-only terminal has no day to keep.
+        from kiosk.counter.day import install
+        from kiosk.counter.rules import rules_from
+
+        install(ledger, rules_from(settings))
     return Services(ledger, payments)
