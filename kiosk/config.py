@@ -121,6 +121,9 @@ class UiSettings:
     easy_idle_factor: float = 2.0
     width: int = 1080
     height: int = 1920
+    # The on-screen keyboard (Korean and English) where staff and installers type text; off when the
+    # terminal has a real keyboard attached for good.
+    onscreen_keyboard: bool = True
 
 
 @dataclass(frozen=True)

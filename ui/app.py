@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -268,6 +269,7 @@ def open_window(
             "highContrast": ui.palette == "high-contrast",
             "initialWidth": width,
             "initialHeight": height,
+            "onScreenKeyboard": os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard",
         }
     )
     translations.switch(ui.language)

@@ -99,6 +99,8 @@ def run_kiosk(
 
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     clock = clock or SystemClock()
+    if settings.ui.onscreen_keyboard:  # before the application exists: Qt picks its input method once
+        os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal still stops a development run

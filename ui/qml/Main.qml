@@ -19,6 +19,7 @@ Window {
     required property bool highContrast
     required property int initialWidth
     required property int initialHeight
+    property bool onScreenKeyboard: false  // the input method is Qt Virtual Keyboard (`kiosk run`, ui.onscreen_keyboard)
 
     width: initialWidth
     height: initialHeight
@@ -181,5 +182,14 @@ Window {
     Binding {
         target: pinPadLoader.item; property: "portrait"; value: root.portrait
         when: pinPadLoader.item !== null
+    }
+
+    // Over everything, made only where the on-screen keyboard is the input method.
+    Loader {
+        objectName: "keyboardLoader"
+        anchors.fill: parent
+        z: 100
+        active: root.onScreenKeyboard
+        source: "KeyboardPanel.qml"
     }
 }
