@@ -19,6 +19,7 @@ from kiosk.config import ConfigError
 COMMANDS = {
     "backup": "backup",
     "config": "config",
+    "day": "day",
     "demo-sales": "demo_sales",
     "devices": "devices",
     "enroll": "sync",
@@ -37,6 +38,7 @@ COMMANDS = {
     "staff": "staff",
     "support-bundle": "selftest",
     "sync": "sync",
+    "voice": "voice",
 }
 
 

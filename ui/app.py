@@ -28,6 +28,7 @@ from ui.staff.viewmodel import StaffViewModel
 
 if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
     from kiosk.payments.port import PaymentProvider
+    from ui.voice.controller import VoiceController, VoiceServices
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,8 @@ class KioskWindow:
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
     bridge: GuiBridge | None = None
+    voice_services: VoiceServices | None = None  # what the voice guidance needs (app/voice.py)
+    voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md), from `attach` on
 
     @property
     def scanning(self) -> Scanning | None:
@@ -178,17 +181,33 @@ class KioskWindow:
         self.provider = services.checkout.provider
         self.devices = devices
         session.attach(services, bridge.post)
+        self._start_voice()
         if devices.printing is not None:
             devices.printing.events.connect(bridge.forward(session.on_print_event))
         if devices.scanning is not None:
             devices.scanning.listener.on_code = bridge.forward(session.submit_code)
         devices.start()
 
+    def _start_voice(self) -> None:
+        """Voice guidance comes with the ledger side, after the first frame (its modules are not on the
+        cold start's path); Main.qml's `voice` (the VoiceButton's) is set then."""
+        if self.voice_services is None or self.voice is not None:
+            return
+        from ui.voice.controller import build_controller
+
+        self.voice = build_controller(self.voice_services, self.vm, self.engine)
+        self.window.setProperty("voice", self.voice)
+        self.voice.attach(self.window)
+
     def close(self) -> None:
         """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
         the QML down."""
         if self.devices is not None:
             self.devices.stop()
+        if self.voice is not None:
+            self.voice.close()
+        elif self.voice_services is not None and self.voice_services.jack is not None:
+            self.voice_services.jack.close()
         self.modes.close()
         self.staff.close()
         self.vm.close()
@@ -212,9 +231,11 @@ def open_window(
     windowed: bool = False,
     size: tuple[int, int] | None = None,
     tick_ms: int = 250,
+    voice: VoiceServices | None = None,
 ) -> KioskWindow:
     """The window with the attract screen, before the ledger is open: this is all the first frame waits
-    for. "Touch to start" stays disabled until `KioskWindow.attach`."""
+    for. "Touch to start" stays disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips
+    and earphone jack (app/voice.py), started by `attach`; None: no voice."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("open_window needs a QGuiApplication")
@@ -258,4 +279,4 @@ def open_window(
         window.show()
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, modes, staff, settings)
+    return KioskWindow(engine, window, vm, modes, staff, settings, voice_services=voice)

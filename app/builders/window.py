@@ -50,10 +50,19 @@ def open_window(
     tick_ms: int = 250,
 ) -> KioskWindow:
     """The window with the attract screen up, not ready yet (see `attach_window`)."""
+    from app.voice import build_voice
     from ui.app import open_window as open_qt_window
 
     session = build_session(settings, catalog, clock)
-    return open_qt_window(settings, session, build_router(session), windowed=windowed, size=size, tick_ms=tick_ms)
+    return open_qt_window(
+        settings,
+        session,
+        build_router(session),
+        windowed=windowed,
+        size=size,
+        tick_ms=tick_ms,
+        voice=build_voice(settings),
+    )
 
 
 def build_scanning(settings: Settings) -> Scanning | None:

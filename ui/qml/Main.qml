@@ -12,6 +12,7 @@ Window {
     required property var kiosk
     required property var modes  // the mode router (ui/modes.py)
     required property var staff  // who is signed in (ui/staff/viewmodel.py)
+    property var voice: null  // voice guidance (ui/voice/controller.py); null when the kiosk has none
     required property bool kioskMode
     required property real uiScale
     required property real easyScale
