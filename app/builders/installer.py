@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +46,6 @@ class InstallerServices:
         clock: Clock,
         staff: StaffService,
         *,
-        restart: Callable[[], None] = lambda: None,
         network_hosts: Callable[[], list[str]] | None = None,
     ) -> None:
         from kiosk.ports import SystemClock
@@ -53,9 +53,6 @@ class InstallerServices:
         self.ledger = ledger
         self.clock = clock or SystemClock()
         self.staff = staff
-        # What finishing does: `kiosk run` quits so the service manager restarts it with the new settings;
-        # tests record it instead (quitting the one QApplication of a test run stops its event loop).
-        self.on_restart = restart
         self._network_hosts = network_hosts
         self.wizard = Wizard(
             settings,
@@ -74,9 +71,9 @@ class InstallerServices:
         return self.wizard.settings
 
     def _enroll(self, backend_url: str, code: str, business_number: str) -> str:
-        from app.builders.sync import build_sync_service
+        from kiosk.sync.service import SyncService
 
-        service = build_sync_service(self.settings, self.ledger, self.clock, backend_url=backend_url)
+        service = SyncService(self.ledger, self.settings.data_path, self.clock, backend_url=backend_url)
         try:
             return service.enroll(backend_url, code, business_number)
         finally:
@@ -166,14 +163,15 @@ class InstallerServices:
         now = datetime.now(UTC)
         return str(bundle.write_bundle(bundle.render(parts, now), target, self.settings.ledger.device_id, now))
 
-    def restart(self) -> None:
-        self.on_restart()
-
 
 def build(ctx: ModeContext) -> QObject:
     from ui.installer.viewmodel import InstallerViewModel
 
-    services = InstallerServices(ctx.settings, ctx.ledger, ctx.clock, ctx.staff, restart=_restart_app)
+    settings = ctx.settings
+    if settings_path(settings) != Path(settings.source):
+        # The shipped demo (kiosk run --setup): the wizard writes its own file and can be finished there.
+        settings = replace(settings, setup=replace(settings.setup, done=False))
+    services = InstallerServices(settings, ctx.ledger, ctx.clock, ctx.staff)
     vm = InstallerViewModel(services, ctx.bridge)
     # Nobody is signed out in the middle of a set-up (the set-up person has no PIN to come back with).
     ctx.busy.append(lambda: not services.settings.setup.done)
@@ -181,22 +179,19 @@ def build(ctx: ModeContext) -> QObject:
     return vm
 
 
-def _restart_app() -> None:
-    """The set-up is done: quit with status 0; the service manager starts the kiosk again (Restart=always)
-    with the new settings, devices and mode."""
-    from PySide6.QtCore import QCoreApplication
-
-    log.info("set-up finished: restarting with the new settings")
-    QCoreApplication.exit(0)
-
-
-def start_setup(window: Any) -> str:
+def start_setup(window: Any, on_finished: Callable[[], None] | None = None) -> str:
     """Let the set-up person in (installer role, no PIN: a terminal that is not set up has no register)
-    and enter the installer mode. Returns "" or the refusal."""
+    and enter the installer mode. `on_finished`: called when the set-up is done (`kiosk run` quits with
+    status 0 and the service manager starts it again with the new settings, devices and mode). Returns ""
+    or the refusal."""
     from kiosk.session.modes import Mode, Role, SignedIn
 
     session = window.staff.session
     if session is None:
         return "not_ready"
     session.who = SignedIn(Role.INSTALLER, "setup", SETUP_NAME)
-    return str(window.staff.enterMode(Mode.INSTALLER.value))
+    refusal = str(window.staff.enterMode(Mode.INSTALLER.value))
+    vm = window.modes.viewModel
+    if not refusal and on_finished is not None and vm is not None:
+        vm.setupFinished.connect(on_finished)
+    return refusal

@@ -178,7 +178,11 @@ def run_kiosk(
         if getattr(args, "setup", False) or not settings.setup.done:  # a terminal not set up starts in the wizard
             from app.builders.installer import start_setup
 
-            log.info("not set up: starting the set-up wizard (%s)", start_setup(window) or "entered")
+            def finished() -> None:  # the service manager starts the kiosk again with the new settings
+                log.info("set-up finished: restarting with the new settings")
+                app.exit(0)
+
+            log.info("not set up: starting the set-up wizard (%s)", start_setup(window, finished) or "entered")
         log.info("ready for customers %.0f ms after the process started", process_age_ms())
         session.ready()
         if on_stage is not None:

@@ -133,9 +133,17 @@ def run_checks(
 ) -> list[CheckResult]:
     """Run every check, each on its own thread; results in the checks' order. A check that has not
     answered by its timeout is reported as 확인 필요 (no answer) and its thread is left to finish alone."""
-    results: dict[str, CheckResult] = {}
+    results: dict[str, CheckResult] = {}  # claimed: a check's result, or its "no answer in time"
+    reported: set[str] = set()  # handed to on_result (so a caller sees every result before this returns)
     lock = threading.Lock()
     done = threading.Condition(lock)
+
+    def report(result: CheckResult) -> None:
+        if on_result is not None:
+            on_result(result)
+        with lock:
+            reported.add(result.check)
+            done.notify_all()
 
     def work(check: Check) -> None:
         result = run_one(check)
@@ -143,36 +151,33 @@ def run_checks(
             if check.id in results:  # already reported as overdue
                 return
             results[check.id] = result
-            done.notify_all()
-        if on_result is not None:
-            on_result(result)
+        report(result)
 
     threads = [threading.Thread(target=work, args=(c,), name=f"selftest-{c.id}", daemon=True) for c in checks]
     for t in threads:
         t.start()
     deadline = {c.id: monotonic() + c.timeout for c in checks}
     with lock:
-        while len(results) < len(checks):
+        while len(reported) < len(checks):
             now = monotonic()
             overdue = [c for c in checks if c.id not in results and deadline[c.id] <= now]
             for c in overdue:
-                late = needs_check(
+                results[c.id] = needs_check(
                     c.id,
                     f"{c.timeout:g}초 안에 응답이 없습니다",
                     "장치의 전원과 케이블을 확인하고 다시 점검하세요",
                     "No answer in time: check the device's power and cable, then run the check again",
                 )
-                results[c.id] = late
-                if on_result is not None:
-                    lock.release()
-                    try:
-                        on_result(late)
-                    finally:
-                        lock.acquire()
-            if len(results) >= len(checks):
-                break
+            if overdue:
+                lock.release()
+                try:
+                    for c in overdue:
+                        report(results[c.id])
+                finally:
+                    lock.acquire()
+                continue
             waiting = [deadline[c.id] for c in checks if c.id not in results]
-            done.wait(max(0.01, min(waiting) - monotonic()))
+            done.wait(max(0.01, min(waiting) - monotonic()) if waiting else 1.0)
     return [results[c.id] for c in checks]
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,6 @@ class InstallerWindow:
     qtbot: Any
     settings: Settings
     config: Path
-    restarts: list[str] = field(default_factory=list)  # "restart" each time the set-up asked to restart
 
     @property
     def window(self) -> Any:
@@ -188,7 +187,6 @@ def installer_window(
         qtbot.waitUntil(lambda: kw.window.contentItem().width() > 0, timeout=5000)  # sized after exposure
         assert start_setup(kw) == ""
         w = InstallerWindow(kw, ledger, qtbot, settings, config)
-        w.vm.backend.on_restart = lambda: w.restarts.append("restart")
         w.find("installerRoot")
         yield w
     finally:

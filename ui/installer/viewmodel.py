@@ -42,6 +42,7 @@ class InstallerViewModel(QObject):
     changed = Signal()  # the wizard's step, values, busy state or the last message
     resultsChanged = Signal()
     devicesChanged = Signal()
+    setupFinished = Signal()  # the set-up is done: `kiosk run` restarts with the new settings
 
     def __init__(self, backend: InstallerBackend, bridge: GuiBridge, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -435,5 +436,5 @@ class InstallerViewModel(QObject):
         err = self._sync_step(lambda: self.backend.wizard.finish(outcome))
         if not err:
             self._say("설정이 끝났습니다. 새 설정으로 다시 시작합니다 / set-up done: restarting")
-            self.bridge.post(self.backend.restart)
+            self.setupFinished.emit()
         return err
