@@ -131,10 +131,43 @@ def _device_lines(events: list[HealthEvent]) -> list[StatusLine]:
     return lines
 
 
+def _selftest_lines(data_dir: Path) -> list[StatusLine]:
+    """The installer's last self-test (docs/INSTALLING.md): when, its result, and the checks that were not
+    정상 with what to do."""
+    from kiosk.installer.report import load_last
+    from kiosk.installer.selftest import Outcome
+
+    run = load_last(data_dir)
+    if run is None:
+        return [
+            StatusLine(
+                "selftest", False, "자가 점검 기록이 없습니다", "No self-test on record",
+                "설치 기사에게 자가 점검을 요청하세요 (kiosk selftest)",
+                "ask the installer for a self-test (kiosk selftest)",
+            )
+        ]  # fmt: skip
+    when = run.started_at[:16].replace("T", " ")
+    bad = [r for r in run.results if r.outcome is not Outcome.OK]
+    lines = [
+        StatusLine(
+            "selftest", run.outcome is Outcome.OK, f"자가 점검 {when}: {run.outcome.korean}",
+            f"Self-test {when}: {run.outcome.english}",
+        )
+    ]  # fmt: skip
+    for r in bad:
+        lines.append(
+            StatusLine(
+                f"selftest.{r.check}", False, f"  {r.check}: {r.found}", f"  {r.check}: {r.found}", r.todo_ko, r.todo_en
+            )
+        )
+    return lines
+
+
 def status(ledger: Ledger, data_dir: Path, devices: Callable[[], list[HealthEvent]] | None = None) -> Status:
     """Everything, read on the caller's thread (a worker's: it reads the ledger)."""
     lines = _sync_lines(ledger, data_dir) + _ledger_lines(ledger)
     lines += _device_lines(devices() if devices is not None else [])
+    lines += _selftest_lines(data_dir)
     return Status(lines)
 
 

@@ -223,3 +223,25 @@ def test_status_says_what_to_do(ledger, tmp_path: Path) -> None:  # type: ignore
     assert by["sync"].ok and "kiosk enroll" in by["sync"].todo_en
     assert not by["printer"].ok and by["printer"].todo_ko == "용지를 넣어 주세요"
     assert by["card_terminal"].ok and not st.ok
+
+
+def test_status_shows_the_installers_last_self_test(ledger, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.installer.report import save
+    from kiosk.installer.selftest import CheckResult, Outcome, SelfTestRun
+
+    before = {line.key: line for line in status(ledger, tmp_path).lines}
+    assert not before["selftest"].ok and "kiosk selftest" in before["selftest"].todo_en
+    run = SelfTestRun(
+        "2026-11-29T10:15:00+09:00",
+        (
+            CheckResult("printer", Outcome.OK, "프린터 정상", "", ""),
+            CheckResult(
+                "network", Outcome.FAIL, "서버에 연결할 수 없습니다", "인터넷 선을 확인하세요", "check the cable"
+            ),
+        ),
+    )
+    save(run, tmp_path)
+    by = {line.key: line for line in status(ledger, tmp_path).lines}
+    assert by["selftest"].text_ko == "자가 점검 2026-11-29 10:15: 안 됨" and not by["selftest"].ok
+    assert by["selftest.network"].todo_ko == "인터넷 선을 확인하세요"
+    assert "selftest.printer" not in by  # only what needs doing
