@@ -156,6 +156,14 @@ _REFUNDED_BY_METHOD = (
 )
 
 
+# Cash receipts issued (and not cancelled) per business day (the counter's, docs/COUNTER.md).
+_CASH_RECEIPTS = """
+SELECT business_date, SUM(amount) FROM cash_receipts
+WHERE state = 'issued' AND business_date BETWEEN ? AND ?
+GROUP BY business_date
+"""
+
+
 def split_of(method: str) -> str:
     return _METHOD_SPLIT.get(method, "cash")
 
@@ -179,6 +187,7 @@ class Exporter:
             days = conn.exec_driver_sql(_DAYS, span).all()
             sold = conn.exec_driver_sql(_SOLD_BY_METHOD, span).all()
             refunded = conn.exec_driver_sql(_REFUNDED_BY_METHOD, span).all()
+            issued = conn.exec_driver_sql(_CASH_RECEIPTS, span).all()
         split: dict[str, dict[str, int]] = {}
         for day, method, amount in sold:
             d = split.setdefault(day, dict.fromkeys(SPLIT, 0))
@@ -186,6 +195,13 @@ class Exporter:
         for day, method, amount in refunded:
             d = split.setdefault(day, dict.fromkeys(SPLIT, 0))
             d[split_of(method)] -= int(amount)
+        for (
+            day,
+            amount,
+        ) in issued:  # 현금영수증: the part of cash sales with a cash receipt, as the tax office counts it
+            d = split.setdefault(day, dict.fromkeys(SPLIT, 0))
+            d["cash_receipt"] += int(amount)
+            d["cash"] -= int(amount)
         rows: list[list[Any]] = []
         for day, count, gross, refunds, supply, vat, tax_free in days:
             by = split.get(day, dict.fromkeys(SPLIT, 0))

@@ -5,7 +5,7 @@ to the net, progress moves forward, and a stick that cannot be written says so."
 from __future__ import annotations
 
 import csv
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,3 +90,30 @@ def test_removable_mounts_from_the_mounts_file(tmp_path: Path, monkeypatch: pyte
     assert [m.path for m in found] == [usb, card] and found[0].label == "USB STICK"
     monkeypatch.setenv("KIOSK_EXPORT_DIRS", str(disk))
     assert [m.path for m in removable_mounts(mounts, sys_block)] == [disk]
+
+
+def test_cash_with_a_cash_receipt_is_its_own_column(tmp_path: Path) -> None:
+    """The split matches what the tax office counts: cash sales with a 현금영수증 under 현금영수증, the rest under
+    현금 (the counter's sale with a receipt, then one without)."""
+    from kiosk.counter.identifiers import IdKind, parse_identifier
+    from kiosk.counter.sales import cash_tender
+    from kiosk.counter.ticket import Ticket
+    from tests.helpers.counter import KEY, PHONE, STAFF, make_world
+
+    w = make_world(tmp_path / "ledger.sqlite3")
+    try:
+        w.day.open(STAFF, 0)
+        with_receipt = w.counter.sell(
+            Ticket().add(w.catalog, "bingsu"), [cash_tender(9_000, 10_000)], STAFF,
+            receipt_id=parse_identifier(IdKind.PHONE, PHONE, KEY),
+        )  # fmt: skip
+        assert with_receipt.cash_receipt is not None and with_receipt.cash_receipt.state == "issued"
+        w.counter.sell(Ticket().add(w.catalog, "bingsu"), [cash_tender(9_000, 9_000)], STAFF)
+        session = w.day.current()
+        assert session is not None
+        day = date.fromisoformat(session.business_date)
+        rows = Exporter(w.ledger).summary(day, day)
+    finally:
+        w.close()
+    total = dict(zip(["business_date", "orders", "gross", "refunds", "net", *SPLIT], rows[-1], strict=False))
+    assert (total["cash"], total["cash_receipt"], total["net"]) == (9_000, 9_000, 18_000)
