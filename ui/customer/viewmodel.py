@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
-from kiosk.domain.cart import CartLine, line_total
-from kiosk.domain.catalog import Catalog
+from kiosk.domain.cart import CartLine, Selection, chosen_in_catalog_order, line_total
+from kiosk.domain.catalog import Catalog, Item
 from kiosk.domain.order import OrderType, PaymentMethod
 from kiosk.flow import machine as m
 from kiosk.session.customer import (
@@ -75,6 +75,9 @@ class KioskViewModel(QObject):
     idleChanged = Signal()
     printChanged = Signal()
     readyChanged = Signal()
+    # A customer's action left a message for the screen (added, sold out, ...): shown again even when it
+    # is the same words as last time (a second "added").
+    messageShown = Signal()
 
     def __init__(
         self,
@@ -128,6 +131,8 @@ class KioskViewModel(QObject):
 
     def send(self, event: m.Event) -> None:
         self.session.send(event)
+        if isinstance(event, m.CustomerIntent) and self.state.message:
+            self.messageShown.emit()
 
     def set_out_of_order(self, text: str) -> None:
         """The kiosk cannot sell (its ledger is damaged): the attract screen shows `text` and never starts."""
@@ -162,6 +167,19 @@ class KioskViewModel(QObject):
         self._image_cache[relative] = url
         return url
 
+    def image_for(self, item: Item, selection: Selection = ()) -> str:
+        """The item's picture as chosen: a hot drink shows a hot picture. A variant is a file next to the
+        item's image named after a chosen option (`americano.hot.png` for "hot", `.iced` for "iced"); the
+        item's own image otherwise."""
+        if item.image and selection:
+            stem, dot, suffix = item.image.rpartition(".")
+            for _gid, opts in selection:
+                for oid in opts:
+                    url = self.image_url(f"{stem}.{oid}.{suffix}") if dot else ""
+                    if url:
+                        return url
+        return self.image_url(item.image)
+
     def _refresh(self, old: m.FlowState | None) -> None:
         s = self.state
         lang = s.language
@@ -177,6 +195,7 @@ class KioskViewModel(QObject):
         menu_key = (s.category_id, lang, id(catalog))
         if menu_key != self._last_menu_key:
             self._last_menu_key = menu_key
+            items = catalog.items_in(s.category_id)
             self._menu.set_rows(
                 [
                     {
@@ -188,7 +207,7 @@ class KioskViewModel(QObject):
                         "isBest": "best" in it.badges,
                         "soldOut": it.sold_out,
                     }
-                    for it in catalog.items_in(s.category_id)
+                    for it in items
                 ]
             )
         self._groups.set_rows(self._group_rows(catalog, s))
@@ -243,20 +262,16 @@ class KioskViewModel(QObject):
                     "optionsText": self._options_text(catalog, line, lang),
                     "quantity": line.quantity,
                     "totalText": price_text(line_total(catalog, line), lang),
-                    "image": self.image_url(item.image),
+                    "image": self.image_for(item, line.selection),
                 }
             )
         return rows
 
     @staticmethod
     def _options_text(catalog: Catalog, line: CartLine, lang: str) -> str:
-        parts = []
-        for gid, opts in line.selection:
-            group = catalog.option_groups[gid]
-            for oid in dict.fromkeys(opts):
-                n = opts.count(oid)
-                parts.append(group.option(oid).names.get(lang) + (f" ×{n}" if n > 1 else ""))
-        return " · ".join(parts)
+        """The choices in the catalog's order (as on the options screen and the receipt)."""
+        chosen = chosen_in_catalog_order(catalog, line)
+        return " · ".join(opt.names.get(lang) + (f" ×{n}" if n > 1 else "") for _group, opt, n in chosen)
 
     # --- properties ---------------------------------------------------------------------------------
 
@@ -294,7 +309,7 @@ class KioskViewModel(QObject):
 
     def _edit_image(self) -> str:
         ed = self.state.editing
-        return self.image_url(self.state.catalog.item(ed.item_id).image) if ed else ""
+        return self.image_for(self.state.catalog.item(ed.item_id), ed.selection) if ed else ""
 
     def _edit_quantity(self) -> int:
         ed = self.state.editing
@@ -305,6 +320,9 @@ class KioskViewModel(QObject):
 
     def _can_add(self) -> bool:
         return self.state.editing is not None and not self.state.editing_problems()
+
+    def _private_reason(self) -> str:
+        return self.state.private_reason
 
     def _instruction(self) -> str:
         return self.state.instruction
@@ -376,6 +394,8 @@ class KioskViewModel(QObject):
     cartTotalText = Property(str, _cart_total_text, notify=changed)
     vatText = Property(str, _vat_text, notify=changed)
     message = Property(str, _message, notify=changed)
+    # A decline's reason from the card company: for voice guidance with earphones in, never for the screen.
+    privateReason = Property(str, _private_reason, notify=changed)
     editName = Property(str, _edit_name, notify=changed)
     editImage = Property(str, _edit_image, notify=changed)
     editQuantity = Property(int, _edit_quantity, notify=changed)

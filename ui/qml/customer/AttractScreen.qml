@@ -17,9 +17,14 @@ FocusScope {
         }
     }
 
-    MouseArea {
+    // Anywhere on the screen starts, as the button says (the keypad uses the button itself).
+    TapArea {
+        objectName: "attractTouchArea"
         anchors.fill: parent
-        onClicked: screen.kiosk.start()
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("주문 시작")
+        Accessible.onPressAction: screen.kiosk.start()
+        onActivated: screen.kiosk.start()
     }
 
     // A few of the menu's photos, as a still collage: appetite first, words second.
@@ -93,6 +98,7 @@ FocusScope {
         KButton {
             id: startButton
             objectName: "startButton"
+            focus: true  // keypad: Enter starts
             width: parent.width
             height: Theme.s(screen.portrait ? 140 : 110)
             primary: true

@@ -17,24 +17,17 @@ Rectangle {
         text: qsTr("처음으로")
         onClicked: bar.kiosk.cancelOrder()
     }
-    Rectangle {
+    KCard {
         id: cartButton
         objectName: "cartSummary"
         anchors { left: cancelButton.right; right: orderButton.left; margins: Theme.gap; verticalCenter: parent.verticalCenter }
         height: Theme.s(88)
         radius: Theme.radiusSmall
-        color: Theme.surfaceAlt
-        activeFocusOnTab: true
-        Accessible.role: Accessible.Button
-        Accessible.name: qsTr("장바구니 %1개, %2").arg(bar.kiosk.cartCount).arg(bar.kiosk.cartTotalText)
-        Accessible.onPressAction: bar.kiosk.openCart()
-        Keys.onReturnPressed: bar.kiosk.openCart()
-        Keys.onEnterPressed: bar.kiosk.openCart()
-        Keys.onSpacePressed: bar.kiosk.openCart()
-        Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
-        Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
-        FocusRing { target: cartButton }
-        MouseArea { anchors.fill: parent; onClicked: bar.kiosk.openCart() }
+        color: pressed ? Qt.darker(Theme.surfaceAlt, 1.1) : Theme.surfaceAlt
+        border.color: Theme.controlBorder
+        border.width: Math.max(1, Theme.s(2))
+        accessibleName: qsTr("장바구니 %1개, %2").arg(bar.kiosk.cartCount).arg(bar.kiosk.cartTotalText)
+        onClicked: bar.kiosk.openCart()
         Rectangle {
             id: countBubble
             anchors { left: parent.left; leftMargin: Theme.gap; verticalCenter: parent.verticalCenter }

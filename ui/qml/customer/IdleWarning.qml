@@ -8,7 +8,8 @@ Rectangle {
     color: Theme.scrim
     Component.onCompleted: moreButton.forceActiveFocus()
 
-    MouseArea { anchors.fill: parent }  // the order behind is not touchable while we ask
+    // The order behind is not touchable while we ask; a touch here is not an action (nothing to name).
+    MouseArea { objectName: "idleScrim"; anchors.fill: parent; Accessible.ignored: true }
 
     Rectangle {
         anchors.centerIn: parent

@@ -28,29 +28,21 @@ FocusScope {
         Repeater {
             model: [["dine_in", qsTr("매장에서 먹어요"), qsTr("매장"), "dineInButton"],
                     ["take_out", qsTr("포장해 갈게요"), qsTr("포장"), "takeOutButton"]]
-            Rectangle {
+            KCard {
                 id: card
                 required property var modelData
+                required property int index
                 objectName: modelData[3]
                 width: Math.min((screen.width - Theme.gapLarge * 2) / cards.columns - Theme.gapLarge, Theme.s(640))
-                height: Math.min(Theme.s(screen.portrait ? 400 : 480),
-                                 screen.portrait ? cards.space / 2 - Theme.gapLarge : cards.space)
+                height: Math.max(Theme.touchMin, Math.min(Theme.s(screen.portrait ? 400 : 480),
+                                 screen.portrait ? cards.space / 2 - Theme.gapLarge : cards.space))
                 radius: Theme.radius * 1.5
-                color: mouse.pressed ? Theme.surfaceAlt : Theme.surface
-                border.color: Theme.border
+                color: card.pressed ? Theme.surfaceAlt : Theme.surface
+                border.color: Theme.controlBorder
                 border.width: Theme.s(2)
-                activeFocusOnTab: true
-                Accessible.role: Accessible.Button
-                Accessible.name: modelData[1]
-                Accessible.onPressAction: screen.kiosk.chooseOrderType(modelData[0])
-                Keys.onReturnPressed: screen.kiosk.chooseOrderType(modelData[0])
-                Keys.onEnterPressed: screen.kiosk.chooseOrderType(modelData[0])
-                Keys.onSpacePressed: screen.kiosk.chooseOrderType(modelData[0])
-                Keys.onDownPressed: nextItemInFocusChain(true).forceActiveFocus()
-                Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
-                Keys.onUpPressed: nextItemInFocusChain(false).forceActiveFocus()
-                Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
-                FocusRing { target: card }
+                accessibleName: modelData[1]
+                focus: index === 0  // keypad: the first choice has focus when the screen opens
+                onClicked: screen.kiosk.chooseOrderType(modelData[0])
                 Column {
                     anchors.centerIn: parent
                     spacing: Theme.gap
@@ -75,21 +67,8 @@ FocusScope {
                         font.pixelSize: Theme.fontLarge
                     }
                 }
-                MouseArea { id: mouse; anchors.fill: parent; onClicked: screen.kiosk.chooseOrderType(card.modelData[0]) }
             }
         }
-    }
-
-    KButton {
-        objectName: "orderTypeEasyModeButton"
-        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.gapLarge }
-        width: Math.min(Theme.s(400), screen.width - backButton.width - Theme.gapLarge * 3)
-        checked: screen.kiosk.easyMode
-        fill: checked ? Theme.dark : Theme.surface
-        ink: checked ? Theme.darkInk : Theme.text
-        text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
-        accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
-        onClicked: screen.kiosk.setEasyMode(!checked)
     }
 
     KButton {
@@ -100,4 +79,16 @@ FocusScope {
         width: Theme.s(220)
         onClicked: screen.kiosk.back()
     }
+    KButton {
+        objectName: "orderTypeEasyModeButton"
+        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.gapLarge }
+        width: Math.min(Theme.s(400), screen.width - backButton.width - Theme.gapLarge * 3)
+        checked: screen.kiosk.easyMode
+        fill: checked ? Theme.selected : Theme.surface
+        ink: checked ? Theme.selectedInk : Theme.text
+        text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
+        accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
+        onClicked: screen.kiosk.setEasyMode(!checked)
+    }
+
 }

@@ -17,7 +17,8 @@ FocusScope {
             anchors.horizontalCenter: parent.horizontalCenter
             width: Theme.s(140); height: width; radius: width / 2
             color: Theme.danger
-            Text { anchors.centerIn: parent; text: "!"; color: "#FFFFFF"; font.pixelSize: Theme.s(96); font.bold: true }
+            Accessible.ignored: true
+            Text { anchors.centerIn: parent; text: "!"; color: Theme.dangerInk; font.pixelSize: Theme.s(96); font.bold: true }
         }
         Text {
             width: parent.width
@@ -32,7 +33,9 @@ FocusScope {
         Text {
             objectName: "failureReason"
             width: parent.width
-            text: screen.kiosk.message === "declined" ? qsTr("카드사에서 승인하지 않았습니다.") : screen.kiosk.message
+            // A decline says only that it was not approved, never the card company's reason (the queue behind
+            // can read the screen); voice guidance may say the reason privately (kiosk.privateReason).
+            text: screen.kiosk.message === "declined" ? qsTr("결제가 승인되지 않았습니다.") : screen.kiosk.message
             color: Theme.danger
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontLarge
@@ -50,6 +53,7 @@ FocusScope {
         }
         KButton {
             objectName: "retryButton"
+            focus: true  // keypad: try again is the first choice
             width: parent.width
             height: Theme.s(100)
             primary: true

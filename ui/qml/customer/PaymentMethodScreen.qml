@@ -32,6 +32,32 @@ FocusScope {
             font.pixelSize: Theme.fontTitle
             font.bold: true
         }
+        // A cancelled payment is never silent: the screen says so (and that nothing was charged).
+        Rectangle {
+            objectName: "paymentCancelledNotice"
+            visible: screen.kiosk.message === "payment_cancelled"
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Math.min(cancelledText.implicitWidth + Theme.gapLarge * 2, screen.width - Theme.gapLarge * 2)
+            height: cancelledText.implicitHeight + Theme.gap
+            radius: Theme.radiusSmall
+            color: Theme.dark
+            border.color: Theme.highContrast ? "#FFFFFF" : "transparent"
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: cancelledText.text
+            Text {
+                id: cancelledText
+                objectName: "paymentCancelledText"
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, parent.width - Theme.gap * 2)
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                text: qsTr("결제를 취소했습니다. 결제된 금액은 없습니다.")
+                color: Theme.darkInk
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                font.bold: true
+            }
+        }
         Text {
             objectName: "payAmount"
             anchors.horizontalCenter: parent.horizontalCenter
@@ -52,30 +78,22 @@ FocusScope {
         spacing: Theme.gapLarge
         Repeater {
             model: screen.kiosk.paymentMethods
-            Rectangle {
+            KCard {
                 id: card
                 required property string modelData
+                required property int index
                 objectName: "method_" + modelData
                 width: screen.portrait ? Math.min(screen.width - Theme.gapLarge * 2, Theme.s(820))
                                        : Math.min(Theme.s(520), (screen.width - Theme.gapLarge * 4) / 3)
-                height: screen.portrait ? Math.min(Theme.s(250), methods.space / 3 - Theme.gapLarge)
-                                        : Math.min(Theme.s(420), methods.space)
+                height: Math.max(Theme.touchMin, screen.portrait ? Math.min(Theme.s(250), methods.space / 3 - Theme.gapLarge)
+                                                                 : Math.min(Theme.s(420), methods.space))
                 radius: Theme.radius * 1.5
-                color: mouse.pressed ? Theme.surfaceAlt : Theme.surface
-                border.color: Theme.border
+                color: card.pressed ? Theme.surfaceAlt : Theme.surface
+                border.color: Theme.controlBorder
                 border.width: Theme.s(2)
-                activeFocusOnTab: true
-                Accessible.role: Accessible.Button
-                Accessible.name: screen.label(modelData)
-                Accessible.onPressAction: screen.kiosk.choosePaymentMethod(modelData)
-                Keys.onReturnPressed: screen.kiosk.choosePaymentMethod(modelData)
-                Keys.onEnterPressed: screen.kiosk.choosePaymentMethod(modelData)
-                Keys.onSpacePressed: screen.kiosk.choosePaymentMethod(modelData)
-                Keys.onDownPressed: nextItemInFocusChain(true).forceActiveFocus()
-                Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
-                Keys.onUpPressed: nextItemInFocusChain(false).forceActiveFocus()
-                Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
-                FocusRing { target: card }
+                accessibleName: screen.label(modelData) + ", " + screen.help(modelData)
+                focus: index === 0  // keypad: the first method has focus when the screen opens
+                onClicked: screen.kiosk.choosePaymentMethod(modelData)
                 Grid {
                     anchors.centerIn: parent
                     columns: screen.portrait ? 2 : 1
@@ -106,7 +124,6 @@ FocusScope {
                         }
                     }
                 }
-                MouseArea { id: mouse; anchors.fill: parent; onClicked: screen.kiosk.choosePaymentMethod(card.modelData) }
             }
         }
     }

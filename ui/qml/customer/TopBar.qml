@@ -6,12 +6,14 @@ Rectangle {
     id: bar
     required property var kiosk
     property bool atAttract: false
+    readonly property int buttonHeight: Math.max(Theme.touchMin, Theme.topBar - Theme.gapSmall * 2)
     height: Theme.topBar
     color: atAttract ? "transparent" : Theme.dark
     z: 10
 
     Text {
-        anchors { left: parent.left; leftMargin: Theme.gapLarge; right: buttons.left; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+        anchors { left: parent.left; leftMargin: Theme.gapLarge; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+        anchors.right: problemBadge.visible ? problemBadge.left : buttons.left
         elide: Text.ElideRight
         // Large scales leave little room beside the buttons: a smaller name rather than a cut one, and
         // none at all when the buttons take the whole bar (scale 2.0 in portrait).
@@ -25,15 +27,13 @@ Rectangle {
         font.bold: true
     }
 
-    Row {
-        id: buttons
-        anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-        spacing: Theme.gapSmall
-        // For staff: the receipt printer needs attention. Small and quiet, so customers carry on.
-        Rectangle {
+    // For staff: the receipt printer needs attention. Small and quiet, so customers carry on; outside the
+    // row of buttons, so they never move when it comes and goes.
+    Rectangle {
+            id: problemBadge
             objectName: "printerProblemBadge"
             visible: bar.kiosk.printerProblem
-            anchors.verticalCenter: parent.verticalCenter
+            anchors { right: buttons.left; rightMargin: Theme.gapSmall; verticalCenter: parent.verticalCenter }
             width: problemLabel.implicitWidth + Theme.gap
             height: problemLabel.implicitHeight + Theme.s(8)
             radius: height / 2
@@ -46,12 +46,18 @@ Rectangle {
                 id: problemLabel
                 anchors.centerIn: parent
                 text: qsTr("프린터 점검")
-                color: bar.atAttract ? Theme.danger : "#FCA5A5"
+                color: "#FCA5A5"  // on the dark bar and on the attract screen's dark background alike
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall * 0.8
                 font.bold: true
             }
-        }
+    }
+
+    // Every button here has a fixed size: switching the language never moves one under a finger.
+    Row {
+        id: buttons
+        anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+        spacing: Theme.gapSmall
         Repeater {
             model: bar.atAttract ? [] : [["ko", "한국어", "NanumSquare"], ["en", "EN", "NanumSquare"], ["zh", "中文", "Noto Sans CJK SC"], ["ja", "日本語", "Noto Sans CJK JP"]]
             KButton {
@@ -65,7 +71,8 @@ Rectangle {
                 ink: checked ? Theme.primaryInk : Theme.darkInk
                 border.color: Theme.darkInk
                 fontSize: Theme.fontSmall
-                implicitWidth: Math.max(Theme.touchMin, Theme.s(84))
+                width: Math.max(Theme.touchMin, Theme.s(84))
+                height: bar.buttonHeight
                 onClicked: bar.kiosk.chooseLanguage(modelData[0])
             }
         }
@@ -74,9 +81,11 @@ Rectangle {
             text: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
             accessibleName: qsTr("직원 호출")
             fill: Theme.accent
-            ink: "#FFFFFF"
+            ink: Theme.accentInk
             border.width: 0
             fontSize: Theme.fontSmall
+            width: Theme.s(150)
+            height: bar.buttonHeight
             onClicked: bar.kiosk.callStaff()
         }
     }
