@@ -1,6 +1,7 @@
 // The one button: keyboard focus with a visible ring, Enter/Space to press, arrows to move, an
 // accessible name, and a touch target of at least Theme.touchMin.
 import QtQuick
+import "reveal.js" as Reveal
 
 Rectangle {
     id: root
@@ -33,6 +34,8 @@ Rectangle {
 
     function activate() { if (enabled_) root.clicked() }
 
+    // Keypad focus inside a scrolling view brings the control into view.
+    onActiveFocusChanged: if (activeFocus) Reveal.reveal(root)
     Keys.onReturnPressed: activate()
     Keys.onEnterPressed: activate()
     Keys.onSpacePressed: activate()

@@ -3,6 +3,7 @@
 // reading order (or as `navigator(forward)` says, for cards in a scrolling view), a visible focus ring,
 // an accessible name and role, activation on release (TapArea).
 import QtQuick
+import "reveal.js" as Reveal
 
 Rectangle {
     id: root
@@ -23,6 +24,8 @@ Rectangle {
         else nextItemInFocusChain(forward).forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
     }
 
+    // Keypad focus inside a scrolling view brings the control into view.
+    onActiveFocusChanged: if (activeFocus) Reveal.reveal(root)
     Keys.onReturnPressed: activate()
     Keys.onEnterPressed: activate()
     Keys.onSpacePressed: activate()

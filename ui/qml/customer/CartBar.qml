@@ -5,23 +5,29 @@ import "../common"
 Rectangle {
     id: bar
     required property var kiosk
-    height: Theme.bottomBar
+    // Narrow screens at large scales: the summary on a row of its own above the buttons, so the count and
+    // the total never run into each other or the buttons.
+    readonly property bool stacked: width < Theme.s(760)
+    readonly property int rowHeight: stacked ? Math.max(Theme.touchMin, Theme.s(64)) : Theme.s(88)
+    height: stacked ? rowHeight * 2 + Theme.gap * 3 : Theme.bottomBar
     color: Theme.surface
     border.color: Theme.border
 
     KButton {
         id: cancelButton
         objectName: "cancelOrderButton"
-        anchors { left: parent.left; leftMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-        height: Theme.s(88)
+        anchors { left: parent.left; leftMargin: Theme.gap; bottom: parent.bottom; bottomMargin: bar.stacked ? Theme.gap : (bar.height - height) / 2 }
+        height: bar.rowHeight
         text: qsTr("처음으로")
         onClicked: bar.kiosk.cancelOrder()
     }
     KCard {
         id: cartButton
         objectName: "cartSummary"
-        anchors { left: cancelButton.right; right: orderButton.left; margins: Theme.gap; verticalCenter: parent.verticalCenter }
-        height: Theme.s(88)
+        x: bar.stacked ? Theme.gap : cancelButton.x + cancelButton.width + Theme.gap
+        y: bar.stacked ? Theme.gap : (bar.height - height) / 2
+        width: bar.stacked ? bar.width - Theme.gap * 2 : orderButton.x - Theme.gap - x
+        height: bar.rowHeight
         radius: Theme.radiusSmall
         color: pressed ? Qt.darker(Theme.surfaceAlt, 1.1) : Theme.surfaceAlt
         border.color: Theme.controlBorder
@@ -69,9 +75,9 @@ Rectangle {
     KButton {
         id: orderButton
         objectName: "orderButton"
-        anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-        height: Theme.s(88)
-        width: Math.max(implicitWidth, Theme.s(200))
+        anchors { right: parent.right; rightMargin: Theme.gap; bottom: cancelButton.bottom }
+        height: bar.rowHeight
+        width: bar.stacked ? bar.width - cancelButton.width - Theme.gap * 3 : Math.max(implicitWidth, Theme.s(200))
         primary: true
         enabled_: bar.kiosk.cartCount > 0
         fontSize: Theme.fontLarge

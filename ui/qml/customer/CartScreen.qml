@@ -11,6 +11,8 @@ FocusScope {
     Text {
         id: title
         anchors { left: parent.left; top: parent.top; margins: Theme.gapLarge }
+        width: (screen.portrait ? screen.width : summary.x) - Theme.gapLarge * 2
+        wrapMode: Text.Wrap
         text: qsTr("주문 내역을 확인해 주세요")
         color: Theme.text
         font.family: Theme.fontFamily
@@ -158,11 +160,15 @@ FocusScope {
                     onClicked: screen.kiosk.chooseOrderType("take_out")
                 }
             }
-            Item {
+            // Count and VAT beside the total, or above it when both do not fit on one line.
+            Grid {
                 width: parent.width
-                height: totalText.implicitHeight
+                columns: countColumn.implicitWidth + totalText.implicitWidth + Theme.gap <= width ? 2 : 1
+                columnSpacing: Math.max(Theme.gap, width - countColumn.implicitWidth - totalText.implicitWidth)
+                rowSpacing: Theme.gapSmall
+                verticalItemAlignment: Grid.AlignVCenter
                 Column {
-                    anchors.verticalCenter: parent.verticalCenter
+                    id: countColumn
                     Text {
                         text: qsTr("총 %1개").arg(screen.kiosk.cartCount)
                         color: Theme.text
@@ -181,7 +187,6 @@ FocusScope {
                 Text {
                     id: totalText
                     objectName: "cartScreenTotal"
-                    anchors.right: parent.right
                     text: screen.kiosk.cartTotalText
                     color: Theme.primary
                     font.family: Theme.fontFamily

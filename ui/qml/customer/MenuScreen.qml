@@ -104,14 +104,17 @@ FocusScope {
         id: grid
         objectName: "menuGrid"
         anchors { left: parent.left; right: parent.right; top: tabs.bottom; bottom: message.top; margins: Theme.gap }
-        // Easy mode: fewer, larger cards (Theme.scale is larger).
-        readonly property int columns: Math.max(2, Math.floor(width / Theme.cardWidth))
-        // Name (two lines) and price under the photo.
+        // Name (two lines) and price.
         readonly property int textBlock: Math.ceil(Theme.fontBody * 1.35 * 3) + Theme.gap * 2
+        // A card never grows taller than the view. When a photo with the name and price under it does not
+        // fit (landscape or a small screen at large scales), cards become rows: the photo beside the words.
+        readonly property bool rowCards: height < Math.floor(width / Math.max(2, Math.floor(width / Theme.cardWidth))) * 0.6 + textBlock
+        // Easy mode: fewer, larger cards (Theme.scale is larger).
+        readonly property int columns: rowCards ? Math.max(1, Math.floor(width / Theme.s(420)))
+                                                : Math.max(2, Math.floor(width / Theme.cardWidth))
         cellWidth: Math.floor(width / columns)
-        // A card never grows taller than the view: on a short screen (landscape, large text) the photo
-        // gets smaller rather than the name and price falling out of sight.
-        cellHeight: Math.max(Theme.touchMin, Math.min(cellWidth - Theme.gap + textBlock, height))
+        cellHeight: rowCards ? Math.min(height, Math.max(textBlock, Theme.s(180)))
+                             : Math.max(Theme.touchMin, Math.min(cellWidth - Theme.gap + textBlock, height))
         clip: true
         cacheBuffer: cellHeight  // one row beyond the view: enough for smooth flicks, cheap category switches
         model: screen.kiosk.menu
@@ -158,8 +161,10 @@ FocusScope {
 
                 ItemImage {
                     id: photo
-                    anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: Theme.gapSmall }
-                    width: Math.max(0, Math.min(parent.width - Theme.gapSmall * 2, parent.height - grid.textBlock))
+                    x: grid.rowCards ? Theme.gapSmall : (parent.width - width) / 2
+                    y: Theme.gapSmall
+                    width: grid.rowCards ? Math.min(parent.height - Theme.gapSmall * 2, parent.width * 0.45)
+                                         : Math.max(0, Math.min(parent.width - Theme.gapSmall * 2, parent.height - grid.textBlock))
                     height: width
                     source: cell.image
                     label: cell.name
@@ -191,7 +196,9 @@ FocusScope {
                     }
                 }
                 Column {
-                    anchors { left: parent.left; right: parent.right; top: photo.bottom; margins: Theme.gap; topMargin: Theme.gapSmall }
+                    x: grid.rowCards ? photo.x + photo.width + Theme.gap : Theme.gap
+                    y: grid.rowCards ? Math.max(Theme.gapSmall, (parent.height - height) / 2) : photo.y + photo.height + Theme.gapSmall
+                    width: parent.width - x - Theme.gap
                     spacing: Theme.s(4)
                     Text {
                         objectName: "itemName_" + cell.key
@@ -201,7 +208,7 @@ FocusScope {
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontBody
                         font.bold: true
-                        horizontalAlignment: Text.AlignHCenter
+                        horizontalAlignment: grid.rowCards ? Text.AlignLeft : Text.AlignHCenter
                         wrapMode: Text.Wrap
                     }
                     Text {
@@ -213,7 +220,7 @@ FocusScope {
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         font.strikeout: cell.soldOut
-                        horizontalAlignment: Text.AlignHCenter
+                        horizontalAlignment: grid.rowCards ? Text.AlignLeft : Text.AlignHCenter
                     }
                 }
             }

@@ -7,13 +7,13 @@ Rectangle {
     required property var kiosk
     property bool atAttract: false
     readonly property int buttonHeight: Math.max(Theme.touchMin, Theme.topBar - Theme.gapSmall * 2)
-    height: Theme.topBar
     color: atAttract ? "transparent" : Theme.dark
     z: 10
 
     Text {
-        anchors { left: parent.left; leftMargin: Theme.gapLarge; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-        anchors.right: problemBadge.visible ? problemBadge.left : buttons.left
+        anchors { left: parent.left; leftMargin: Theme.gapLarge; rightMargin: Theme.gap }
+        anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? staffButton.left : buttons.left
+        y: (Theme.topBar - height) / 2
         elide: Text.ElideRight
         // Large scales leave little room beside the buttons: a smaller name rather than a cut one, and
         // none at all when the buttons take the whole bar (scale 2.0 in portrait).
@@ -33,7 +33,8 @@ Rectangle {
             id: problemBadge
             objectName: "printerProblemBadge"
             visible: bar.kiosk.printerProblem
-            anchors { right: buttons.left; rightMargin: Theme.gapSmall; verticalCenter: parent.verticalCenter }
+            anchors { right: bar.twoRows ? staffButton.left : buttons.left; rightMargin: Theme.gapSmall }
+            y: (Theme.topBar - height) / 2
             width: problemLabel.implicitWidth + Theme.gap
             height: problemLabel.implicitHeight + Theme.s(8)
             radius: height / 2
@@ -53,40 +54,53 @@ Rectangle {
             }
     }
 
-    // Every button here has a fixed size: switching the language never moves one under a finger.
+    // Every button here has a fixed size: switching the language never moves one under a finger. When
+    // they do not fit beside the shop's name (a narrow screen at large scales) the languages get a row of
+    // their own under it.
+    readonly property real langWidth: Math.max(Theme.touchMin, Theme.s(84))
+    readonly property bool twoRows: !atAttract
+        && langWidth * 4 + staffButton.width + Theme.gapSmall * 4 + Theme.gap * 2 + Theme.s(120) > width
+    height: twoRows ? Theme.topBar + buttonHeight + Theme.gapSmall : Theme.topBar
+
     Row {
         id: buttons
-        anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
+        anchors.right: bar.twoRows ? parent.right : staffButton.left
+        anchors.rightMargin: bar.twoRows ? Theme.gap : Theme.gapSmall
+        y: bar.twoRows ? Theme.topBar - Theme.gapSmall : (Theme.topBar - height) / 2
         spacing: Theme.gapSmall
         Repeater {
-            model: bar.atAttract ? [] : [["ko", "한국어", "NanumSquare"], ["en", "EN", "NanumSquare"], ["zh", "中文", "Noto Sans CJK SC"], ["ja", "日本語", "Noto Sans CJK JP"]]
+            model: bar.atAttract ? [] : [["ko", "한국어", "NanumSquare", "한국어"], ["en", "EN", "NanumSquare", "English"],
+                                         ["zh", "中文", "Noto Sans CJK SC", "中文"], ["ja", "日本語", "Noto Sans CJK JP", "日本語"]]
             KButton {
                 required property var modelData
                 objectName: "topLang_" + modelData[0]
                 text: modelData[1]
-                accessibleName: modelData[1]
+                accessibleName: modelData[3]
                 fontFamily: modelData[2]
                 checked: bar.kiosk.language === modelData[0]
                 fill: checked ? Theme.primary : "transparent"
                 ink: checked ? Theme.primaryInk : Theme.darkInk
                 border.color: Theme.darkInk
                 fontSize: Theme.fontSmall
-                width: Math.max(Theme.touchMin, Theme.s(84))
+                width: bar.langWidth
                 height: bar.buttonHeight
                 onClicked: bar.kiosk.chooseLanguage(modelData[0])
             }
         }
-        KButton {
-            objectName: "staffCallButton"
-            text: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
-            accessibleName: qsTr("직원 호출")
-            fill: Theme.accent
-            ink: Theme.accentInk
-            border.width: 0
-            fontSize: Theme.fontSmall
-            width: Theme.s(150)
-            height: bar.buttonHeight
-            onClicked: bar.kiosk.callStaff()
-        }
+    }
+    KButton {
+        id: staffButton
+        objectName: "staffCallButton"
+        anchors { right: parent.right; rightMargin: Theme.gap }
+        y: (Theme.topBar - height) / 2
+        text: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
+        accessibleName: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
+        fill: Theme.accent
+        ink: Theme.accentInk
+        border.width: 0
+        fontSize: Theme.fontSmall
+        width: Theme.s(150)
+        height: bar.buttonHeight
+        onClicked: bar.kiosk.callStaff()
     }
 }
