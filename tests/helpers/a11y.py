@@ -169,7 +169,8 @@ def check_targets(k: Kiosk, px_per_mm: float) -> list[str]:
         if t.role in (QAccessible.Role.NoRole, QAccessible.Role.Client):
             problems.append(f"{what}: no accessible role")
         if t.item.width() + 0.5 < least or t.item.height() + 0.5 < least:
-            problems.append(f"{what}: {t.item.width():.0f}x{t.item.height():.0f} px, under {least} px ({MIN_TARGET_MM} mm)")
+            size = f"{t.item.width():.0f}x{t.item.height():.0f} px"
+            problems.append(f"{what}: {size}, under {least} px ({MIN_TARGET_MM} mm)")
     return problems
 
 
@@ -204,9 +205,10 @@ def check_text(k: Kiosk) -> list[str]:
         else:
             content = flick.property("contentItem")
             r = item.mapRectToItem(content, QRectF(0, 0, item.width(), item.height()))
+            ox, oy = float(flick.property("originX") or 0), float(flick.property("originY") or 0)
             cw = max(float(flick.property("contentWidth")), flick.width())
             chh = max(float(flick.property("contentHeight")), flick.height())
-            if r.left() < -1 or r.top() < -1 or r.right() > cw + 1 or r.bottom() > chh + 1:
+            if r.left() < ox - 1 or r.top() < oy - 1 or r.right() > ox + cw + 1 or r.bottom() > oy + chh + 1:
                 problems.append(f"{what}: outside its scrolling view's content")
         for control in controls:
             if is_ancestor(control, item):
@@ -263,9 +265,11 @@ def check_reachable(k: Kiosk) -> list[str]:
 def text_contrast(k: Kiosk, high_contrast: bool) -> list[str]:
     """Each visible text against the pixels drawn behind it (the window grabbed with the texts hidden):
     at least 4.5:1 (3:1 for large text) in the normal palette, 7:1 in the high-contrast one."""
+    # With a dialog up (the idle warning), the screen behind it is dimmed on purpose: only the dialog counts.
+    root = k.items("idleWarning")[0] if k.exists("idleWarning") else k.window.contentItem()
     texts = [
         i
-        for i in walk(k.window.contentItem())
+        for i in walk(root)
         if is_text(i) and all_visible(i) and opacity_chain(i) > 0.01 and str(i.property("text") or "").strip()
     ]
     saved = [(i, i.opacity()) for i in texts]
@@ -295,7 +299,8 @@ def text_contrast(k: Kiosk, high_contrast: bool) -> list[str]:
         got = contrast(ink, bg)
         if got + 1e-6 < need:
             problems.append(
-                f"{describe(item)} {item.property('text')!r}: {ink.name()} on {bg.name()} is {got:.2f}:1, under {need}:1"
+                f"{describe(item)} {item.property('text')!r}: {ink.name()} on {bg.name()} is {got:.2f}:1,"
+                f" under {need}:1"
             )
     return problems
 

@@ -56,7 +56,7 @@ def keep(k: Kiosk, name: str) -> None:
 def test_every_screen_fits_at_every_zoom(make_kiosk: Callable[..., Kiosk], size: tuple[int, int], scale: float) -> None:
     """Nothing clipped, elided or overlapping; every control inside the window or reachable by a scroll."""
     k = make_kiosk(size=size, scale=scale)
-    tag = f"{[n for n, s in SIZES.items() if s == size][0]}-{scale:.1f}"
+    tag = f"{next(n for n, s in SIZES.items() if s == size)}-{scale:.1f}"
     seen: list[str] = []
 
     def shoot(name: str) -> None:

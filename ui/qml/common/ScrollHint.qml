@@ -7,8 +7,9 @@ Item {
     required property Flickable view
     property bool atStart: false  // the left (or top) end; else the right (or bottom) end
     property bool vertical: false
-    readonly property bool more: vertical ? (atStart ? !view.atYBeginning : !view.atYEnd) && view.contentHeight > view.height + 1
-                                          : (atStart ? !view.atXBeginning : !view.atXEnd) && view.contentWidth > view.width + 1
+    readonly property bool more: vertical
+        ? (atStart ? view.contentY > view.originY + 1 : view.contentY + view.height < view.originY + view.contentHeight - 1)
+        : (atStart ? view.contentX > view.originX + 1 : view.contentX + view.width < view.originX + view.contentWidth - 1)
     visible: more
     z: 5
     x: vertical ? view.x : (atStart ? view.x : view.x + view.width - width)
@@ -25,9 +26,11 @@ Item {
             GradientStop { position: 1.0; color: hint.atStart ? Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0) : Theme.background }
         }
     }
+    // The arrow sits at the outer corner, where it covers as little of the view as it can.
     Rectangle {
-        anchors.centerIn: parent
-        width: Theme.s(36); height: width; radius: width / 2
+        x: hint.vertical ? parent.width - width - Theme.gapSmall : (parent.width - width) / 2
+        y: hint.vertical ? (parent.height - height) / 2 : parent.height - height - Theme.s(2)
+        width: Theme.s(30); height: width; radius: width / 2
         color: Theme.selected
         Text {
             anchors.centerIn: parent

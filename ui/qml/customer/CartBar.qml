@@ -7,7 +7,7 @@ Rectangle {
     required property var kiosk
     // Narrow screens at large scales: the summary on a row of its own above the buttons, so the count and
     // the total never run into each other or the buttons.
-    readonly property bool stacked: width < Theme.s(760)
+    readonly property bool stacked: width < Theme.s(620)
     readonly property int rowHeight: stacked ? Math.max(Theme.touchMin, Theme.s(64)) : Theme.s(88)
     height: stacked ? rowHeight * 2 + Theme.gap * 3 : Theme.bottomBar
     color: Theme.surface

@@ -26,12 +26,17 @@ FocusScope {
         if (next) next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
     }
 
+    // Portrait: a strip of tabs over the menu; landscape: a rail of them on its left (the height is what a
+    // landscape screen lacks at large scales).
     ListView {
         id: tabs
         objectName: "categoryTabs"
-        anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.gap }
-        height: Theme.tabHeight
-        orientation: ListView.Horizontal
+        readonly property bool rail: !screen.portrait
+        x: Theme.gap
+        y: Theme.gap
+        width: rail ? Math.min(Theme.s(260), screen.width * 0.28) : screen.width - Theme.gap * 2
+        height: rail ? message.y - Theme.gap * 2 : Theme.tabHeight
+        orientation: rail ? ListView.Vertical : ListView.Horizontal
         spacing: Theme.gapSmall
         clip: true
         model: screen.kiosk.categories
@@ -49,6 +54,12 @@ FocusScope {
         function showTab(i) {
             const it = itemAtIndex(i)
             if (!it || isNaN(it.x)) return
+            if (rail) {
+                const mostY = Math.max(0, contentHeight - height)
+                if (it.y < contentY) contentY = Math.max(0, it.y - spacing)
+                else if (it.y + it.height > contentY + height) contentY = Math.min(mostY, it.y + it.height - height + spacing)
+                return
+            }
             const most = Math.max(0, contentWidth - width)
             if (it.x < contentX) contentX = Math.max(0, it.x - spacing)
             else if (it.x + it.width > contentX + width) contentX = Math.min(most, it.x + it.width - width + spacing)
@@ -61,7 +72,9 @@ FocusScope {
         // The selected tab is always in view: after a choice, a language switch (widths change), a resize.
         function keepSelectedInView() { reposition.restart() }
         onWidthChanged: keepSelectedInView()
+        onHeightChanged: keepSelectedInView()
         onContentWidthChanged: keepSelectedInView()
+        onContentHeightChanged: keepSelectedInView()
         Timer {
             id: reposition
             interval: 0
@@ -78,9 +91,9 @@ FocusScope {
             objectName: "category_" + key
             text: name
             accessibleName: selected ? qsTr("%1, 선택됨").arg(name) : name
-            height: Theme.tabHeight
-            implicitWidth: Math.max(Theme.touchMin, Theme.s(120), tabLabel.implicitWidth + Theme.gapLarge * 2)
-            radius: height / 2
+            height: Math.max(Theme.tabHeight, implicitHeight)
+            width: tabs.rail ? tabs.width : Math.max(Theme.touchMin, Theme.s(120), tabLabel.implicitWidth + Theme.gapLarge * 2)
+            radius: tabs.rail ? Theme.radiusSmall : height / 2
             checked: selected
             fill: selected ? Theme.selected : Theme.surface
             ink: selected ? Theme.selectedInk : Theme.text
@@ -97,13 +110,16 @@ FocusScope {
         }
     }
     // The strip scrolls: a fade and an arrow at each end that has more tabs behind it.
-    ScrollHint { objectName: "tabsMoreLeft"; view: tabs; atStart: true }
-    ScrollHint { objectName: "tabsMoreRight"; view: tabs; atStart: false }
+    ScrollHint { objectName: "tabsMoreLeft"; view: tabs; atStart: true; vertical: tabs.rail }
+    ScrollHint { objectName: "tabsMoreRight"; view: tabs; atStart: false; vertical: tabs.rail }
 
     GridView {
         id: grid
         objectName: "menuGrid"
-        anchors { left: parent.left; right: parent.right; top: tabs.bottom; bottom: message.top; margins: Theme.gap }
+        x: tabs.rail ? tabs.x + tabs.width + Theme.gap : Theme.gap
+        y: tabs.rail ? Theme.gap : tabs.y + tabs.height + Theme.gap
+        width: screen.width - x - Theme.gap
+        height: message.y - y - Theme.gap
         // Name (two lines) and price.
         readonly property int textBlock: Math.ceil(Theme.fontBody * 1.35 * 3) + Theme.gap * 2
         // A card never grows taller than the view. When a photo with the name and price under it does not

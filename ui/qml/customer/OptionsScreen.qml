@@ -17,6 +17,10 @@ FocusScope {
     property int page: 0
     readonly property bool lastPage: !paged || page >= groupCount - 1
     readonly property real sideWidth: portrait ? width : Math.max(Theme.s(320), Math.min(width * 0.42, Theme.s(560)))
+    // A short landscape screen (a tablet at large scales): the controls side by side, the item scrolls
+    // with the choices as in portrait.
+    readonly property bool compactSide: !portrait && height < Theme.s(620)
+    readonly property bool headScrolls: portrait || compactSide
 
     function focusFirstOption() {
         const first = groups.firstControl()
@@ -26,12 +30,14 @@ FocusScope {
     Timer { id: focusLater; running: true; interval: 0; onTriggered: screen.focusFirstOption() }
     onPageChanged: { flick.contentY = 0; focusLater.restart() }
 
-    // The item: photo, name, price.
+    // The item: photo, name, price. Portrait: at the top of the scrolling choices (it scrolls away so the
+    // choices get the room); landscape: on the left above the controls.
     Rectangle {
         id: head
+        parent: screen.headScrolls ? headSlot : screen
         x: 0; y: 0
-        width: screen.sideWidth
-        height: screen.portrait ? Math.max(Theme.s(160), Math.min(Theme.s(300), screen.height * 0.22))
+        width: screen.headScrolls ? headSlot.width : screen.sideWidth
+        height: screen.headScrolls ? Math.max(Theme.s(160), Math.min(Theme.s(300), screen.height * 0.22), headColumn.implicitHeight + Theme.gapLarge * 2)
                                 : Math.min(Theme.s(260), headColumn.implicitHeight + Theme.gapLarge * 2, screen.height - controls.height)
         color: Theme.surface
         ItemImage {
@@ -73,17 +79,23 @@ FocusScope {
         id: flick
         objectName: "optionsScroll"
         x: screen.portrait ? 0 : screen.sideWidth
-        y: screen.portrait ? head.height : 0
+        y: 0
         width: screen.width - (screen.portrait ? 0 : screen.sideWidth)
-        height: screen.height - (screen.portrait ? head.height + controls.height : 0)
-        contentHeight: groups.implicitHeight + Theme.gapLarge * 2
+        height: screen.height - (screen.portrait ? controls.height : 0)
+        contentHeight: headSlot.height + groups.implicitHeight + Theme.gapLarge * 2
+
+        Item {
+            id: headSlot
+            width: flick.width
+            height: screen.headScrolls ? head.height : 0
+        }
         clip: true
         boundsBehavior: Flickable.StopAtBounds
 
         Column {
             id: groups
             x: Theme.gapLarge
-            y: Theme.gapLarge
+            y: headSlot.height + Theme.gapLarge
             width: flick.width - Theme.gapLarge * 2
             spacing: Theme.gapLarge
 
@@ -295,13 +307,13 @@ FocusScope {
             }
             Grid {
                 width: parent.width
-                columns: screen.portrait ? 2 : 1
+                columns: screen.portrait || screen.compactSide ? 2 : 1
                 spacing: Theme.gap
                 layoutDirection: Qt.LeftToRight
                 KButton {
                     id: backButton
                     objectName: "optionsBackButton"
-                    width: screen.portrait ? Math.max(implicitWidth, Theme.s(180)) : parent.width
+                    width: screen.compactSide ? implicitWidth : screen.portrait ? Math.max(implicitWidth, Theme.s(180)) : parent.width
                     height: Math.max(Theme.s(88), implicitHeight)
                     text: screen.paged && screen.page > 0 ? qsTr("이전") : qsTr("취소")
                     onClicked: if (screen.paged && screen.page > 0) screen.page -= 1; else screen.kiosk.back()
@@ -309,7 +321,7 @@ FocusScope {
                 KButton {
                     id: addButton
                     objectName: "addToCartButton"
-                    width: screen.portrait ? parent.width - backButton.width - Theme.gap : parent.width
+                    width: screen.portrait || screen.compactSide ? parent.width - backButton.width - Theme.gap : parent.width
                     height: Math.max(Theme.s(88), implicitHeight)
                     primary: true
                     enabled_: screen.lastPage ? screen.kiosk.canAdd : true

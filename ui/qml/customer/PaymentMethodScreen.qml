@@ -7,6 +7,9 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    // The methods one under the other, picture beside the words: portrait, and a short landscape screen
+    // (large scales on a tablet), where three side by side would be too narrow for their words.
+    readonly property bool rows: portrait || height < Theme.s(620)
 
     function label(m) {
         if (m === "card")
@@ -104,7 +107,7 @@ FocusScope {
                 // The room the cards would like: what the view leaves under the title.
                 readonly property real space: scroller.height - head.height - Theme.gapLarge * 3
                 anchors.horizontalCenter: parent.horizontalCenter
-                columns: screen.portrait ? 1 : 3
+                columns: screen.rows ? 1 : 3
                 spacing: Theme.gapLarge
                 Repeater {
                     model: screen.kiosk.paymentMethods
@@ -113,8 +116,8 @@ FocusScope {
                         required property string modelData
                         required property int index
                         objectName: "method_" + modelData
-                        width: screen.portrait ? Math.min(screen.width - Theme.gapLarge * 2, Theme.s(820)) : Math.min(Theme.s(520), (screen.width - Theme.gapLarge * 4) / 3)
-                        height: Math.max(words.implicitHeight + Theme.gapLarge * 2, screen.portrait ? Math.min(Theme.s(250), methods.space / 3 - Theme.gapLarge) : Math.min(Theme.s(420), methods.space))
+                        width: screen.rows ? Math.min(screen.width - Theme.gapLarge * 2, Theme.s(820)) : Math.min(Theme.s(520), (screen.width - Theme.gapLarge * 4) / 3)
+                        height: Math.max(words.implicitHeight + Theme.gapLarge * 2, screen.rows ? Math.min(Theme.s(250), methods.space / 3 - Theme.gapLarge) : Math.min(Theme.s(420), methods.space))
                         radius: Theme.radius * 1.5
                         color: card.pressed ? Theme.surfaceAlt : Theme.surface
                         border.color: Theme.controlBorder
@@ -125,16 +128,16 @@ FocusScope {
                         Grid {
                             id: inside
                             anchors.centerIn: parent
-                            columns: screen.portrait ? 2 : 1
+                            columns: screen.rows ? 2 : 1
                             spacing: Theme.gapLarge
                             horizontalItemAlignment: Grid.AlignHCenter
                             verticalItemAlignment: Grid.AlignVCenter
                             // The words get the card's width less the picture; the picture only what room is left.
-                            readonly property real textWidth: card.width - Theme.gapLarge * 2 - (screen.portrait && picture.visible ? picture.width + spacing : 0)
+                            readonly property real textWidth: card.width - Theme.gapLarge * 2 - (screen.rows && picture.visible ? picture.width + spacing : 0)
                             Pictogram {
                                 id: picture
                                 kind: screen.picture(card.modelData)
-                                size: Math.min(Theme.s(150), screen.portrait ? card.height * 0.7 : card.height - words.implicitHeight - Theme.gapLarge * 3)
+                                size: Math.min(Theme.s(150), screen.rows ? card.height * 0.7 : card.height - words.implicitHeight - Theme.gapLarge * 3)
                                 visible: size >= Theme.s(48)
                             }
                             Column {
@@ -144,7 +147,7 @@ FocusScope {
                                 Text {
                                     width: Math.min(implicitWidth, inside.textWidth)
                                     wrapMode: Text.Wrap
-                                    horizontalAlignment: screen.portrait ? Text.AlignLeft : Text.AlignHCenter
+                                    horizontalAlignment: screen.rows ? Text.AlignLeft : Text.AlignHCenter
                                     text: screen.label(card.modelData)
                                     color: Theme.text
                                     font.family: Theme.fontFamily
@@ -154,7 +157,7 @@ FocusScope {
                                 Text {
                                     width: Math.min(implicitWidth, inside.textWidth)
                                     wrapMode: Text.Wrap
-                                    horizontalAlignment: screen.portrait ? Text.AlignLeft : Text.AlignHCenter
+                                    horizontalAlignment: screen.rows ? Text.AlignLeft : Text.AlignHCenter
                                     text: screen.help(card.modelData)
                                     color: Theme.textMuted
                                     font.family: Theme.fontFamily

@@ -14,12 +14,18 @@ Rectangle {
         anchors { left: parent.left; leftMargin: Theme.gapLarge; rightMargin: Theme.gap }
         anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? staffButton.left : buttons.left
         y: (Theme.topBar - height) / 2
-        elide: Text.ElideRight
         // Large scales leave little room beside the buttons: a smaller name rather than a cut one, and
-        // none at all when the buttons take the whole bar (scale 2.0 in portrait).
+        // none at all when even the smallest does not fit.
         fontSizeMode: Text.HorizontalFit
         minimumPixelSize: Theme.fontSmall
-        visible: !bar.atAttract && width >= minimumPixelSize * 2
+        visible: !bar.atAttract && smallest.width <= width
+        TextMetrics {
+            id: smallest
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            font.bold: true
+            text: bar.kiosk.shopName
+        }
         text: bar.kiosk.shopName
         color: Theme.darkInk
         font.family: Theme.fontFamily
@@ -55,11 +61,11 @@ Rectangle {
     }
 
     // Every button here has a fixed size: switching the language never moves one under a finger. When
-    // they do not fit beside the shop's name (a narrow screen at large scales) the languages get a row of
-    // their own under it.
+    // they do not fit in one row (a narrow screen at large scales) the languages get a row of their own
+    // (the shop's name gives way first: it shrinks, then goes).
     readonly property real langWidth: Math.max(Theme.touchMin, Theme.s(84))
     readonly property bool twoRows: !atAttract
-        && langWidth * 4 + staffButton.width + Theme.gapSmall * 4 + Theme.gap * 2 + Theme.s(120) > width
+        && langWidth * 4 + staffButton.width + Theme.gapSmall * 4 + Theme.gap * 2 > width
     height: twoRows ? Theme.topBar + buttonHeight + Theme.gapSmall : Theme.topBar
 
     Row {
