@@ -19,6 +19,7 @@ from kiosk.config import ConfigError
 COMMANDS = {
     "backup": "backup",
     "config": "config",
+    "day": "day",
     "demo-sales": "demo_sales",
     "devices": "devices",
     "enroll": "sync",
@@ -32,8 +33,12 @@ COMMANDS = {
     "report": "report",
     "restore": "backup",
     "run": "run",
+    "selftest": "selftest",
+    "setup": "selftest",
     "staff": "staff",
+    "support-bundle": "selftest",
     "sync": "sync",
+    "voice": "voice",
 }
 
 

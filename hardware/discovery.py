@@ -98,3 +98,67 @@ def status_of(name: str, kind: str, url: str) -> DeviceStatus:
 def same_port(a: str, b: str) -> bool:
     a_path = urllib.parse.urlsplit(a).path if "://" in a else a
     return bool(a_path) and Path(os.path.realpath(a_path)) == Path(os.path.realpath(b))
+
+
+# --- for the installer's set-up wizard (kiosk/installer/wizard.py) ----------------------------------
+
+
+def usb_printers(sys_usb: Path = Path("/sys/bus/usb/devices"), dev: Path = Path("/dev/usb")) -> list[tuple[str, str]]:
+    """USB printers: (url, description) for each interface of USB class 07 (usb://VID:PID) and each
+    /dev/usb/lp* node (file:///dev/usb/lpN)."""
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for iface in sorted(sys_usb.glob("*:*")):
+        try:
+            if (iface / "bInterfaceClass").read_text().strip() != "07":
+                continue
+            device = iface.parent / iface.name.split(":")[0]
+            vid = (device / "idVendor").read_text().strip()
+            pid = (device / "idProduct").read_text().strip()
+        except OSError:
+            continue
+        name = ""
+        for f in ("manufacturer", "product"):
+            try:
+                name += (device / f).read_text().strip() + " "
+            except OSError:
+                pass
+        url = f"usb://{vid}:{pid}"
+        if url not in seen:
+            seen.add(url)
+            found.append((url, f"USB 프린터 {name.strip() or vid + ':' + pid}"))
+    for node in sorted(dev.glob("lp*")):
+        found.append((f"file://{node}", f"USB 프린터 장치 {node}"))
+    return found
+
+
+def network_printers(hosts: list[str], port: int = 9100, timeout: float = 0.3) -> list[tuple[str, str]]:
+    """Hosts that accept a connection on the raw printing port (9100), tried in parallel. The caller
+    chooses the hosts (the local segment when the installer asks; tests give only 127.0.0.1)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def probe(host: str) -> tuple[str, str] | None:
+        try:
+            with socket.create_connection((host, port), timeout=timeout):
+                return f"tcp://{host}:{port}", f"네트워크 프린터 {host}:{port}"
+        except OSError:
+            return None
+
+    if not hosts:
+        return []
+    with ThreadPoolExecutor(max_workers=min(64, len(hosts))) as pool:
+        return [r for r in pool.map(probe, hosts) if r is not None]
+
+
+def local_segment_hosts(limit: int = 254) -> list[str]:
+    """The other addresses of this machine's IPv4 /24 (for the 9100 scan, only when the installer asks)."""
+    import ipaddress
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 9))  # TEST-NET: no packet is sent, the routing table answers
+            mine = s.getsockname()[0]
+    except OSError:
+        return []
+    net = ipaddress.ip_network(f"{mine}/24", strict=False)
+    return [str(h) for h in net.hosts() if str(h) != mine][:limit]

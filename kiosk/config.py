@@ -136,6 +136,49 @@ class UiSettings:
 
 
 @dataclass(frozen=True)
+class CounterSettings:
+    """The counter POS and the business day (docs/COUNTER.md)."""
+
+    order_number_first: int = 5001  # this terminal's counter order numbers: a kiosk in the shop keeps 1..
+    order_number_last: int = 9999
+    auto_open_day: bool = True  # a kiosk sale with no open day opens one (float 0)
+    blind_count: bool = False  # the closing count hides the expected cash
+    close_tolerance_won: int = 1000  # a bigger counted difference needs the owner's PIN
+    discount_limit_percent: int = 10  # a bigger discount needs a manager or the owner
+    voucher_change: str = "percent"  # 온누리상품권 change in cash: never | always | percent
+    voucher_change_percent: int = 60
+    cash_receipt_mandatory: bool = False  # 현금영수증 의무발행 업종
+    cash_receipt_threshold_won: int = 100_000
+    drawer_sensor: bool = True  # the drawer reports open / closed through the printer (DLE EOT)
+
+
+@dataclass(frozen=True)
+class SetupSettings:
+    # False: this terminal has not been set up; `kiosk run` starts in the installer's set-up wizard
+    # (kiosk/installer/wizard.py). The demo shop and every config written before the wizard are set up.
+    done: bool = True
+    terminal_mode: str = "kiosk"  # kiosk | counter | both: what the terminal runs by default
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """Voice guidance (음성 안내, docs/VOICE.md)."""
+
+    enabled: bool = True
+    espeak: str = "espeak-ng"  # the engine's binary
+    clips_dir: str = ""  # empty: <data_dir>/voice-clips (`kiosk voice render` fills it ahead)
+    jack_device: str = ""  # empty: the evdev device with SW_HEADPHONE_INSERT; "none": no jack; or a path
+    output: str = "device"  # device (the sound card) | buffer (decode to memory: tests, no sound card)
+    # Keys (Qt key names) of the keypad's voice keys; start toggles the voice on and off.
+    start_key: str = "F2"
+    repeat_key: str = "F3"
+    slower_key: str = "F4"
+    faster_key: str = "F5"
+    softer_key: str = "F6"
+    louder_key: str = "F7"
+
+
+@dataclass(frozen=True)
 class Settings:
     source: str = "<defaults>"
     data_dir: str = ""
@@ -149,6 +192,9 @@ class Settings:
     sync: SyncSettings = field(default_factory=SyncSettings)
     payments: PaymentSettings = field(default_factory=PaymentSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    counter: CounterSettings = field(default_factory=CounterSettings)
+    setup: SetupSettings = field(default_factory=SetupSettings)
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
 
     @property
     def data_path(self) -> Path:
@@ -266,6 +312,12 @@ RANGES: dict[str, tuple[int | float, int | float]] = {
     "ui.panel_diagonal_inches": (7.0, 100.0),
     "ui.screen_bottom_mm": (0, 2500),
     "ui.reach_max_mm": (400, 2500),
+    "counter.order_number_first": (1, 9999),
+    "counter.order_number_last": (1, 9999),
+    "counter.close_tolerance_won": (0, 1_000_000),
+    "counter.discount_limit_percent": (0, 100),
+    "counter.voucher_change_percent": (0, 100),
+    "counter.cash_receipt_threshold_won": (1, 100_000_000),
 }
 # Messages that say more than "must be between" for a few settings.
 _RANGE_HINTS = {
@@ -275,7 +327,7 @@ _RANGE_HINTS = {
 MAX_TEXT_SETTING = 300  # characters in a text setting
 MAX_PATH_SETTING = 4096  # characters in a file or device path or URL
 _PATHS = {"data_dir", "catalog", "ledger.path", "nfc.card_list", "nfc.reader", "printer.url", "card_terminal.url"}
-_PATHS |= {"scanner.url", "sync.backend_url"}
+_PATHS |= {"scanner.url", "sync.backend_url", "voice.espeak", "voice.clips_dir", "voice.jack_device"}
 MAX_CONFIG_BYTES = 1_000_000
 
 
@@ -365,6 +417,15 @@ def validate(settings: Settings) -> None:
     if backend.scheme == "http" and not _loopback(backend.hostname or ""):
         # The same rule as the sync client's: signed requests never cross a network in clear.
         raise ConfigError(path, "sync.backend_url", "plain http:// only on this machine; use the https:// address")
+    counter = settings.counter
+    if counter.order_number_first > counter.order_number_last:
+        raise ConfigError(path, "counter.order_number_first", "must not be above counter.order_number_last")
+    if counter.voucher_change not in ("never", "always", "percent"):
+        raise ConfigError(path, "counter.voucher_change", "must be 'never', 'always' or 'percent'")
+    if settings.setup.terminal_mode not in ("kiosk", "counter", "both"):
+        raise ConfigError(path, "setup.terminal_mode", "must be 'kiosk', 'counter' or 'both'")
+    if settings.voice.output not in ("device", "buffer"):
+        raise ConfigError(path, "voice.output", "must be 'device' (the sound card) or 'buffer'")
     if settings.ui.language not in ("ko", "en", "zh", "ja"):
         raise ConfigError(path, "ui.language", "must be one of ko, en, zh, ja")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.money import format_won
@@ -33,6 +33,10 @@ _HOURS = f"SELECT local_hour, count(*), sum(total) FROM orders WHERE {_BETWEEN} 
 _METHODS = (
     f"SELECT method, count(*), sum(amount) FROM payments WHERE {_BETWEEN} GROUP BY method ORDER BY sum(amount) DESC"
 )
+_ORDERS = (
+    "SELECT o.business_date, o.order_number, o.created_at, o.total, o.status, coalesce(p.method, '') FROM orders o "
+    f"LEFT JOIN payments p ON p.order_id = o.id WHERE o.{_BETWEEN} ORDER BY o.business_date, o.order_number"
+)
 Query = Callable[[str, tuple[str, str]], Sequence[Sequence[Any]]]
 
 
@@ -42,6 +46,18 @@ class ItemSales:
     name: str
     quantity: int
     amount: int
+
+
+@dataclass(frozen=True)
+class OrderEntry:
+    """One order of the report, by its number (what `kiosk refund --number` takes)."""
+
+    business_date: str
+    number: int
+    created_at: str  # UTC ISO
+    total: int
+    status: str  # completed | refunded
+    method: str
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,7 @@ class SalesReport:
     by_item: list[ItemSales] = field(default_factory=list)
     by_hour: dict[int, tuple[int, int]] = field(default_factory=dict)  # hour -> (count, amount)
     by_method: dict[str, tuple[int, int]] = field(default_factory=dict)  # method -> (count, amount)
+    orders: list[OrderEntry] = field(default_factory=list)  # with `with_orders` only
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -68,23 +85,27 @@ class SalesReport:
         return data
 
 
-def sales_report(ledger: Ledger, date_from: date, date_to: date | None = None) -> SalesReport:
+def sales_report(
+    ledger: Ledger, date_from: date, date_to: date | None = None, *, with_orders: bool = False
+) -> SalesReport:
     """The report from an open ledger, in one read transaction."""
     with ledger.reading() as s:
         conn = s.connection()
-        return _report(lambda sql, params: conn.exec_driver_sql(sql, params).all(), date_from, date_to)
+        return _report(lambda sql, params: conn.exec_driver_sql(sql, params).all(), date_from, date_to, with_orders)
 
 
-def read_sales_report(conn: sqlite3.Connection, date_from: date, date_to: date | None = None) -> SalesReport:
+def read_sales_report(
+    conn: sqlite3.Connection, date_from: date, date_to: date | None = None, *, with_orders: bool = False
+) -> SalesReport:
     """The same report on a plain sqlite3 connection (kiosk.ledger.readonly), in one read transaction."""
     conn.execute("BEGIN")
     try:
-        return _report(lambda sql, params: conn.execute(sql, params).fetchall(), date_from, date_to)
+        return _report(lambda sql, params: conn.execute(sql, params).fetchall(), date_from, date_to, with_orders)
     finally:
         conn.execute("ROLLBACK")
 
 
-def _report(query: Query, date_from: date, date_to: date | None) -> SalesReport:
+def _report(query: Query, date_from: date, date_to: date | None, with_orders: bool = False) -> SalesReport:
     span = (date_from.isoformat(), (date_to or date_from).isoformat())
     t = query(_TOTALS, span)[0]
     items, hours, methods = query(_ITEMS, span), query(_HOURS, span), query(_METHODS, span)
@@ -104,6 +125,9 @@ def _report(query: Query, date_from: date, date_to: date | None) -> SalesReport:
         by_item=[ItemSales(i, n, int(q), int(a)) for i, n, q, a in items],
         by_hour={int(h): (int(c), int(a)) for h, c, a in hours},
         by_method={m: (int(c), int(a)) for m, c, a in methods},
+        orders=[OrderEntry(d, int(n), at, int(t), st, m) for d, n, at, t, st, m in query(_ORDERS, span)]
+        if with_orders
+        else [],
     )
 
 
@@ -130,6 +154,8 @@ LABELS = {
         "qr": "QR 결제",
         "barcode": "바코드 결제",
         "cash": "현금",
+        "orders": "주문별 (번호  시각  금액  결제)",
+        "refunded": "환불됨",
     },
     "en": {
         "title": "Daily sales report",
@@ -153,11 +179,15 @@ LABELS = {
         "qr": "QR",
         "barcode": "Mobile barcode",
         "cash": "Cash",
+        "orders": "Orders (No.  time  amount  payment)",
+        "refunded": "refunded",
     },
 }
 
 
-def format_report(report: SalesReport, shop_name: str, lang: str = "ko", width: int = 48) -> str:
+def format_report(
+    report: SalesReport, shop_name: str, lang: str = "ko", width: int = 48, tz: tzinfo | None = None
+) -> str:
     L = LABELS.get(lang, LABELS["ko"])
 
     def won(v: int) -> str:
@@ -199,5 +229,19 @@ def format_report(report: SalesReport, shop_name: str, lang: str = "ko", width: 
     lines += ["-" * width, f"[{L['by_method']}]"]
     for m, (c, a) in report.by_method.items():
         lines.append(pad_right(L.get(m, m), 16) + pad_left(f"{c}{L['cases']}", 8) + pad_left(won(a), width - 24))
+    if report.orders:
+        lines += ["-" * width, f"[{L['orders']}]"]
+        several_days = report.date_from != report.date_to
+        for o in report.orders:
+            try:
+                at = datetime.fromisoformat(o.created_at).astimezone(tz)
+            except ValueError:
+                at = None
+            when = (at.strftime("%m-%d %H:%M") if several_days else at.strftime("%H:%M")) if at else ""
+            status = f" ({L['refunded']})" if o.status == "refunded" else ""
+            lines.append(
+                pad_left(f"{o.number}", 5) + "  " + pad_right(when, 12 if several_days else 6)
+                + pad_left(won(o.total), 12) + "  " + L.get(o.method, o.method) + status
+            )  # fmt: skip
     lines.append("=" * width)
     return "\n".join(lines)

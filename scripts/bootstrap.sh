@@ -9,6 +9,7 @@ APT_PACKAGES=(
   python3 python3-venv python3-dev build-essential
   swig libpcsclite-dev pcscd vsmartcard-vpcd
   fonts-nanum fonts-noto-cjk util-linux
+  espeak-ng espeak-ng-data
   postgresql
   libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0

@@ -14,8 +14,9 @@ import pytest
 
 from tests.helpers.card_numbers import card_numbers_in
 
-# Fixtures shared across test packages: the programme backend process (QR / code provider) and PostgreSQL.
-pytest_plugins = ["tests.backend.servers"]
+# Fixtures shared across test packages: the programme backend process (QR / code provider), PostgreSQL and
+# the kiosk window (`make_kiosk`).
+pytest_plugins = ["tests.backend.servers", "tests.helpers.windows"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")

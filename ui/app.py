@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QSize, QTranslator, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTranslator, QUrl, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
@@ -24,9 +24,11 @@ from kiosk.session.wiring import DeviceServices, Scanning
 from ui.bridge import GuiBridge
 from ui.customer.viewmodel import KioskViewModel
 from ui.modes import ModesViewModel
+from ui.staff.viewmodel import StaffViewModel
 
 if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
     from kiosk.payments.port import PaymentProvider
+    from ui.voice.controller import VoiceController, VoiceServices
 
 log = logging.getLogger(__name__)
 
@@ -158,10 +160,13 @@ class KioskWindow:
     window: QQuickWindow
     vm: KioskViewModel
     modes: ModesViewModel
+    staff: StaffViewModel
     settings: Settings
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
     bridge: GuiBridge | None = None
+    voice_services: VoiceServices | None = None  # what the voice guidance needs (app/voice.py)
+    voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md), from `attach` on
 
     @property
     def scanning(self) -> Scanning | None:
@@ -176,23 +181,46 @@ class KioskWindow:
         self.provider = services.checkout.provider
         self.devices = devices
         session.attach(services, bridge.post)
+        self._start_voice()
         if devices.printing is not None:
             devices.printing.events.connect(bridge.forward(session.on_print_event))
         if devices.scanning is not None:
             devices.scanning.listener.on_code = bridge.forward(session.submit_code)
         devices.start()
 
+    def _start_voice(self) -> None:
+        """Voice guidance comes with the ledger side, after the first frame (its modules are not on the
+        cold start's path); Main.qml's `voice` (the VoiceButton's) is set then."""
+        if self.voice_services is None or self.voice is not None:
+            return
+        from ui.voice.controller import build_controller
+
+        self.voice = build_controller(self.voice_services, self.vm, self.engine)
+        self.window.setProperty("voice", self.voice)
+        self.voice.attach(self.window)
+
     def close(self) -> None:
         """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
         the QML down."""
         if self.devices is not None:
             self.devices.stop()
+        if self.voice is not None:
+            self.voice.close()
+        elif self.voice_services is not None and self.voice_services.jack is not None:
+            self.voice_services.jack.close()
+        self.modes.close()
+        self.staff.close()
         self.vm.close()
         if self.provider is not None:
             self.provider.close()
         self.window.setProperty("kioskMode", False)
         self.window.close()
+        # Now, not later: the engine's image reader thread may still be decoding the attract screen's photos,
+        # and if the engine outlives the event loop (`kiosk run` after `app.exec()`, a test) that thread is
+        # still running while the interpreter tears the application down: a segfault in the image plugins
+        # (docs/PERFORMANCE.md, "Stability"). Deleting the engine stops and joins that thread first.
         self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def open_window(
@@ -203,9 +231,11 @@ def open_window(
     windowed: bool = False,
     size: tuple[int, int] | None = None,
     tick_ms: int = 250,
+    voice: VoiceServices | None = None,
 ) -> KioskWindow:
     """The window with the attract screen, before the ledger is open: this is all the first frame waits
-    for. "Touch to start" stays disabled until `KioskWindow.attach`."""
+    for. "Touch to start" stays disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips
+    and earphone jack (app/voice.py), started by `attach`; None: no voice."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("open_window needs a QGuiApplication")
@@ -224,11 +254,13 @@ def open_window(
         parent=engine,
     )
     modes = ModesViewModel(router, parent=engine)
+    staff = StaffViewModel(parent=engine)
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
             "kiosk": vm,
             "modes": modes,
+            "staff": staff,
             "kioskMode": not windowed,
             "uiScale": ui.scale,
             "easyScale": ui.easy_scale,
@@ -247,4 +279,4 @@ def open_window(
         window.show()
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, modes, settings)
+    return KioskWindow(engine, window, vm, modes, staff, settings, voice_services=voice)

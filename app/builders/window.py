@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import Settings
 from kiosk.domain.catalog import Catalog
+from kiosk.flow.state import Step
 from kiosk.ports import Clock
 from kiosk.session.customer import CustomerSession, FlowTimings, SessionServices
 from kiosk.session.modes import Mode, ModeRouter
@@ -17,6 +18,7 @@ from kiosk.session.wiring import DeviceServices, Printing, Reconciler, ScanCount
 if TYPE_CHECKING:  # after the first frame: the window's first frame does not wait for them
     from kiosk.ledger.ledger import Ledger
     from kiosk.payments.port import PaymentProvider
+    from kiosk.staff.service import StaffService
     from ui.app import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -48,10 +50,19 @@ def open_window(
     tick_ms: int = 250,
 ) -> KioskWindow:
     """The window with the attract screen up, not ready yet (see `attach_window`)."""
+    from app.voice import build_voice
     from ui.app import open_window as open_qt_window
 
     session = build_session(settings, catalog, clock)
-    return open_qt_window(settings, session, build_router(session), windowed=windowed, size=size, tick_ms=tick_ms)
+    return open_qt_window(
+        settings,
+        session,
+        build_router(session),
+        windowed=windowed,
+        size=size,
+        tick_ms=tick_ms,
+        voice=build_voice(settings),
+    )
 
 
 def build_scanning(settings: Settings) -> Scanning | None:
@@ -81,12 +92,19 @@ def attach_window(
     on_code: Callable[[str, str], None] | None = None,
     reconcile: Callable[[], object] | None = None,
     reconcile_seconds: float = 60.0,
+    staff: StaffService | None = None,
 ) -> None:
     """The ledger is open and open payment intents are resolved (PaymentService.recover): checkout over
     `provider`, printing, the scanner from `settings.scanner` and reconciliation every `reconcile_seconds`
     (`reconcile`: PaymentService.reconcile_late) go to the window, which becomes ready. `on_decline_next`
-    is the demo's F9 key; `on_code(intent_id, code)` takes a customer-presented barcode."""
+    is the demo's F9 key; `on_code(intent_id, code)` takes a customer-presented barcode. The staff
+    register (`staff`, default: on `ledger`) signs people in to the other modes, whose view-models are made
+    from a `ModeContext` the first time each is entered."""
+    from app.builders.modes import ModeContext, build_mode_view_model
     from kiosk.flow.checkout import Checkout
+    from kiosk.payments.service import PaymentService
+    from kiosk.staff.service import StaffService
+    from kiosk.staff.session import StaffSession
 
     clock = window.vm.session.clock
     devices = DeviceServices(
@@ -101,6 +119,41 @@ def attach_window(
         on_code=on_code,
     )
     window.attach(services, devices)
+    assert window.bridge is not None
+    session = window.vm.session
+    staff = staff or StaffService(ledger)
+    ctx: ModeContext | None = None
+    staff_session = StaffSession(
+        staff,
+        window.modes.router,
+        payment_in_flight=lambda: session.ready and session.checkout.pending is not None,
+        refund_in_progress=lambda: ctx is not None and ctx.is_busy(),
+    )
+    ctx = ModeContext(
+        settings=window.settings,
+        catalog=session.state.catalog,
+        ledger=ledger,
+        clock=clock,
+        data_dir=window.settings.data_path,
+        staff=staff,
+        staff_session=staff_session,
+        provider=provider,
+        payments=provider if isinstance(provider, PaymentService) else None,
+        customer=session,
+        bridge=window.bridge,
+        printing=printing,
+    )
+    window.staff.attach(staff_session)
+    window.modes.attach(lambda mode: build_mode_view_model(mode, ctx))
+    announce = window.modes.router.on_change
+
+    def changed(mode: Mode) -> None:  # staff took over the screen: a customer's unpaid cart is dropped
+        if mode is not Mode.CUSTOMER and session.state.step is not Step.ATTRACT:
+            window.vm.cancelOrder()
+        if announce is not None:
+            announce(mode)
+
+    window.modes.router.on_change = changed
 
 
 def build_window(
@@ -117,6 +170,7 @@ def build_window(
     on_decline_next: Callable[[], None] | None = None,
     on_code: Callable[[str, str], None] | None = None,
     reconcile: Callable[[], object] | None = None,
+    staff: StaffService | None = None,
 ) -> KioskWindow:
     """`open_window` and `attach_window` in one go, for callers that already hold an open ledger (tests,
     benchmarks). The caller resolves open payment intents before calling this."""
@@ -129,5 +183,6 @@ def build_window(
         on_decline_next=on_decline_next,
         on_code=on_code,
         reconcile=reconcile,
+        staff=staff,
     )
     return window

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
+
+from sqlalchemy import select
 
 from app.builders.payments import build_payment_service
 from app.context import add_config_option, add_db_option, open_ledger, settings_from
 from kiosk import emv
+from kiosk.domain.business_day import business_date
 from kiosk.ledger import LedgerError
 from kiosk.ledger.models import OrderRow
 from kiosk.payments.refunds import NoCompletedPayment
 from kiosk.payments.service import PaymentService
+from kiosk.ports import SystemClock
 
 # The most one QR payment asks for (a whole cart of the dearest catalog units: kiosk/domain/catalog_rules.py).
 MAX_QR_AMOUNT = 1_000_000_000
@@ -28,7 +33,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     r = sub.add_parser("refund", help="refund an order through its payment provider (a reversal entry)")
     add_db_option(r)
-    r.add_argument("--order", required=True, help="order id")
+    which = r.add_mutually_exclusive_group(required=True)
+    which.add_argument("--order", help="order id")
+    which.add_argument("--number", type=int, help="order number of a business day (see kiosk report)")
+    r.add_argument("--date", type=date.fromisoformat, help="business day YYYY-MM-DD of --number (default: today)")
     r.add_argument("--reason", default="", help="why (kept in the journal)")
     r.add_argument(
         "--manual", action="store_true", help="record the refund only; the money is returned by hand (cash, demo)"
@@ -67,8 +75,27 @@ def qr_payload(args: argparse.Namespace) -> int:
 
 def refund(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    if args.date is not None and args.number is None:
+        print("kiosk: --date goes with --number (the order number of that business day)", file=sys.stderr)
+        return 2
     ledger = open_ledger(args, settings, create=False)
     try:
+        if args.number is not None:
+            day = args.date or business_date(SystemClock().now(), settings.tz, settings.shop.business_day_start_hour)
+            with ledger.reading() as s:
+                found = s.execute(
+                    select(OrderRow.id).where(
+                        OrderRow.business_date == day.isoformat(), OrderRow.order_number == args.number
+                    )
+                ).scalar()
+            if found is None:
+                print(
+                    f"kiosk: no order No. {args.number} on {day}; "
+                    f"check the number (kiosk report --date {day} lists them)",
+                    file=sys.stderr,
+                )
+                return 2
+            args.order = found
         with ledger.reading() as s:
             order = s.get(OrderRow, args.order)
             number = order.order_number if order is not None else None

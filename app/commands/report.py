@@ -27,6 +27,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--from", dest="date_from", type=date.fromisoformat, help="first business day of a range")
     p.add_argument("--to", dest="date_to", type=date.fromisoformat, help="last business day of a range")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--orders",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="list each order by its number (default: for a single day, not for a range)",
+    )
     p.add_argument("--lang", choices=["ko", "en"], default="ko", help="label language (default ko)")
     p.set_defaults(handler=report)
 
@@ -45,21 +51,22 @@ def report(args: argparse.Namespace) -> int:
     if hi < lo:
         print("kiosk: --to is before --from", file=sys.stderr)
         return 2
-    result = _thin(args.db or settings.ledger_path, lo, hi)
+    with_orders = args.orders if args.orders is not None else lo == hi
+    result = _thin(args.db or settings.ledger_path, lo, hi, with_orders)
     if result is None:
         ledger = open_ledger(args, settings, create=False)
         try:
-            result = sales_report(ledger, lo, hi)
+            result = sales_report(ledger, lo, hi, with_orders=with_orders)
         finally:
             ledger.close()
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(format_report(result, settings.shop.name, args.lang))
+        print(format_report(result, settings.shop.name, args.lang, tz=settings.tz))
     return 0
 
 
-def _thin(path: Path, lo: date, hi: date) -> SalesReport | None:
+def _thin(path: Path, lo: date, hi: date, with_orders: bool) -> SalesReport | None:
     """The report through a read-only sqlite3 connection; None when that cannot read the file."""
     from kiosk.ledger.readonly import open_readonly
 
@@ -68,6 +75,6 @@ def _thin(path: Path, lo: date, hi: date) -> SalesReport | None:
         return None
     with closing(conn):
         try:
-            return read_sales_report(conn, lo, hi)
+            return read_sales_report(conn, lo, hi, with_orders=with_orders)
         except sqlite3.Error:  # damaged or locked: the full open reports it with its exit status
             return None

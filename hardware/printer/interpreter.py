@@ -137,6 +137,7 @@ class Interpreter:
         self._on_page = on_page
         self._status_reply = status_reply
         self.printing = True
+        self.kicks = 0
         self.unknown: list[int] = []
         self.discarded_lines = 0
         self._reset()
@@ -252,6 +253,7 @@ class Interpreter:
         if op == ord("p"):
             if n < 5:
                 return 0
+            self.kicks += 1  # every ESC p, printed page or not (the drawer opens either way)
             if self.printing:
                 self.page.drawer_kicks += 1
             return 5

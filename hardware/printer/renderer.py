@@ -24,6 +24,7 @@ from hardware.printer.korean import ksx1001_bytes, natively_printable, raster_li
 from hardware.printer.profiles import PrinterProfile
 from kiosk.receipts.document import (
     Align,
+    Barcode,
     Columns,
     Cut,
     Document,
@@ -124,6 +125,9 @@ class Renderer:
                 p._raw(b"\x1bd" + bytes([max(0, min(255, block.lines))]))
             elif isinstance(block, QrCode):
                 self._qr(p, block)
+            elif isinstance(block, Barcode):
+                p._raw(LF)
+                self._image(p, barcode_image(block.content, block.height, self.profile.dots))
             elif isinstance(block, Cut):
                 if self.profile.cutter:
                     p.cut()
@@ -188,4 +192,21 @@ def qr_image(content: str, module_size: int, width_dots: int) -> Image.Image:
         img = img.resize((width_dots, width_dots))
     canvas = Image.new("1", (width_dots, img.height), 1)
     canvas.paste(img, ((width_dots - img.width) // 2, 0))
+    return canvas
+
+
+def barcode_image(content: str, height: int, width_dots: int) -> Image.Image:
+    """A Code 128 barcode as a 1-bit raster (every printer prints it the same way, and the simulator's page
+    shows it), with a 10-module quiet zone each side, centred on a full-width canvas."""
+    import barcode  # type: ignore[import-untyped]  # python-barcode, a dependency of python-escpos
+
+    modules = "".join(barcode.get("code128", content).build())
+    quiet = 10
+    module = max(1, min(3, width_dots // (len(modules) + 2 * quiet)))
+    canvas = Image.new("1", (width_dots, max(16, height)), 1)
+    left = (width_dots - module * (len(modules) + 2 * quiet)) // 2 + quiet * module
+    for i, bit in enumerate(modules):
+        if bit == "1":
+            x = left + i * module
+            canvas.paste(0, (x, 0, x + module, canvas.height))
     return canvas

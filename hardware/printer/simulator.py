@@ -32,6 +32,7 @@ class Faults:
     offline: bool = False
     silent: bool = False
     drop_after: int | None = None  # bytes until the connection is cut (once)
+    drawer_open: bool = False  # the drawer sensor (DLE EOT 1 bit 2); a kick opens it, staff close it
 
     def status(self) -> PrinterStatus:
         return PrinterStatus(
@@ -40,6 +41,7 @@ class Faults:
             paper_out=self.paper_out,
             paper_end_stop=self.paper_out,
             paper_near_end=self.paper_near_end,
+            drawer_open=self.drawer_open,
         )
 
     def can_print(self) -> bool:
@@ -133,10 +135,20 @@ class PrinterSimulator:
                 self.faults.drop_after = drop - len(data)
             return self._process(data)
 
+    @property
+    def drawer_kicks(self) -> int:
+        """ESC p commands received since start (the drawer was told to open)."""
+        with self._lock:
+            return self._interp.kicks
+
     def _process(self, data: bytes) -> bytes:
         self.received += len(data)
         self._interp.printing = self.faults.can_print()
-        return self._interp.feed(data)
+        kicks = self._interp.kicks
+        replies = self._interp.feed(data)
+        if self._interp.kicks > kicks:
+            self.faults.drawer_open = True
+        return replies
 
 
 class TcpPrinterServer:

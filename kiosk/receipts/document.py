@@ -60,6 +60,14 @@ class QrCode:
 
 
 @dataclass(frozen=True, slots=True)
+class Barcode:
+    """A Code 128 barcode of ASCII `content` (the installer's test page: the scanner check scans it)."""
+
+    content: str
+    height: int = 80  # dots
+
+
+@dataclass(frozen=True, slots=True)
 class Cut:
     pass
 
@@ -69,7 +77,7 @@ class DrawerKick:
     pass
 
 
-Block = Text | Columns | Rule | Feed | QrCode | Cut | DrawerKick
+Block = Text | Columns | Rule | Feed | QrCode | Barcode | Cut | DrawerKick
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,4 +116,6 @@ def plain_text(document: Document, width: int = 32) -> str:
             out.extend([""] * block.lines)
         elif isinstance(block, QrCode):
             out.append(pad_right("[QR]", width).rstrip())
+        elif isinstance(block, Barcode):
+            out.append(f"[{block.content}]")
     return "\n".join(out)

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from kiosk.config import UiSettings
+from kiosk.domain.business_day import business_date
 from kiosk.domain.catalog import Catalog
 from kiosk.domain.order import PaymentMethod
 from kiosk.flow import events as ev
@@ -35,6 +37,7 @@ from kiosk.ports import Clock
 
 if TYPE_CHECKING:  # the ledger side (SQLAlchemy) loads after the first frame: see docs/UI.md "Start-up"
     from kiosk.flow.checkout import Checkout
+    from kiosk.owner.menu import MenuOverrides
     from kiosk.payments.port import PaymentPrompt, PaymentResult
     from kiosk.receipts.service import ReceiptService
 
@@ -182,6 +185,8 @@ class CustomerSession:
         self.receipts_requested: list[int] = []
         self.staff_calls = 0
         self.out_of_order = ""  # set when the kiosk cannot sell (a damaged ledger); it then never becomes ready
+        self._base_catalog = catalog  # the catalog file; the back office's switches and prices go on top
+        self._menu: MenuOverrides | None = None
 
     # --- lifecycle ------------------------------------------------------------------------------------
 
@@ -190,6 +195,7 @@ class CustomerSession:
         `call` later on this session's thread (from any thread)."""
         self._services = services
         self._post = post
+        self._load_menu()
         self.listener(BecameReady())
 
     def set_out_of_order(self, text: str) -> None:
@@ -224,7 +230,10 @@ class CustomerSession:
 
     def send(self, event: ev.Event) -> None:
         old = self.state
-        self.controller.send(event)
+        if self._option_sold_out(event):
+            self.controller.state = replace(old, message="sold_out")
+        else:
+            self.controller.send(event)
         self._changed(old)
 
     def start(self) -> None:
@@ -240,6 +249,11 @@ class CustomerSession:
         self.listener(Ticked())
 
     def _changed(self, old: FlowState) -> None:
+        if self._menu is not None and Step.ATTRACT in (old.step, self.state.step):
+            # Between two customers (the cart is empty): new prices and the day's switches apply now.
+            catalog = self._menu.apply(self._base_catalog, self._today())
+            if catalog != self.state.catalog:
+                self.controller.state = replace(self.state, catalog=catalog)
         if self.state.step is not Step.RESULT and self.receipt.order_id:
             self._set_receipt(NO_RECEIPT)  # the next customer never sees the last one's receipt
         self.listener(FlowChanged(old, self.state))
@@ -261,6 +275,47 @@ class CustomerSession:
             return []
         available = self._services.checkout.provider.methods()
         return [pm for pm in (PaymentMethod.CARD, PaymentMethod.QR, PaymentMethod.BARCODE) if pm in available]
+
+    # --- the back office's sold-out switches and prices (kiosk/owner/menu.py) ------------------------
+
+    def apply_menu(self, menu: MenuOverrides) -> None:
+        """Sold-out switches apply at once, also to an order in progress (the menu refuses the item);
+        new prices from the next order: a cart in progress keeps the prices it was built with."""
+        self._menu = menu
+        s = self.state
+        prices_from = None if s.step is Step.ATTRACT else s.catalog
+        catalog = menu.apply(self._base_catalog, self._today(), prices_from=prices_from)
+        if catalog != s.catalog:
+            self.controller.state = replace(s, catalog=catalog)
+            self.listener(FlowChanged(s, self.state))
+
+    def _load_menu(self) -> None:
+        if self._services is None:
+            return
+        from kiosk.owner.menu import load_overrides
+
+        try:
+            self.apply_menu(load_overrides(self._services.checkout.ledger))
+        except Exception:
+            log.exception("the back office's sold-out switches and prices could not be read; the menu file applies")
+
+    def _today(self) -> date:
+        if self._services is None:
+            return self.clock.now().date()
+        ledger = self._services.checkout.ledger
+        return business_date(self.clock.now(), ledger.tz, ledger.day_start_hour)
+
+    def _option_sold_out(self, event: ev.Event) -> bool:
+        """A sold-out option is refused when chosen (taking it off is fine)."""
+        ed = self.state.editing
+        if self._menu is None or ed is None or not self._menu.sold_out:
+            return False
+        if isinstance(event, ev.ToggleOption):
+            if event.option_id in dict(ed.selection).get(event.group_id, ()):
+                return False
+        elif not (isinstance(event, ev.ChangeOptionCount) and event.delta > 0):
+            return False
+        return self._menu.option_sold_out(event.group_id, event.option_id, self._today())
 
     # --- effects --------------------------------------------------------------------------------------
 

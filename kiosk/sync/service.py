@@ -506,6 +506,7 @@ class SyncService:
         st = self._read()
         events = list(self.health()) if self.health is not None else []
         events.append(self._disk_health())
+        events.extend(self._selftest_health())
         body = {
             "clock": self.clock.now().isoformat(),
             "pending": max(0, self.ledger.last_seq() - st["acked_seq"]),
@@ -525,6 +526,12 @@ class SyncService:
         doc: dict[str, Any] = self._json(self._call("POST", f"{API}/terminals/{st['terminal_id']}/heartbeat", body))
         self._last_heartbeat = self.clock.monotonic()
         return doc
+
+    def _selftest_health(self) -> list[HealthEvent]:
+        """The last self-test's outcome (kiosk/installer/report.py): the programme sees which terminals passed."""
+        from kiosk.installer.report import selftest_health
+
+        return selftest_health(self.data_dir, self.clock.now())
 
     def _disk_health(self) -> HealthEvent:
         usage = shutil.disk_usage(self.data_dir if self.data_dir.exists() else Path("/"))

@@ -1,5 +1,5 @@
 """The kiosk window under test and what a customer (or a person checking a screenshot) does with it: shared
-by the UI tests through the `make_kiosk` fixture (tests/ui/conftest.py) and imported from here."""
+by the UI tests through the `make_kiosk` fixture (tests/helpers/windows.py) and imported from here."""
 
 from __future__ import annotations
 

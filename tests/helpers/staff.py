@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from kiosk.devices.nfc import CardKind, CardTapped, hash_uid
 from kiosk.session.modes import Role, SignedIn
+from kiosk.staff.pins import PinHasher
 from kiosk.staff.service import PinChangeRequired
-from tests.staff.conftest import OWNER_PIN, Shop
+
+if TYPE_CHECKING:
+    from tests.staff.conftest import Shop
+
+CHEAP = PinHasher(n=2**4, r=8, p=1)  # tests' PIN hash cost (the real cost is tested once in test_pins.py)
+OWNER_PIN = "482915"
 
 KEY = b"k" * 32  # the shop's UID key (app.devices.uid_key makes a random one)
 UID = bytes.fromhex("04a1b2c3d4e5f6")

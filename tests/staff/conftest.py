@@ -13,11 +13,10 @@ import pytest
 
 from kiosk.ledger import Ledger
 from kiosk.ports import FakeClock
-from kiosk.staff.pins import PinHasher
 from kiosk.staff.service import StaffService
+from tests.helpers.staff import CHEAP, OWNER_PIN
 
-CHEAP = PinHasher(n=2**4, r=8, p=1)
-OWNER_PIN = "482915"
+__all__ = ["CHEAP", "OWNER_PIN", "Shop", "open_ledger"]
 
 
 @dataclass

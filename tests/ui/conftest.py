@@ -1,65 +1,10 @@
-"""The real kiosk window, offscreen, on a real ledger file, with a fake clock, a fast simulated payment
-provider and the real ReceiptService printing to the in-process printer simulator."""
+"""The UI tests use `make_kiosk` (tests/helpers/windows.py); the translations are compiled once for all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import replace
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
-
 import pytest
-from PySide6.QtGui import QGuiApplication
-
-from app.builders.window import attach_window, open_window
-from kiosk.config import Settings, load_settings
-from kiosk.domain.catalog import load_catalog
-from kiosk.ledger.ledger import Ledger
-from kiosk.payments.simulated import SimulatedPaymentProvider
-from kiosk.ports import FakeClock
-from tests.helpers.kiosk import Kiosk, make_printing
-from ui import translations
 
 
 @pytest.fixture(scope="session", autouse=True)
-def compiled_translations() -> None:
-    assert translations.build() == 0
-
-
-@pytest.fixture
-def make_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
-    made: list[Kiosk] = []
-
-    def make(
-        size: tuple[int, int] = (1080, 1920),
-        scale: float = 1.0,
-        palette: str = "normal",
-        windowed: bool = True,
-        catalog_path: Path | None = None,
-        attach: bool = True,
-    ) -> Kiosk:
-        """The kiosk window; `attach=False`: as `kiosk run` shows it before the ledger side is up (the
-        test calls `k.kw.attach(...)` itself)."""
-        base: Settings = load_settings(env={})
-        settings = replace(base, ui=replace(base.ui, scale=scale, palette=palette))
-        if catalog_path is not None:
-            settings = replace(settings, catalog=str(catalog_path))
-        clock = FakeClock(datetime(2026, 3, 2, 3, 30, tzinfo=UTC))
-        ledger = Ledger.open(tmp_path / f"ledger{len(made)}.sqlite3", clock=clock, tz=settings.tz)
-        provider = SimulatedPaymentProvider(delay_seconds=0.05)
-        catalog = load_catalog(settings.catalog_path)
-        printing, sim = make_printing(settings, ledger)
-        kw = open_window(settings, catalog, clock, windowed=windowed, size=size, tick_ms=20)
-        if attach:
-            attach_window(kw, ledger, provider, printing=printing)
-        kiosk = Kiosk(kw, ledger, clock, provider, catalog, qtbot, sim)
-        made.append(kiosk)
-        qtbot.waitExposed(kw.window)
-        return kiosk
-
-    yield make
-    for k in made:
-        k.kw.close()
-        k.ledger.close()
-    QGuiApplication.processEvents()
+def compiled_translations_for_ui(compiled_translations: None) -> None:
+    pass

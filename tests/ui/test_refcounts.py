@@ -20,7 +20,7 @@ from PySide6.QtCore import Property, QByteArray, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 
-from tests.ui.conftest import Kiosk
+from tests.helpers.kiosk import Kiosk
 
 READS = 3000
 

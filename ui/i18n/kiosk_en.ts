@@ -510,4 +510,22 @@
         <translation>Call staff</translation>
     </message>
 </context>
+<context>
+    <name>VoiceButton</name>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="15"/>
+        <source>음성 안내</source>
+        <translation>Voice guide</translation>
+    </message>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="16"/>
+        <source>음성 안내 켜기</source>
+        <translation>Turn voice guide on</translation>
+    </message>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="16"/>
+        <source>음성 안내 끄기</source>
+        <translation>Turn voice guide off</translation>
+    </message>
+</context>
 </TS>

@@ -510,4 +510,22 @@
         <translation>スタッフ呼び出し</translation>
     </message>
 </context>
+<context>
+    <name>VoiceButton</name>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="15"/>
+        <source>음성 안내</source>
+        <translation>音声案内</translation>
+    </message>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="16"/>
+        <source>음성 안내 켜기</source>
+        <translation>音声案内をオンにする</translation>
+    </message>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="16"/>
+        <source>음성 안내 끄기</source>
+        <translation>音声案内をオフにする</translation>
+    </message>
+</context>
 </TS>

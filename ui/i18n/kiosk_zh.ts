@@ -510,4 +510,22 @@
         <translation>呼叫店员</translation>
     </message>
 </context>
+<context>
+    <name>VoiceButton</name>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="15"/>
+        <source>음성 안내</source>
+        <translation>语音导览</translation>
+    </message>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="16"/>
+        <source>음성 안내 켜기</source>
+        <translation>打开语音导览</translation>
+    </message>
+    <message>
+        <location filename="../qml/VoiceButton.qml" line="16"/>
+        <source>음성 안내 끄기</source>
+        <translation>关闭语音导览</translation>
+    </message>
+</context>
 </TS>

@@ -1,5 +1,6 @@
-// The kiosk window: a top bar (shop, languages, staff call), the current screen chosen by the
-// view-model's router, and the idle warning on top. QML never decides where to go next.
+// The kiosk window: in the customer mode a top bar (shop, languages, staff call), the current screen
+// chosen by the view-model's router, and the idle warning on top; in any other mode that mode's Root.qml
+// over the whole window (ui/modes.py). QML never decides where to go next or who may enter a mode.
 import QtQuick
 import QtQuick.Window
 import "common"
@@ -9,7 +10,9 @@ Window {
     id: root
     objectName: "mainWindow"
     required property var kiosk
-    required property var modes  // the mode router (ui/modes.py); only the customer mode has screens yet
+    required property var modes  // the mode router (ui/modes.py)
+    required property var staff  // who is signed in (ui/staff/viewmodel.py)
+    property var voice: null  // voice guidance (ui/voice/controller.py); null when the kiosk has none
     required property bool kioskMode
     required property real uiScale
     required property real easyScale
@@ -67,26 +70,60 @@ Window {
         loadScreen()
     }
 
-    TopBar {
-        id: topBar
-        kiosk: root.kiosk
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        atAttract: root.kiosk.step === "attract"
-    }
+    readonly property bool customerMode: modes.mode === "customer"
 
-    Loader {
-        id: screenLoader
-        objectName: "screenLoader"
-        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
-        focus: true
-    }
-
-    // Built when first needed, not before the attract screen's first frame.
-    Loader {
-        objectName: "idleWarning"
+    Item {
+        id: customerLayer
+        objectName: "customerLayer"
         anchors.fill: parent
-        z: 50
-        active: root.kiosk.idleWarning
-        sourceComponent: IdleWarning { kiosk: root.kiosk }
+        visible: root.customerMode
+        enabled: root.customerMode
+
+        TopBar {
+            id: topBar
+            kiosk: root.kiosk
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            atAttract: root.kiosk.step === "attract"
+        }
+
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
+            focus: root.customerMode
+        }
+
+        // Built when first needed, not before the attract screen's first frame.
+        Loader {
+            objectName: "idleWarning"
+            anchors.fill: parent
+            z: 50
+            active: root.kiosk.idleWarning && root.customerMode
+            sourceComponent: IdleWarning { kiosk: root.kiosk }
+        }
+    }
+
+    // Any other mode: its Root.qml over the whole window, made when the mode is entered and gone when
+    // it is left (nothing of the back office stays in memory behind the customer screens).
+    function loadMode() {
+        if (root.customerMode)
+            modeLoader.source = ""
+        else
+            modeLoader.setSource(modes.source, { "vm": modes.viewModel, "staff": root.staff, "portrait": root.portrait })
+    }
+    Connections {
+        target: root.modes
+        function onModeChanged() { root.loadMode() }
+    }
+    Loader {
+        id: modeLoader
+        objectName: "modeLoader"
+        anchors.fill: parent
+        z: 60
+        focus: !root.customerMode
+    }
+    Binding {
+        target: modeLoader.item; property: "portrait"; value: root.portrait
+        when: modeLoader.item !== null
     }
 }

@@ -1,0 +1,136 @@
+"""Sync and devices at a glance (issue 14 item 10): synced / pending N / offline since, quarantined
+entries, receipts that did not print, unresolved payments, printer and card-terminal health, each with
+what to do, in Korean and English."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.devices.health import HealthEvent
+    from kiosk.ledger import Ledger
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    key: str  # sync | quarantine | prints | payments | <device name>
+    ok: bool
+    text_ko: str
+    text_en: str
+    todo_ko: str = ""
+    todo_en: str = ""
+
+
+@dataclass(frozen=True)
+class Status:
+    lines: list[StatusLine] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(line.ok for line in self.lines)
+
+
+def _sync_lines(ledger: Ledger, data_dir: Path) -> list[StatusLine]:
+    from kiosk.ports import SystemClock
+    from kiosk.sync.service import SyncService
+
+    st = SyncService(ledger, data_dir, SystemClock()).status()
+    lines: list[StatusLine]
+    if st.state == "not_enrolled":
+        lines = [
+            StatusLine(
+                "sync", True, "동기화 꺼짐 (단말기 등록 전)", "Sync off (terminal not enrolled)",
+                "설치 기사에게 등록을 요청하세요 (kiosk enroll)", "ask the installer to enrol it (kiosk enroll)",
+            )
+        ]  # fmt: skip
+    elif st.state == "synced" and not st.last_error:
+        lines = [StatusLine("sync", True, "동기화 완료", "Synced")]
+    elif st.state in ("synced", "pending") and not st.offline_since:
+        err = f" ({st.last_error})" if st.last_error else ""
+        lines = [
+            StatusLine(
+                "sync", not st.last_error, f"전송 대기 {st.pending}건{err}", f"Pending {st.pending}{err}",
+                "잠시 후 자동으로 보냅니다" if not st.last_error else "인터넷 연결을 확인하세요",
+                "it is sent shortly by itself" if not st.last_error else "check the internet connection",
+            )
+        ]  # fmt: skip
+    else:
+        since = st.offline_since[:16].replace("T", " ")
+        lines = [
+            StatusLine(
+                "sync", False, f"오프라인: {since}부터, 대기 {st.pending}건",
+                f"Offline since {since}, pending {st.pending}",
+                "판매는 계속됩니다. 인터넷 공유기와 케이블을 확인하세요",
+                "selling goes on; check the router and the cable",
+            )
+        ]  # fmt: skip
+    if st.quarantined:
+        n = len(st.quarantined)
+        lines.append(
+            StatusLine(
+                "quarantine", False, f"서버가 거절한 항목 {n}건 (격리됨)",
+                f"{n} entries refused by the server (quarantined)",
+                "본사 고객센터에 알려 주세요 (kiosk sync status)", "tell the programme's help desk (kiosk sync status)",
+            )
+        )  # fmt: skip
+    return lines
+
+
+def _ledger_lines(ledger: Ledger) -> list[StatusLine]:
+    with ledger.reading() as s:
+        conn = s.connection()
+        prints = int(conn.exec_driver_sql("SELECT count(*) FROM open_prints").scalar_one())
+    from kiosk.payments.intents import IntentStore
+
+    pending = len(IntentStore(ledger).pending())
+    lines = []
+    if prints:
+        lines.append(
+            StatusLine(
+                "prints", False, f"인쇄되지 않은 영수증·주문서 {prints}건",
+                f"{prints} receipts or tickets did not print",
+                "용지를 확인하고 주문 화면에서 재발행하세요", "check the paper, then reprint from Orders",
+            )
+        )  # fmt: skip
+    if pending:
+        lines.append(
+            StatusLine(
+                "payments", False, f"확인 중인 결제 {pending}건", f"{pending} payments being checked",
+                "단말기를 켜 두세요. 해결되지 않으면 kiosk payments recover",
+                "keep the terminal on; if it stays, run kiosk payments recover",
+            )
+        )  # fmt: skip
+    return lines
+
+
+_DEVICE_NAMES = {"printer": ("프린터", "Printer"), "card_terminal": ("카드 단말기", "Card terminal"),
+                 "scanner": ("스캐너", "Scanner"), "nfc": ("NFC 리더기", "NFC reader")}  # fmt: skip
+
+
+def _device_lines(events: list[HealthEvent]) -> list[StatusLine]:
+    from kiosk.devices.health import Health
+
+    lines = []
+    for e in events:
+        ko, en = _DEVICE_NAMES.get(e.device, (e.device, e.device))
+        if e.health is Health.OK:
+            lines.append(StatusLine(e.device, True, f"{ko}: 정상", f"{en}: OK"))
+        elif e.health is Health.UNKNOWN:
+            lines.append(StatusLine(e.device, True, f"{ko}: 확인 전", f"{en}: not checked yet", e.message, e.message))
+        else:
+            word = ("주의", "needs attention") if e.health is Health.DEGRADED else ("연결 안 됨", "not working")
+            lines.append(
+                StatusLine(e.device, False, f"{ko}: {word[0]} ({e.detail})", f"{en}: {word[1]} ({e.detail})",
+                           e.message, e.message)
+            )  # fmt: skip
+    return lines
+
+
+def status(ledger: Ledger, data_dir: Path, devices: Callable[[], list[HealthEvent]] | None = None) -> Status:
+    """Everything, read on the caller's thread (a worker's: it reads the ledger)."""
+    lines = _sync_lines(ledger, data_dir) + _ledger_lines(ledger)
+    lines += _device_lines(devices() if devices is not None else [])
+    return Status(lines)

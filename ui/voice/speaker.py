@@ -1,0 +1,175 @@
+"""The one audio path (DESIGN §16): every utterance becomes a WAV clip (pre-rendered or rendered by espeak-ng
+on the voice worker thread, through a kiosk.voice.ports.ClipSource) and is played by one QMediaPlayer.
+Stop-before-say: a new utterance stops the one playing at once, and a clip that arrives for an utterance
+that has since been replaced is dropped.
+
+`buffer=True` plays into a QAudioBufferOutput instead of a sound card: headless tests (and a kiosk with no
+sound device) get the decoded audio as buffers; `played` logs what started, what was cut and what ended."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal, Slot
+
+from kiosk.voice.policy import VOLUME_STEPS, Utterance
+from kiosk.voice.ports import ClipSource
+
+if TYPE_CHECKING:  # QtMultimedia loads with the first phrase, not on the kiosk's cold start
+    from PySide6.QtMultimedia import QAudioBufferOutput, QAudioOutput, QMediaPlayer
+
+log = logging.getLogger(__name__)
+STEP_DB = 4.0
+
+
+@dataclass(frozen=True)
+class Played:
+    at: float  # monotonic seconds
+    event: str  # play | cut | end | failed
+    text: str
+    volume: float = 0.0  # the output's linear volume when it started
+
+
+def linear_volume(step: int) -> float:
+    """Volume step 1..5 as the audio output's linear gain: 4 dB apart, step 5 at full (0 dB), step 3 (the
+    default) at -8 dB, step 1 at -16 dB — even steps to the ear."""
+    return float(10 ** (-(VOLUME_STEPS - step) * STEP_DB / 20))
+
+
+class QtSpeaker(QObject):
+    """Implements kiosk.voice.policy.Speaker. Made on the GUI thread; the player and the worker thread start
+    with the first utterance (nothing at start-up for a kiosk where nobody turns the voice on)."""
+
+    _rendered = Signal(int, QByteArray)  # from the worker: (sequence, WAV bytes) → the GUI thread
+    _render_failed = Signal(int, str)
+
+    def __init__(self, clips: ClipSource, *, buffer: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clips = clips
+        self.buffer = buffer
+        self.played: list[Played] = []
+        self.buffers = 0  # audio buffers delivered to the buffer output (buffer=True)
+        self._seq = 0
+        self._current: Utterance | None = None
+        self._pending: Utterance | None = None
+        self._player: QMediaPlayer | None = None
+        self._output: QAudioOutput | None = None
+        self._buffer_output: QAudioBufferOutput | None = None
+        self._source: QBuffer | None = None
+        self._queue: queue.Queue[tuple[int, Utterance] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._rendered.connect(self._play)
+        self._render_failed.connect(self._failed)
+
+    # --- the Speaker port -----------------------------------------------------------------------------
+
+    def say(self, utterance: Utterance) -> None:
+        self.stop()
+        self._pending = utterance
+        self._ensure_worker()
+        self._queue.put((self._seq, utterance))
+
+    def stop(self) -> None:
+        self._seq += 1  # a clip still being rendered for the old utterance is dropped when it arrives
+        if self._player is not None and self._current is not None:
+            self._player.stop()
+            if self._current is not None:
+                self.played.append(Played(time.monotonic(), "cut", self._current.text))
+        self._current = None
+
+    @property
+    def playing(self) -> str:
+        """The text playing now, "" when silent."""
+        return self._current.text if self._current is not None else ""
+
+    def close(self) -> None:
+        self.stop()
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+        if self._player is not None:
+            self._player.setSource(QUrl())
+
+    # --- the worker: clips off the GUI thread --------------------------------------------------------
+
+    def _ensure_worker(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._work, name="voice-render", daemon=True)
+            self._thread.start()
+
+    def _work(self) -> None:
+        while (job := self._queue.get()) is not None:
+            seq, utterance = job
+            if seq != self._seq:
+                continue  # replaced before its turn
+            try:
+                wav = self.clips.clip(utterance.spoken, utterance.language, utterance.rate)
+            except Exception as exc:  # the engine's error says what to install or fix
+                self._render_failed.emit(seq, str(exc))
+                continue
+            self._rendered.emit(seq, QByteArray(wav))
+
+    # --- the player, on the GUI thread ----------------------------------------------------------------
+
+    def _ensure_player(self) -> QMediaPlayer:
+        from PySide6.QtMultimedia import QAudioBufferOutput, QAudioFormat, QAudioOutput, QMediaPlayer
+
+        if self._player is None:
+            self._player = QMediaPlayer(self)
+            if self.buffer:
+                fmt = QAudioFormat()
+                fmt.setSampleRate(22050)
+                fmt.setChannelCount(1)
+                fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+                self._buffer_output = QAudioBufferOutput(fmt, self)
+                self._buffer_output.audioBufferReceived.connect(self._on_buffer)
+                self._player.setAudioBufferOutput(self._buffer_output)
+            else:
+                self._output = QAudioOutput(self)
+                self._player.setAudioOutput(self._output)
+            self._player.mediaStatusChanged.connect(self._on_status)
+        return self._player
+
+    @Slot(int, QByteArray)
+    def _play(self, seq: int, wav: QByteArray) -> None:
+        if seq != self._seq:
+            return  # stopped or replaced while it was rendered
+        utterance = self._pending
+        if utterance is None:
+            return
+        player = self._ensure_player()
+        volume = linear_volume(utterance.volume)
+        if self._output is not None:
+            self._output.setVolume(volume)
+        source = QBuffer(self)
+        source.setData(wav)
+        source.open(QIODevice.OpenModeFlag.ReadOnly)
+        player.setSourceDevice(source, QUrl("voice.wav"))
+        if self._source is not None:
+            self._source.deleteLater()
+        self._source = source
+        self._current = utterance
+        self.played.append(Played(time.monotonic(), "play", utterance.text, volume))
+        player.play()
+
+    @Slot(int, str)
+    def _failed(self, seq: int, why: str) -> None:
+        log.error("voice: cannot say a phrase: %s", why)
+        if seq == self._seq and self._pending is not None:
+            self.played.append(Played(time.monotonic(), "failed", self._pending.text))
+
+    def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        if status is QMediaPlayer.MediaStatus.EndOfMedia and self._current is not None:
+            self.played.append(Played(time.monotonic(), "end", self._current.text))
+            self._current = None
+
+    def _on_buffer(self, _buffer: object) -> None:
+        self.buffers += 1
