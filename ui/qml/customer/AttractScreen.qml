@@ -67,7 +67,7 @@ FocusScope {
     }
 
     // A short screen (landscape tablet, large text): smaller buttons, and the title takes what room is left.
-    readonly property bool compact: height < Theme.s(760)
+    readonly property bool compact: height > 0 && height < Theme.s(760)
 
     Column {
         id: titleColumn

@@ -7,7 +7,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
-    readonly property bool compact: height < Theme.s(620)  // a short screen at a large scale
+    readonly property bool compact: height > 0 && height < Theme.s(620)  // a short screen at a large scale
 
     // The title scrolls with the lines (header); in portrait the order type does too (footer), so that
     // the total and the pay button keep their place at the bottom at any scale.

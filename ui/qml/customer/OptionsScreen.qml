@@ -19,7 +19,7 @@ FocusScope {
     readonly property real sideWidth: portrait ? width : Math.max(Theme.s(320), Math.min(width * 0.42, Theme.s(560)))
     // A short landscape screen (a tablet at large scales): the controls side by side, the item scrolls
     // with the choices as in portrait.
-    readonly property bool compactSide: !portrait && height < Theme.s(620)
+    readonly property bool compactSide: !portrait && height > 0 && height < Theme.s(620)
     readonly property bool headScrolls: portrait || compactSide
 
     function focusFirstOption() {
