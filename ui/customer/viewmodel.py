@@ -78,6 +78,7 @@ class KioskViewModel(QObject):
     # A customer's action left a message for the screen (added, sold out, ...): shown again even when it
     # is the same words as last time (a second "added").
     messageShown = Signal()
+    helpChanged = Signal()
 
     def __init__(
         self,
@@ -99,6 +100,7 @@ class KioskViewModel(QObject):
         self._groups = RowModel(["key", "name", "required", "minChoices", "maxChoices", "satisfied", "options"], self)
         self._cart = RowModel(["key", "name", "optionsText", "quantity", "totalText", "image"], self)
         self._image_cache: dict[str, str] = {}
+        self._help = False
         self._last_menu_key: tuple[str, str, int] | None = None
         session.listener = self._on_session_event
         self._timer = QTimer(self)
@@ -429,6 +431,36 @@ class KioskViewModel(QObject):
     cartLines = Property(QObject, lambda self: self._cart, constant=True)
 
     # --- intents (slots) ----------------------------------------------------------------------------
+
+    # --- the keypad (issue 18 item 4; DESIGN section 16) ------------------------------------------------
+
+    # Qt key codes (Qt.Key) of the keypad's own keys: arrows and Enter move and press (the controls handle
+    # them), Back goes one step back, Help shows how to use the keypad. The voice keys are the voice's.
+    BACK_KEYS = frozenset({0x01000003, 0x01000061})  # Key_Backspace, Key_Back
+    HELP_KEYS = frozenset({0x01000030, 0x01000058})  # Key_F1, Key_Help
+
+    @Slot(int, result=bool)
+    def keypad(self, key: int) -> bool:
+        """A keypad key no control took: Back and Help. True when it did something."""
+        if key in self.HELP_KEYS:
+            self.setHelpShown(not self._help)
+            return True
+        if key in self.BACK_KEYS:
+            if self._help:
+                self.setHelpShown(False)
+                return True
+            before = self.state
+            self.send(m.Back())
+            return self.state is not before
+        return False
+
+    @Slot(bool)
+    def setHelpShown(self, shown: bool) -> None:
+        if shown != self._help:
+            self._help = shown
+            self.helpChanged.emit()
+
+    helpShown = Property(bool, lambda self: self._help, notify=helpChanged)
 
     @Slot()
     def start(self) -> None:

@@ -26,13 +26,15 @@ Rectangle {
 
     // Keypad focus inside a scrolling view brings the control into view.
     onActiveFocusChanged: if (activeFocus) Reveal.reveal(root)
-    Keys.onReturnPressed: activate()
-    Keys.onEnterPressed: activate()
-    Keys.onSpacePressed: activate()
-    Keys.onRightPressed: move(true)
-    Keys.onDownPressed: move(true)
-    Keys.onLeftPressed: move(false)
-    Keys.onUpPressed: move(false)
+    // Any other key (Tab, the voice keys) also means the keypad is in use.
+    Keys.onPressed: (event) => { Theme.keypadActive = true; event.accepted = false }
+    Keys.onReturnPressed: { Theme.keypadActive = true; activate() }
+    Keys.onEnterPressed: { Theme.keypadActive = true; activate() }
+    Keys.onSpacePressed: { Theme.keypadActive = true; activate() }
+    Keys.onRightPressed: { Theme.keypadActive = true; move(true) }
+    Keys.onDownPressed: { Theme.keypadActive = true; move(true) }
+    Keys.onLeftPressed: { Theme.keypadActive = true; move(false) }
+    Keys.onUpPressed: { Theme.keypadActive = true; move(false) }
 
     FocusRing { target: root }
 

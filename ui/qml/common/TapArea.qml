@@ -9,5 +9,6 @@ MouseArea {
     // The second press of a double click comes as doubleClicked; handling it here means its release
     // emits no clicked (QQuickMouseArea), so nothing happens twice.
     onDoubleClicked: (mouse) => { mouse.accepted = true }
+    onPressed: Theme.keypadActive = false  // a touch: focus rings go until the keypad is used again
     onClicked: (mouse) => { if (area.containsMouse) area.activated() }
 }

@@ -6,6 +6,9 @@ QtObject {
     property real scale: 1.0
     property bool highContrast: false
     property string language: "ko"
+    // The keypad is in use (a key was pressed since the last touch): focus rings show only then, so a
+    // touch customer never mistakes the first control's ring for a choice (docs/ACCESSIBILITY.md).
+    property bool keypadActive: false
 
     function s(px) { return Math.round(px * scale) }
 
@@ -48,7 +51,7 @@ QtObject {
     readonly property int bottomBar: s(128)
     readonly property int cardWidth: s(300)
     readonly property int tabHeight: s(64)
-    readonly property int toastMs: 4000  // a short message shows this long (twice as long in easy mode)
+    property int toastMs: 4000  // a short message shows this long (twice as long in easy mode)
 
     readonly property int fontSmall: s(20)
     readonly property int fontBody: s(24)

@@ -4,6 +4,7 @@ import "../common"
 
 FocusScope {
     id: screen
+    focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
@@ -299,6 +300,7 @@ FocusScope {
             }
             KButton {
                 objectName: "payButton"
+                    focus: true  // keypad: Enter goes on to pay; arrows reach the lines
                 width: buttons.columns === 2 ? parent.width - more.width - Theme.gap : parent.width
                 height: Math.max(Theme.s(96), implicitHeight)
                 primary: true

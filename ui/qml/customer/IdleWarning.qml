@@ -52,10 +52,13 @@ Rectangle {
                 primary: true
                 fontSize: Theme.fontLarge
                 text: qsTr("시간을 더 주세요")
+                navigator: function (forward) { resetButton.forceActiveFocus(Qt.TabFocusReason) }
                 onClicked: overlay.kiosk.moreTime()
             }
             KButton {
+                id: resetButton
                 objectName: "idleResetButton"
+                navigator: function (forward) { moreButton.forceActiveFocus(Qt.TabFocusReason) }
                 width: parent.width
                 text: qsTr("처음으로")
                 onClicked: overlay.kiosk.cancelOrder()

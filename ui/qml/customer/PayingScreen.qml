@@ -5,6 +5,7 @@ import "../common"
 
 FocusScope {
     id: screen
+    focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
@@ -157,6 +158,7 @@ FocusScope {
     KButton {
         id: cancelButton
         objectName: "cancelPaymentButton"
+        focus: true  // keypad: Enter cancels (the only control while paying)
         anchors {
             horizontalCenter: parent.horizontalCenter
             bottom: parent.bottom

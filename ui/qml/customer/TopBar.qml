@@ -6,13 +6,14 @@ Rectangle {
     id: bar
     required property var kiosk
     property bool atAttract: false
+    property var voice: null  // the window's voice guidance (ui/voice); its on-screen control sits here
     readonly property int buttonHeight: Math.max(Theme.touchMin, Theme.topBar - Theme.gapSmall * 2)
     color: atAttract ? "transparent" : Theme.dark
     z: 10
 
     Text {
         anchors { left: parent.left; leftMargin: Theme.gapLarge; rightMargin: Theme.gap }
-        anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? staffButton.left : buttons.left
+        anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? (voiceButton.visible ? voiceButton.left : staffButton.left) : buttons.left
         y: (Theme.topBar - height) / 2
         // Large scales leave little room beside the buttons: a smaller name rather than a cut one, and
         // none at all when even the smallest does not fit.
@@ -39,7 +40,7 @@ Rectangle {
             id: problemBadge
             objectName: "printerProblemBadge"
             visible: bar.kiosk.printerProblem
-            anchors { right: bar.twoRows ? staffButton.left : buttons.left; rightMargin: Theme.gapSmall }
+            anchors { right: bar.twoRows ? (voiceButton.visible ? voiceButton.left : staffButton.left) : buttons.left; rightMargin: Theme.gapSmall }
             y: (Theme.topBar - height) / 2
             width: problemLabel.implicitWidth + Theme.gap
             height: problemLabel.implicitHeight + Theme.s(8)
@@ -65,12 +66,13 @@ Rectangle {
     // (the shop's name gives way first: it shrinks, then goes).
     readonly property real langWidth: Math.max(Theme.touchMin, Theme.s(84))
     readonly property bool twoRows: !atAttract
-        && langWidth * 4 + staffButton.width + Theme.gapSmall * 4 + Theme.gap * 2 > width
+        && langWidth * 4 + staffButton.width + (voiceButton.visible ? voiceButton.width + Theme.gapSmall : 0)
+           + Theme.gapSmall * 4 + Theme.gap * 2 > width
     height: twoRows ? Theme.topBar + buttonHeight + Theme.gapSmall : Theme.topBar
 
     Row {
         id: buttons
-        anchors.right: bar.twoRows ? parent.right : staffButton.left
+        anchors.right: bar.twoRows ? parent.right : voiceButton.visible ? voiceButton.left : staffButton.left
         anchors.rightMargin: bar.twoRows ? Theme.gap : Theme.gapSmall
         y: bar.twoRows ? Theme.topBar - Theme.gapSmall : (Theme.topBar - height) / 2
         spacing: Theme.gapSmall
@@ -93,6 +95,14 @@ Rectangle {
                 onClicked: bar.kiosk.chooseLanguage(modelData[0])
             }
         }
+    }
+    VoiceButton {
+        id: voiceButton
+        voice: bar.voice
+        anchors { right: staffButton.left; rightMargin: Theme.gapSmall }
+        y: (Theme.topBar - height) / 2
+        width: Theme.s(150)
+        height: bar.buttonHeight
     }
     KButton {
         id: staffButton
