@@ -88,6 +88,7 @@ class KioskViewModel(QObject):
         asset_dirs: list[Path],
         on_language: Callable[[str], None] | None = None,
         tick_ms: int = 250,
+        reach_fraction: float = 1.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +102,10 @@ class KioskViewModel(QObject):
         self._cart = RowModel(["key", "name", "optionsText", "quantity", "totalText", "image"], self)
         self._image_cache: dict[str, str] = {}
         self._help = False
+        # Low-position mode (a customer's choice, for wheelchair users and children): the screen's content in
+        # the lower `reach_fraction` of the panel (UiSettings.reach_fraction, from the mounting settings).
+        self._reach = max(0.4, min(1.0, reach_fraction))
+        self._low = False
         self._last_menu_key: tuple[str, str, int] | None = None
         session.listener = self._on_session_event
         self._timer = QTimer(self)
@@ -216,6 +221,8 @@ class KioskViewModel(QObject):
         self._cart.set_rows(self._cart_rows(catalog, s))
         if old is None or _properties_changed(old, s):
             self.changed.emit()
+        if self._low and old is not None and old.step is not m.Step.ATTRACT and s.step is m.Step.ATTRACT:
+            self.setLowPosition(False)  # the next customer starts at the normal height
         if lang_changed and old is not None:
             if self._on_language is not None:
                 self._on_language(lang)
@@ -461,6 +468,17 @@ class KioskViewModel(QObject):
             self.helpChanged.emit()
 
     helpShown = Property(bool, lambda self: self._help, notify=helpChanged)
+
+    lowChanged = Signal()
+
+    @Slot(bool)
+    def setLowPosition(self, on: bool) -> None:
+        if on != self._low:
+            self._low = on
+            self.lowChanged.emit()
+
+    lowPosition = Property(bool, lambda self: self._low, notify=lowChanged)
+    reachFraction = Property(float, lambda self: self._reach, constant=True)
 
     @Slot()
     def start(self) -> None:

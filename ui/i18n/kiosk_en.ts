@@ -30,40 +30,55 @@
         <translation>Getting ready</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="152"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="157"/>
         <source>큰 글씨 · 쉬운 주문</source>
         <translation>Large text · Easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="153"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="158"/>
         <source>큰 글씨 쉬운 주문 끄기</source>
         <translation>Turn off large text, easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="153"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="158"/>
         <source>큰 글씨 쉬운 주문 켜기</source>
         <translation>Turn on large text, easy order</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="171"/>
+        <source>낮은 화면</source>
+        <translation>Lower screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="172"/>
+        <source>낮은 화면 끄기</source>
+        <translation>Lower screen off</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="172"/>
+        <source>낮은 화면 켜기</source>
+        <translation>Lower screen on</translation>
     </message>
 </context>
 <context>
     <name>CartBar</name>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="21"/>
+        <location filename="../qml/customer/CartBar.qml" line="22"/>
         <source>처음으로</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="35"/>
+        <location filename="../qml/customer/CartBar.qml" line="36"/>
         <source>장바구니 %1개, %2</source>
         <translation>Cart, %1 items, %2</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="59"/>
+        <location filename="../qml/customer/CartBar.qml" line="60"/>
         <source>장바구니</source>
         <translation>Cart</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="84"/>
+        <location filename="../qml/customer/CartBar.qml" line="85"/>
         <source>주문하기</source>
         <translation>Order</translation>
     </message>

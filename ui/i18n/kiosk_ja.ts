@@ -30,40 +30,55 @@
         <translation>準備中</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="152"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="157"/>
         <source>큰 글씨 · 쉬운 주문</source>
         <translation>大きな文字・かんたん注文</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="153"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="158"/>
         <source>큰 글씨 쉬운 주문 끄기</source>
         <translation>大きな文字・かんたん注文をオフにする</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="153"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="158"/>
         <source>큰 글씨 쉬운 주문 켜기</source>
         <translation>大きな文字・かんたん注文をオンにする</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="171"/>
+        <source>낮은 화면</source>
+        <translation>低い画面</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="172"/>
+        <source>낮은 화면 끄기</source>
+        <translation>低い画面をオフ</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="172"/>
+        <source>낮은 화면 켜기</source>
+        <translation>低い画面をオン</translation>
     </message>
 </context>
 <context>
     <name>CartBar</name>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="21"/>
+        <location filename="../qml/customer/CartBar.qml" line="22"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="35"/>
+        <location filename="../qml/customer/CartBar.qml" line="36"/>
         <source>장바구니 %1개, %2</source>
         <translation>カート %1 点、%2</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="59"/>
+        <location filename="../qml/customer/CartBar.qml" line="60"/>
         <source>장바구니</source>
         <translation>カート</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="84"/>
+        <location filename="../qml/customer/CartBar.qml" line="85"/>
         <source>주문하기</source>
         <translation>注文する</translation>
     </message>

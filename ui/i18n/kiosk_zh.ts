@@ -30,40 +30,55 @@
         <translation>准备中</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="152"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="157"/>
         <source>큰 글씨 · 쉬운 주문</source>
         <translation>大字 · 简易点餐</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="153"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="158"/>
         <source>큰 글씨 쉬운 주문 끄기</source>
         <translation>关闭大字简易点餐</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="153"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="158"/>
         <source>큰 글씨 쉬운 주문 켜기</source>
         <translation>开启大字简易点餐</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="171"/>
+        <source>낮은 화면</source>
+        <translation>低位屏幕</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="172"/>
+        <source>낮은 화면 끄기</source>
+        <translation>关闭低位屏幕</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/AttractScreen.qml" line="172"/>
+        <source>낮은 화면 켜기</source>
+        <translation>开启低位屏幕</translation>
     </message>
 </context>
 <context>
     <name>CartBar</name>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="21"/>
+        <location filename="../qml/customer/CartBar.qml" line="22"/>
         <source>처음으로</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="35"/>
+        <location filename="../qml/customer/CartBar.qml" line="36"/>
         <source>장바구니 %1개, %2</source>
         <translation>购物车 %1 件，%2</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="59"/>
+        <location filename="../qml/customer/CartBar.qml" line="60"/>
         <source>장바구니</source>
         <translation>购物车</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="84"/>
+        <location filename="../qml/customer/CartBar.qml" line="85"/>
         <source>주문하기</source>
         <translation>去结算</translation>
     </message>

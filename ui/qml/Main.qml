@@ -80,6 +80,9 @@ Window {
         id: customerLayer
         objectName: "customerLayer"
         anchors.fill: parent
+        // Low-position mode: everything a customer needs in the part of the panel within reach (from the
+        // mounting settings); the part above stays empty (docs/ACCESSIBILITY.md).
+        anchors.topMargin: root.kiosk.lowPosition ? Math.round(parent.height * (1 - root.kiosk.reachFraction)) : 0
         visible: root.customerMode
         enabled: root.customerMode
 

@@ -139,22 +139,42 @@ FocusScope {
             }
         }
 
-        // Easy mode for older customers: everything bigger and more time; only for this customer.
-        KButton {
-            objectName: "easyModeButton"
+        // Easy mode for older customers: everything bigger and more time; low position for wheelchair users
+        // and children: everything in the lower part of the panel. Only for this customer.
+        Row {
+            id: modes
             visible: screen.kiosk.outOfOrder === ""  // out of order: nothing to choose, only the message
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.min(parent.width, Theme.s(560))
-            height: Math.max(Theme.s(screen.compact ? 64 : 84), implicitHeight)
-            radius: Math.min(height / 2, Theme.s(42))
-            fontSize: screen.compact ? Theme.fontBody : Theme.fontLarge
-            checked: screen.kiosk.easyMode
-            text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
-            accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
-            fill: checked ? "#FFFFFF" : "transparent"
-            ink: checked ? "#221A14" : "#FFFFFF"
-            border.color: "#FFFFFF"
-            onClicked: screen.kiosk.setEasyMode(!checked)
+            spacing: Theme.gap
+            readonly property real each: (Math.min(bottomColumn.width, Theme.s(880)) - spacing) / 2
+            KButton {
+                objectName: "easyModeButton"
+                width: modes.each
+                height: Math.max(Theme.s(screen.compact ? 64 : 84), implicitHeight)
+                radius: Math.min(height / 2, Theme.s(42))
+                fontSize: screen.compact ? Theme.fontBody : Theme.fontLarge
+                checked: screen.kiosk.easyMode
+                text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
+                accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
+                fill: checked ? "#FFFFFF" : "transparent"
+                ink: checked ? "#221A14" : "#FFFFFF"
+                border.color: "#FFFFFF"
+                onClicked: screen.kiosk.setEasyMode(!checked)
+            }
+            KButton {
+                objectName: "lowPositionButton"
+                width: modes.each
+                height: Math.max(Theme.s(screen.compact ? 64 : 84), implicitHeight)
+                radius: Math.min(height / 2, Theme.s(42))
+                fontSize: screen.compact ? Theme.fontBody : Theme.fontLarge
+                checked: screen.kiosk.lowPosition
+                text: (checked ? "✓ " : "") + qsTr("낮은 화면")
+                accessibleName: checked ? qsTr("낮은 화면 끄기") : qsTr("낮은 화면 켜기")
+                fill: checked ? "#FFFFFF" : "transparent"
+                ink: checked ? "#221A14" : "#FFFFFF"
+                border.color: "#FFFFFF"
+                onClicked: screen.kiosk.setLowPosition(!checked)
+            }
         }
 
         // Four in a row, or two by two when they would not fit (a narrow screen at large scales); each

@@ -18,6 +18,7 @@ Rectangle {
         objectName: "cancelOrderButton"
         anchors { left: parent.left; leftMargin: Theme.gap; bottom: parent.bottom; bottomMargin: bar.stacked ? Theme.gap : (bar.height - height) / 2 }
         height: bar.rowHeight
+        width: Math.max(Theme.touchMin, Theme.s(170))  // fixed: the language never moves the buttons
         text: qsTr("처음으로")
         onClicked: bar.kiosk.cancelOrder()
     }
@@ -77,7 +78,7 @@ Rectangle {
         objectName: "orderButton"
         anchors { right: parent.right; rightMargin: Theme.gap; bottom: cancelButton.bottom }
         height: bar.rowHeight
-        width: bar.stacked ? bar.width - cancelButton.width - Theme.gap * 3 : Math.max(implicitWidth, Theme.s(200))
+        width: bar.stacked ? bar.width - cancelButton.width - Theme.gap * 3 : Theme.s(220)
         primary: true
         enabled_: bar.kiosk.cartCount > 0
         fontSize: Theme.fontLarge

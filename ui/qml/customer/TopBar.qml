@@ -19,7 +19,7 @@ Rectangle {
         // none at all when even the smallest does not fit.
         fontSizeMode: Text.HorizontalFit
         minimumPixelSize: Theme.fontSmall
-        visible: !bar.atAttract && smallest.width <= width
+        visible: !bar.atAttract && smallest.width * 1.1 + Theme.s(4) <= width
         TextMetrics {
             id: smallest
             font.family: Theme.fontFamily
@@ -64,7 +64,7 @@ Rectangle {
     // Every button here has a fixed size: switching the language never moves one under a finger. When
     // they do not fit in one row (a narrow screen at large scales) the languages get a row of their own
     // (the shop's name gives way first: it shrinks, then goes).
-    readonly property real langWidth: Math.max(Theme.touchMin, Theme.s(84))
+    readonly property real langWidth: Math.max(Theme.touchMin, Theme.s(76))
     readonly property bool twoRows: !atAttract
         && langWidth * 4 + staffButton.width + (voiceButton.visible ? voiceButton.width + Theme.gapSmall : 0)
            + Theme.gapSmall * 4 + Theme.gap * 2 > width
@@ -101,7 +101,7 @@ Rectangle {
         voice: bar.voice
         anchors { right: staffButton.left; rightMargin: Theme.gapSmall }
         y: (Theme.topBar - height) / 2
-        width: Theme.s(150)
+        width: Theme.s(120)
         height: bar.buttonHeight
     }
     KButton {
@@ -115,7 +115,7 @@ Rectangle {
         ink: Theme.accentInk
         border.width: 0
         fontSize: Theme.fontSmall
-        width: Theme.s(150)
+        width: Theme.s(120)
         height: bar.buttonHeight
         onClicked: bar.kiosk.callStaff()
     }
