@@ -52,11 +52,16 @@ Rectangle {
         }
         Text {
             anchors { left: countBubble.right; leftMargin: Theme.gap; right: totalLabel.left; rightMargin: Theme.gapSmall; verticalCenter: parent.verticalCenter }
-            elide: Text.ElideRight
             // At large scales the total needs the room: a smaller label, or none, never a cut word.
             fontSizeMode: Text.HorizontalFit
             minimumPixelSize: Theme.fontSmall
-            visible: width >= minimumPixelSize * 2
+            visible: smallestLabel.width * 1.1 + Theme.s(4) <= width
+            TextMetrics {
+                id: smallestLabel
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                text: qsTr("장바구니")
+            }
             text: qsTr("장바구니")
             color: Theme.text
             font.family: Theme.fontFamily
