@@ -10,7 +10,7 @@ FocusScope {
     anchors.fill: parent
     // The methods one under the other, picture beside the words: portrait, and a short landscape screen
     // (large scales on a tablet), where three side by side would be too narrow for their words.
-    readonly property bool rows: portrait || (height > 0 && height < Theme.s(620))
+    readonly property bool rows: portrait || (height > 0 && height < Theme.s(620) && width < Theme.s(900))
 
     function label(m) {
         if (m === "card")
