@@ -9,6 +9,7 @@ KIOSK_LEDGER__PATH, and so on (two underscores between section and field).
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -124,6 +125,22 @@ class UiSettings:
     # The on-screen keyboard (Korean and English) where staff and installers type text; off when the
     # terminal has a real keyboard attached for good.
     onscreen_keyboard: bool = True
+    # The panel and how it is mounted (docs/ACCESSIBILITY.md): touch targets are at least 9 mm on this
+    # panel, and low-position mode keeps every control a customer needs below `reach_max_mm` above the
+    # floor (wheelchair users, children), given the screen's lower edge at `screen_bottom_mm`.
+    panel_diagonal_inches: float = 21.5
+    screen_bottom_mm: int = 900
+    reach_max_mm: int = 1200
+
+    def px_per_mm(self) -> float:
+        """Pixels per millimetre on the configured panel (square pixels)."""
+        return math.hypot(self.width, self.height) / (self.panel_diagonal_inches * 25.4)
+
+    def reach_fraction(self) -> float:
+        """The lower part of the screen, as a fraction of its height, that lies below `reach_max_mm`; at
+        least 0.4 (a panel mounted so high that less is in reach cannot be helped by the software)."""
+        height_mm = self.height / self.px_per_mm()
+        return max(0.4, min(1.0, (self.reach_max_mm - self.screen_bottom_mm) / height_mm))
 
 
 @dataclass(frozen=True)
@@ -301,6 +318,9 @@ RANGES: dict[str, tuple[int | float, int | float]] = {
     "ui.easy_idle_factor": (1.0, 5.0),
     "ui.width": (320, 8000),
     "ui.height": (320, 8000),
+    "ui.panel_diagonal_inches": (7.0, 100.0),
+    "ui.screen_bottom_mm": (0, 2500),
+    "ui.reach_max_mm": (400, 2500),
     "counter.order_number_first": (1, 9999),
     "counter.order_number_last": (1, 9999),
     "counter.close_tolerance_won": (0, 1_000_000),

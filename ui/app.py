@@ -253,6 +253,7 @@ def open_window(
         asset_dirs=[catalog_dir, catalog_dir.parent],
         on_language=translations.switch,
         tick_ms=tick_ms,
+        reach_fraction=ui.reach_fraction(),
         parent=engine,
     )
     modes = ModesViewModel(router, parent=engine)

@@ -386,6 +386,44 @@ PAINTERS: dict[str, tuple[str, Painter]] = {
 }
 
 
+# Drinks served hot or iced (the "temp" option): the picture the other way round, chosen by the kiosk when
+# the customer picks it (`<item>.hot.png` / `<item>.iced.png`, ui/customer/viewmodel.py `image_for`): a hot
+# drink shows a hot picture. Backdrop, liquid, foam.
+HOT_OR_ICED: dict[str, tuple[str, str, str | None]] = {
+    "americano": ("#E8D3BC", "#3B2416", None),
+    "hazelnut_americano": ("#EAD6B9", "#4A2B18", None),
+    "decaf_americano": ("#E3E0D5", "#4A2B18", None),
+    "cafe_latte": ("#F1E2D0", "#A0663A", "#F2E1C9"),
+    "vanilla_latte": ("#F6EBCF", "#B07A45", "#F4E7CF"),
+    "caramel_macchiato": ("#F2DCC0", "#9B5E2E", "#D9973F"),
+    "cafe_mocha": ("#E7D3C4", "#5A3322", "#FFFFFF"),
+    "cappuccino": ("#EFE2D2", "#8C5430", "#EFE3D3"),
+    "sweet_potato_latte": ("#F4E0CF", "#C97B4F", "#E7A46B"),
+    "grain_latte": ("#EEE6D6", "#D8C3A0", "#EFE6D6"),
+    "green_tea_latte": ("#DDE9D4", "#7DA453", "#F1EEDF"),
+    "choco_latte": ("#EAD9CF", "#4A2A1E", "#6B3E2A"),
+    "yuja_tea": ("#FBEBC2", "#F2B631", None),
+    "ginger_tea": ("#F3E4C8", "#C98B3A", None),
+    "jujube_tea": ("#F0D9CF", "#7E2E1F", None),
+    "chamomile": ("#F6EFCB", "#E5C453", None),
+    "earl_grey": ("#E5E1EA", "#8C4A24", None),
+    "omija_tea": ("#F6D9DD", "#D2394F", None),
+}
+
+
+def render_variant(item_id: str, hot: bool) -> Image.Image:
+    color, liquid, foam = HOT_OR_ICED[item_id]
+    img = Image.new("RGBA", (S, S), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img, "RGBA")
+    backdrop(d, color)
+    d = ImageDraw.Draw(img, "RGBA")
+    if hot:
+        mug(img, d, liquid, foam)
+    else:
+        glass(img, d, [(foam, 0.4), (liquid, 0.6)] if foam else [(liquid, 1.0)])
+    return img.resize((OUT, OUT), Image.Resampling.LANCZOS)
+
+
 def render(item_id: str) -> Image.Image:
     color, painter = PAINTERS[item_id]
     img = Image.new("RGBA", (S, S), (0, 0, 0, 0))
@@ -401,6 +439,11 @@ def main() -> None:
         target = HERE.parent / item["image"]
         render(item["id"]).save(target, optimize=True)
         print(target.relative_to(HERE.parent))
+        if item["id"] in HOT_OR_ICED:
+            for option, hot in (("hot", True), ("iced", False)):
+                variant = target.with_name(f"{target.stem}.{option}.png")
+                render_variant(item["id"], hot).save(variant, optimize=True)
+                print(variant.relative_to(HERE.parent))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from kiosk.domain.catalog import Catalog, Item, OptionGroup
+from kiosk.domain.catalog import Catalog, Item, Option, OptionGroup
 from kiosk.domain.money import TaxType, VatSplit, Won, split_vat
 
 
@@ -63,6 +63,25 @@ def unit_price(catalog: Catalog, line: CartLine) -> Won:
 
 def line_total(catalog: Catalog, line: CartLine) -> Won:
     return unit_price(catalog, line) * line.quantity
+
+
+def chosen_in_catalog_order(catalog: Catalog, line: CartLine) -> list[tuple[OptionGroup, Option, int]]:
+    """The line's choices as the catalog lists them (its item's groups in order, each group's options in
+    order), with how many of each: how the cart, the receipt and the kitchen ticket show them. The
+    selection itself is kept sorted (`normalize_selection`), which is not an order to show."""
+    chosen = {gid: opts for gid, opts in line.selection}
+    item = catalog.item(line.item_id)
+    group_ids = [*item.option_group_ids, *(g for g in chosen if g not in item.option_group_ids)]
+    out = []
+    for gid in group_ids:
+        opts = chosen.get(gid, ())
+        if not opts:
+            continue
+        group = catalog.option_groups[gid]
+        for opt in group.options:
+            if opt.id in opts:
+                out.append((group, opt, opts.count(opt.id)))
+    return out
 
 
 def normalize_selection(selection: Selection) -> Selection:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from kiosk.domain.cart import Cart, line_total, unit_price
+from kiosk.domain.cart import Cart, chosen_in_catalog_order, line_total, unit_price
 from kiosk.domain.catalog import Catalog
 from kiosk.domain.ids import uuid7
 from kiosk.domain.money import TaxType, VatSplit, Won, split_vat
@@ -130,12 +129,11 @@ def order_from_cart(
     lines = []
     for cl in cart.lines:
         item = catalog.item(cl.item_id)
-        options = []
-        for gid, opts in cl.selection:
-            group = catalog.option_groups[gid]
-            for oid, qty in Counter(opts).items():
-                opt = group.option(oid)
-                options.append(OrderOption(gid, oid, opt.names.ko, opt.price_delta, qty))
+        # In the catalog's order (the receipt and the kitchen ticket list them so), not the sorted selection's.
+        options = [
+            OrderOption(group.id, opt.id, opt.names.ko, opt.price_delta, qty)
+            for group, opt, qty in chosen_in_catalog_order(catalog, cl)
+        ]
         lines.append(
             OrderLine(
                 item_id=item.id,

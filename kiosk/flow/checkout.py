@@ -99,5 +99,5 @@ class Checkout:
             # Ended by itself (the QR expired, no code was shown): the customer gets the same choices
             # as after a decline (try again, another method) instead of being dropped back silently.
             # The provider's own words only when they say what to do (the QR service is down).
-            return PaymentDeclined(result.reason if result.reason == UNAVAILABLE else NOT_PAID_IN_TIME)
+            return PaymentDeclined(result.reason if result.reason == UNAVAILABLE else NOT_PAID_IN_TIME, public=True)
         return PaymentFailed(UNKNOWN_RESULT)

@@ -82,7 +82,8 @@ class FlowController:
         if timer is Timer.IDLE:
             return self.idle_timeout
         if timer is Timer.RESULT:
-            return self.result_seconds
+            # Easy mode: the order number stays until touched, up to the (easy mode's) idle limit.
+            return max(self.result_seconds, self.idle_timeout) if self.state.easy else self.result_seconds
         return self._idle_timeout  # Timer.ATTRACT: a choice left on the attract screen
 
     def seconds_left(self, timer: Timer) -> float | None:

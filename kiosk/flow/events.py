@@ -3,7 +3,7 @@ and what the clock says (timers). Frozen dataclasses; the machine's table says w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.domain.order import OrderType, PaymentMethod
 
@@ -162,7 +162,12 @@ class PaymentApproved(Event):
 
 @dataclass(frozen=True, slots=True)
 class PaymentDeclined(Event):
+    """Not approved. `reason` from the card company ("잔액 부족") is private: the screen says only "not
+    approved" (the queue behind can read it). `public`: the kiosk's own wording of what to do (the QR
+    expired, QR payments are down), shown as it is."""
+
     reason: str = ""
+    public: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

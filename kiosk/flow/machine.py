@@ -183,7 +183,7 @@ def _to_menu(s: FlowState, e: Event) -> Result:
 def _to_cart(s: FlowState, e: Event) -> Result:
     if not s.cart.lines:
         return _stay(s, message="cart_empty")
-    return _go(s, Step.CART, message="")
+    return _go(s, Step.CART, message="", private_reason="")
 
 
 def _select_category(s: FlowState, e: Event) -> Result:
@@ -204,8 +204,16 @@ def _open_item(s: FlowState, e: Event) -> Result:
     if not item.option_group_ids:
         # Nothing to choose: straight into the cart, one tap per item (fewer steps for older customers).
         return _stay(s, cart=s.cart.add(s.catalog, item.id), message="added")
-    # No pre-selected required choices: the customer picks hot / iced and size themselves.
-    return _go(s, Step.OPTIONS, editing=Editing(item.id, (), 1), message="")
+    # Normally no pre-selected required choices: the customer picks hot / iced and size themselves. Easy
+    # mode preselects each required single choice with its default (the catalog's first option).
+    selection: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if s.easy:
+        selection = tuple(
+            (g.id, (g.options[0].id,))
+            for g in s.catalog.groups_of(item)
+            if g.min_choices == 1 and g.max_choices == 1 and g.options
+        )
+    return _go(s, Step.OPTIONS, editing=Editing(item.id, selection, 1), message="")
 
 
 def _selection_dict(editing: Editing) -> dict[str, tuple[str, ...]]:
@@ -310,7 +318,7 @@ def _change_order_type(s: FlowState, e: Event) -> Result:
 
 
 def _to_payment_method(s: FlowState, e: Event) -> Result:
-    return _go(s, Step.PAYMENT_METHOD, message="")
+    return _go(s, Step.PAYMENT_METHOD, message="", private_reason="")
 
 
 def _checkout(s: FlowState, e: Event) -> Result:
@@ -335,8 +343,17 @@ def _choose_method(s: FlowState, e: Event) -> Result:
 
 def _retry(s: FlowState, e: Event) -> Result:
     if s.method is None:
-        return _go(s, Step.PAYMENT_METHOD)
-    return _go(s, Step.PAYING, StartPayment(s.method), instruction="", qr_payload="", qr_deadline=0.0, message="")
+        return _go(s, Step.PAYMENT_METHOD, private_reason="")
+    return _go(
+        s,
+        Step.PAYING,
+        StartPayment(s.method),
+        instruction="",
+        qr_payload="",
+        qr_deadline=0.0,
+        message="",
+        private_reason="",
+    )
 
 
 def _cancel_payment(s: FlowState, e: Event) -> Result:
@@ -361,11 +378,15 @@ def _approved(s: FlowState, e: Event) -> Result:
 
 def _declined(s: FlowState, e: Event) -> Result:
     assert isinstance(e, PaymentDeclined)
-    return _go(s, Step.PAYMENT_FAILED, message=e.reason or "declined")
+    if e.public:  # the kiosk's own words of what to do next
+        return _go(s, Step.PAYMENT_FAILED, message=e.reason, private_reason="")
+    # The screen shows a neutral "not approved"; the card company's reason is kept for private speech only.
+    return _go(s, Step.PAYMENT_FAILED, message="declined", private_reason=e.reason)
 
 
 def _payment_cancelled(s: FlowState, e: Event) -> Result:
-    return _go(s, Step.PAYMENT_METHOD, message="")
+    # Never silent: the method screen says the payment was cancelled and nothing was charged.
+    return _go(s, Step.PAYMENT_METHOD, message="payment_cancelled")
 
 
 def _payment_failed(s: FlowState, e: Event) -> Result:

@@ -57,7 +57,10 @@ class FlowState:
     instruction: str = ""
     qr_payload: str = ""
     qr_deadline: float = 0.0  # monotonic time the QR expires (the screen counts down to it); 0: none
-    message: str = ""  # the last refusal or decline reason, for the screen
+    message: str = ""  # the last refusal (a code the screen words), or a kiosk-side payment failure's text
+    # A decline's reason from the card company ("잔액 부족"): never on screen (the queue can read it); the
+    # screen says "not approved" and voice guidance may say the reason privately, with earphones in.
+    private_reason: str = ""
     order_number: int = 0
     receipt_wanted: bool | None = None
     idle_warning: bool = False

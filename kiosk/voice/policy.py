@@ -220,7 +220,9 @@ class VoicePolicy:
     def _screen(self, state: FlowState) -> None:
         if state.step is Step.PAYMENT_FAILED:
             lang = self.language
-            reason = state.message if state.message not in ("", "declined") else ""
+            # A card company's reason comes in `private_reason` (never on screen); a kiosk-side failure's
+            # words in `message`.
+            reason = state.private_reason or (state.message if state.message not in ("", "declined") else "")
             public = phrase(lang, "screen.payment_failed")
             if reason:
                 private = phrase(lang, "screen.payment_failed.private", reason=reason.rstrip("."))

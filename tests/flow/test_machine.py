@@ -161,7 +161,8 @@ def test_cart_quantity_and_language_keep_the_cart(catalog: Catalog) -> None:
 
 def test_declined_then_retry_and_cancel_payment(catalog: Catalog) -> None:
     s = at_step(catalog, Step.PAYMENT_FAILED)
-    assert s.message == "잔액 부족" and s.cart.count == 1
+    # the card company's reason is kept for private speech, never put on screen (issue 18)
+    assert s.message == "declined" and s.private_reason == "잔액 부족" and s.cart.count == 1
     s, effects = m.transition(s, m.RetryPayment())
     assert s.step is Step.PAYING and effects[0] == m.StartPayment(PaymentMethod.CARD)
     s, effects = m.transition(s, m.CancelPayment())

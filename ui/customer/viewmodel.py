@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
-from kiosk.domain.cart import CartLine, line_total
-from kiosk.domain.catalog import Catalog
+from kiosk.domain.cart import CartLine, Selection, chosen_in_catalog_order, line_total
+from kiosk.domain.catalog import Catalog, Item
 from kiosk.domain.order import OrderType, PaymentMethod
 from kiosk.flow import machine as m
 from kiosk.session.customer import (
@@ -75,6 +75,10 @@ class KioskViewModel(QObject):
     idleChanged = Signal()
     printChanged = Signal()
     readyChanged = Signal()
+    # A customer's action left a message for the screen (added, sold out, ...): shown again even when it
+    # is the same words as last time (a second "added").
+    messageShown = Signal()
+    helpChanged = Signal()
 
     def __init__(
         self,
@@ -84,6 +88,7 @@ class KioskViewModel(QObject):
         asset_dirs: list[Path],
         on_language: Callable[[str], None] | None = None,
         tick_ms: int = 250,
+        reach_fraction: float = 1.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,6 +101,11 @@ class KioskViewModel(QObject):
         self._groups = RowModel(["key", "name", "required", "minChoices", "maxChoices", "satisfied", "options"], self)
         self._cart = RowModel(["key", "name", "optionsText", "quantity", "totalText", "image"], self)
         self._image_cache: dict[str, str] = {}
+        self._help = False
+        # Low-position mode (a customer's choice, for wheelchair users and children): the screen's content in
+        # the lower `reach_fraction` of the panel (UiSettings.reach_fraction, from the mounting settings).
+        self._reach = max(0.4, min(1.0, reach_fraction))
+        self._low = False
         self._last_menu_key: tuple[str, str, int] | None = None
         session.listener = self._on_session_event
         self._timer = QTimer(self)
@@ -128,6 +138,8 @@ class KioskViewModel(QObject):
 
     def send(self, event: m.Event) -> None:
         self.session.send(event)
+        if isinstance(event, m.CustomerIntent) and self.state.message:
+            self.messageShown.emit()
 
     def set_out_of_order(self, text: str) -> None:
         """The kiosk cannot sell (its ledger is damaged): the attract screen shows `text` and never starts."""
@@ -162,6 +174,19 @@ class KioskViewModel(QObject):
         self._image_cache[relative] = url
         return url
 
+    def image_for(self, item: Item, selection: Selection = ()) -> str:
+        """The item's picture as chosen: a hot drink shows a hot picture. A variant is a file next to the
+        item's image named after a chosen option (`americano.hot.png` for "hot", `.iced` for "iced"); the
+        item's own image otherwise."""
+        if item.image and selection:
+            stem, dot, suffix = item.image.rpartition(".")
+            for _gid, opts in selection:
+                for oid in opts:
+                    url = self.image_url(f"{stem}.{oid}.{suffix}") if dot else ""
+                    if url:
+                        return url
+        return self.image_url(item.image)
+
     def _refresh(self, old: m.FlowState | None) -> None:
         s = self.state
         lang = s.language
@@ -177,6 +202,7 @@ class KioskViewModel(QObject):
         menu_key = (s.category_id, lang, id(catalog))
         if menu_key != self._last_menu_key:
             self._last_menu_key = menu_key
+            items = catalog.items_in(s.category_id)
             self._menu.set_rows(
                 [
                     {
@@ -188,13 +214,15 @@ class KioskViewModel(QObject):
                         "isBest": "best" in it.badges,
                         "soldOut": it.sold_out,
                     }
-                    for it in catalog.items_in(s.category_id)
+                    for it in items
                 ]
             )
         self._groups.set_rows(self._group_rows(catalog, s))
         self._cart.set_rows(self._cart_rows(catalog, s))
         if old is None or _properties_changed(old, s):
             self.changed.emit()
+        if self._low and old is not None and old.step is not m.Step.ATTRACT and s.step is m.Step.ATTRACT:
+            self.setLowPosition(False)  # the next customer starts at the normal height
         if lang_changed and old is not None:
             if self._on_language is not None:
                 self._on_language(lang)
@@ -243,20 +271,16 @@ class KioskViewModel(QObject):
                     "optionsText": self._options_text(catalog, line, lang),
                     "quantity": line.quantity,
                     "totalText": price_text(line_total(catalog, line), lang),
-                    "image": self.image_url(item.image),
+                    "image": self.image_for(item, line.selection),
                 }
             )
         return rows
 
     @staticmethod
     def _options_text(catalog: Catalog, line: CartLine, lang: str) -> str:
-        parts = []
-        for gid, opts in line.selection:
-            group = catalog.option_groups[gid]
-            for oid in dict.fromkeys(opts):
-                n = opts.count(oid)
-                parts.append(group.option(oid).names.get(lang) + (f" ×{n}" if n > 1 else ""))
-        return " · ".join(parts)
+        """The choices in the catalog's order (as on the options screen and the receipt)."""
+        chosen = chosen_in_catalog_order(catalog, line)
+        return " · ".join(opt.names.get(lang) + (f" ×{n}" if n > 1 else "") for _group, opt, n in chosen)
 
     # --- properties ---------------------------------------------------------------------------------
 
@@ -294,7 +318,7 @@ class KioskViewModel(QObject):
 
     def _edit_image(self) -> str:
         ed = self.state.editing
-        return self.image_url(self.state.catalog.item(ed.item_id).image) if ed else ""
+        return self.image_for(self.state.catalog.item(ed.item_id), ed.selection) if ed else ""
 
     def _edit_quantity(self) -> int:
         ed = self.state.editing
@@ -305,6 +329,9 @@ class KioskViewModel(QObject):
 
     def _can_add(self) -> bool:
         return self.state.editing is not None and not self.state.editing_problems()
+
+    def _private_reason(self) -> str:
+        return self.state.private_reason
 
     def _instruction(self) -> str:
         return self.state.instruction
@@ -376,6 +403,8 @@ class KioskViewModel(QObject):
     cartTotalText = Property(str, _cart_total_text, notify=changed)
     vatText = Property(str, _vat_text, notify=changed)
     message = Property(str, _message, notify=changed)
+    # A decline's reason from the card company: for voice guidance with earphones in, never for the screen.
+    privateReason = Property(str, _private_reason, notify=changed)
     editName = Property(str, _edit_name, notify=changed)
     editImage = Property(str, _edit_image, notify=changed)
     editQuantity = Property(int, _edit_quantity, notify=changed)
@@ -409,6 +438,47 @@ class KioskViewModel(QObject):
     cartLines = Property(QObject, lambda self: self._cart, constant=True)
 
     # --- intents (slots) ----------------------------------------------------------------------------
+
+    # --- the keypad (issue 18 item 4; DESIGN section 16) ------------------------------------------------
+
+    # Qt key codes (Qt.Key) of the keypad's own keys: arrows and Enter move and press (the controls handle
+    # them), Back goes one step back, Help shows how to use the keypad. The voice keys are the voice's.
+    BACK_KEYS = frozenset({0x01000003, 0x01000061})  # Key_Backspace, Key_Back
+    HELP_KEYS = frozenset({0x01000030, 0x01000058})  # Key_F1, Key_Help
+
+    @Slot(int, result=bool)
+    def keypad(self, key: int) -> bool:
+        """A keypad key no control took: Back and Help. True when it did something."""
+        if key in self.HELP_KEYS:
+            self.setHelpShown(not self._help)
+            return True
+        if key in self.BACK_KEYS:
+            if self._help:
+                self.setHelpShown(False)
+                return True
+            before = self.state
+            self.send(m.Back())
+            return self.state is not before
+        return False
+
+    @Slot(bool)
+    def setHelpShown(self, shown: bool) -> None:
+        if shown != self._help:
+            self._help = shown
+            self.helpChanged.emit()
+
+    helpShown = Property(bool, lambda self: self._help, notify=helpChanged)
+
+    lowChanged = Signal()
+
+    @Slot(bool)
+    def setLowPosition(self, on: bool) -> None:
+        if on != self._low:
+            self._low = on
+            self.lowChanged.emit()
+
+    lowPosition = Property(bool, lambda self: self._low, notify=lowChanged)
+    reachFraction = Property(float, lambda self: self._reach, constant=True)
 
     @Slot()
     def start(self) -> None:

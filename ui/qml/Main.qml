@@ -55,6 +55,10 @@ Window {
     }
 
     function loadScreen() {
+        // Only a new screen is loaded: `screen` is notified with every change of the view-model, and
+        // reloading the same screen threw away its scroll position and focus after every tap (issue 18).
+        if (screenLoader.item !== null && String(screenLoader.source).endsWith("/" + kiosk.screen))
+            return
         screenLoader.setSource(kiosk.screen, { "kiosk": kiosk, "portrait": root.portrait })
     }
     Binding {
@@ -77,12 +81,16 @@ Window {
         id: customerLayer
         objectName: "customerLayer"
         anchors.fill: parent
+        // Low-position mode: everything a customer needs in the part of the panel within reach (from the
+        // mounting settings); the part above stays empty (docs/ACCESSIBILITY.md).
+        anchors.topMargin: root.kiosk.lowPosition ? Math.round(parent.height * (1 - root.kiosk.reachFraction)) : 0
         visible: root.customerMode
         enabled: root.customerMode
 
         TopBar {
             id: topBar
             kiosk: root.kiosk
+            voice: root.voice
             anchors { left: parent.left; right: parent.right; top: parent.top }
             atAttract: root.kiosk.step === "attract"
         }
@@ -92,6 +100,8 @@ Window {
             objectName: "screenLoader"
             anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
             focus: root.customerMode
+            // The keypad's Back and Help keys, when no control took them (docs/ACCESSIBILITY.md).
+            Keys.onPressed: (event) => { event.accepted = root.kiosk.keypad(event.key) }
         }
 
         // Built when first needed, not before the attract screen's first frame.
@@ -101,6 +111,13 @@ Window {
             z: 50
             active: root.kiosk.idleWarning && root.customerMode
             sourceComponent: IdleWarning { kiosk: root.kiosk }
+        }
+        Loader {
+            anchors.fill: parent
+            z: 40
+            active: root.kiosk.helpShown && root.customerMode
+            sourceComponent: KeypadHelp { kiosk: root.kiosk }
+            onActiveChanged: if (!active) screenLoader.forceActiveFocus()  // back to the screen's focus
         }
     }
 

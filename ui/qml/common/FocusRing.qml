@@ -10,6 +10,6 @@ Rectangle {
     color: "transparent"
     border.width: Theme.focusWidth
     border.color: Theme.focusRing
-    visible: target !== null && target.activeFocus
+    visible: target !== null && target.activeFocus && Theme.keypadActive
     z: 100
 }

@@ -1,6 +1,7 @@
 // The one button: keyboard focus with a visible ring, Enter/Space to press, arrows to move, an
 // accessible name, and a touch target of at least Theme.touchMin.
 import QtQuick
+import "reveal.js" as Reveal
 
 Rectangle {
     id: root
@@ -15,14 +16,16 @@ Rectangle {
     property string fontFamily: Theme.fontFamily
     property color fill: checked ? Theme.primary : primary ? Theme.primary : quiet ? "transparent" : Theme.surface
     property color ink: (checked || primary) ? Theme.primaryInk : Theme.text
+    property var navigator: null  // function(forward): move focus; default: the next item in the focus chain
     signal clicked()
 
     implicitWidth: Math.max(Theme.touchMin, label.implicitWidth + Theme.gapLarge * 2)
     implicitHeight: Math.max(Theme.touchMin, column.implicitHeight + Theme.gap)
     radius: Theme.radiusSmall
     color: !enabled_ ? Theme.disabled : mouse.pressed ? Qt.darker(fill, 1.15) : fill
-    border.width: quiet ? 0 : (checked || primary) ? 0 : Math.max(1, Theme.s(2))
-    border.color: Theme.border
+    border.width: quiet ? 0 : (checked || primary) && enabled_ ? 0 : Math.max(1, Theme.s(2))
+    // A control's edge stands out from what is behind it (>= 3:1), disabled ones too.
+    border.color: enabled_ ? Theme.controlBorder : Theme.disabledInk
     activeFocusOnTab: true
 
     Accessible.role: Accessible.Button
@@ -31,13 +34,21 @@ Rectangle {
 
     function activate() { if (enabled_) root.clicked() }
 
-    Keys.onReturnPressed: activate()
-    Keys.onEnterPressed: activate()
-    Keys.onSpacePressed: activate()
-    Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
-    Keys.onDownPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
-    Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
-    Keys.onUpPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+    // Keypad focus inside a scrolling view brings the control into view.
+    onActiveFocusChanged: if (activeFocus) Reveal.reveal(root)
+    // Any other key (Tab, the voice keys) also means the keypad is in use.
+    Keys.onPressed: (event) => { Theme.keypadActive = true; event.accepted = false }
+    Keys.onReturnPressed: { Theme.keypadActive = true; activate() }
+    Keys.onEnterPressed: { Theme.keypadActive = true; activate() }
+    Keys.onSpacePressed: { Theme.keypadActive = true; activate() }
+    function move(forward) {
+        if (navigator) navigator(forward)
+        else nextItemInFocusChain(forward).forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+    }
+    Keys.onRightPressed: { Theme.keypadActive = true; move(true) }
+    Keys.onDownPressed: { Theme.keypadActive = true; move(true) }
+    Keys.onLeftPressed: { Theme.keypadActive = true; move(false) }
+    Keys.onUpPressed: { Theme.keypadActive = true; move(false) }
 
     Column {
         id: column
@@ -48,7 +59,7 @@ Rectangle {
             id: label
             width: parent.width
             text: root.text
-            color: root.enabled_ ? root.ink : Theme.textMuted
+            color: root.enabled_ ? root.ink : Theme.disabledInk
             font.family: root.fontFamily
             font.pixelSize: root.fontSize
             font.bold: true
@@ -59,8 +70,7 @@ Rectangle {
             visible: root.subText !== ""
             width: parent.width
             text: root.subText
-            color: root.enabled_ ? root.ink : Theme.textMuted
-            opacity: 0.85
+            color: root.enabled_ ? root.ink : Theme.disabledInk
             font.family: root.fontFamily
             font.pixelSize: Theme.fontSmall
             horizontalAlignment: Text.AlignHCenter
@@ -70,9 +80,9 @@ Rectangle {
 
     FocusRing { target: root }
 
-    MouseArea {
+    TapArea {
         id: mouse
         anchors.fill: parent
-        onClicked: root.activate()
+        onActivated: root.activate()
     }
 }

@@ -6,6 +6,9 @@ QtObject {
     property real scale: 1.0
     property bool highContrast: false
     property string language: "ko"
+    // The keypad is in use (a key was pressed since the last touch): focus rings show only then, so a
+    // touch customer never mistakes the first control's ring for a choice (docs/ACCESSIBILITY.md).
+    property bool keypadActive: false
 
     function s(px) { return Math.round(px * scale) }
 
@@ -26,7 +29,14 @@ QtObject {
     readonly property color badgeNew: highContrast ? "#00FFFF" : "#1F6F5C"
     readonly property color badgeBest: highContrast ? "#FFE500" : "#C2410C"
     readonly property color focusRing: highContrast ? "#00FFFF" : "#2563EB"
-    readonly property color disabled: highContrast ? "#808080" : "#CFC5B8"
+    readonly property color disabled: highContrast ? "#000000" : "#E6DFD5"
+    // Accessibility (docs/ACCESSIBILITY.md): every pair below is checked by tests/ui/test_a11y_contrast.py.
+    readonly property color disabledInk: highContrast ? "#B3B3B3" : "#5C4F44"  // 10.0:1 / 6.0:1 on `disabled`
+    readonly property color controlBorder: highContrast ? "#FFFFFF" : "#8A7968"  // a control's edge, >= 3:1
+    readonly property color selected: highContrast ? "#FFE500" : "#2B211B"  // a chosen tab: stronger, never weaker
+    readonly property color selectedInk: highContrast ? "#000000" : "#FFFFFF"
+    readonly property color accentInk: highContrast ? "#000000" : "#FFFFFF"
+    readonly property color dangerInk: highContrast ? "#000000" : "#FFFFFF"
     readonly property color scrim: "#99000000"
 
     // Sizes (pixels at scale 1.0). Touch targets are never under 44 px at scale 1.0.
@@ -41,6 +51,7 @@ QtObject {
     readonly property int bottomBar: s(128)
     readonly property int cardWidth: s(300)
     readonly property int tabHeight: s(64)
+    property int toastMs: 4000  // a short message shows this long (twice as long in easy mode)
 
     readonly property int fontSmall: s(20)
     readonly property int fontBody: s(24)

@@ -4,6 +4,7 @@ import "../common"
 
 FocusScope {
     id: screen
+    focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
@@ -17,9 +18,14 @@ FocusScope {
         }
     }
 
-    MouseArea {
+    // Anywhere on the screen starts, as the button says (the keypad uses the button itself).
+    TapArea {
+        objectName: "attractTouchArea"
         anchors.fill: parent
-        onClicked: screen.kiosk.start()
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("주문 시작")
+        Accessible.onPressAction: screen.kiosk.start()
+        onActivated: screen.kiosk.start()
     }
 
     // A few of the menu's photos, as a still collage: appetite first, words second.
@@ -61,13 +67,27 @@ FocusScope {
         }
     }
 
+    // A short screen (landscape tablet, large text): smaller buttons, and the title takes what room is left.
+    readonly property bool compact: height > 0 && height < Theme.s(760)
+
     Column {
         id: titleColumn
         anchors.horizontalCenter: parent.horizontalCenter
         y: screen.portrait ? parent.height * 0.08 : parent.height * 0.04
+        width: parent.width - Theme.gapLarge * 2
         spacing: Theme.gap
+        // Between the top and the buttons: the shop's name shrinks to fit, the welcome goes if it must.
+        readonly property real room: bottomColumn.y - y - Theme.gapLarge
         Text {
-            anchors.horizontalCenter: parent.horizontalCenter
+            id: shopTitle
+            visible: titleColumn.room >= Theme.fontLarge * 1.3  // no room at all (a landscape tablet at 2.0): none
+            width: parent.width
+            height: Math.max(Theme.fontLarge * 1.3, Math.min(Theme.fontHuge * 1.25 * 1.3,
+                             titleColumn.room - (welcome.visible ? welcome.height + titleColumn.spacing : 0)))
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            fontSizeMode: Text.Fit
+            minimumPixelSize: Theme.fontLarge
             text: screen.kiosk.shopName
             color: Theme.highContrast ? "#FFE500" : "#F6D8B8"
             font.family: "NanumSquare"
@@ -75,8 +95,12 @@ FocusScope {
             font.bold: true
         }
         Text {
+            id: welcome
             objectName: "attractWelcome"
-            anchors.horizontalCenter: parent.horizontalCenter
+            visible: titleColumn.room >= Theme.fontLarge * 1.3 + height + titleColumn.spacing
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
             text: qsTr("어서 오세요")
             color: "#FFFFFF"
             font.family: Theme.fontFamily
@@ -86,18 +110,19 @@ FocusScope {
 
     Column {
         id: bottomColumn
-        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.s(screen.portrait ? 120 : 36) }
-        spacing: Theme.gapLarge
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.s(screen.portrait && !screen.compact ? 120 : 24) }
+        spacing: screen.compact ? Theme.gap : Theme.gapLarge
         width: Math.min(parent.width - Theme.gapLarge * 2, Theme.s(880))
 
         KButton {
             id: startButton
             objectName: "startButton"
+            focus: true  // keypad: Enter starts
             width: parent.width
-            height: Theme.s(screen.portrait ? 140 : 110)
+            height: Math.max(Theme.s(screen.compact ? 80 : screen.portrait ? 140 : 110), implicitHeight)
             primary: true
-            radius: height / 2
-            fontSize: Theme.fontTitle
+            radius: Math.min(height / 2, Theme.s(55))
+            fontSize: screen.compact ? Theme.fontLarge : Theme.fontTitle
             // Until the ledger is open and open payments are resolved, the button says so and waits.
             enabled_: screen.kiosk.isReady
             // A damaged ledger: the kiosk is out of order until staff recover it (the text comes with both languages).
@@ -114,28 +139,53 @@ FocusScope {
             }
         }
 
-        // Easy mode for older customers: everything bigger and more time; only for this customer.
-        KButton {
-            objectName: "easyModeButton"
+        // Easy mode for older customers: everything bigger and more time; low position for wheelchair users
+        // and children: everything in the lower part of the panel. Only for this customer.
+        Row {
+            id: modes
             visible: screen.kiosk.outOfOrder === ""  // out of order: nothing to choose, only the message
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.min(parent.width, Theme.s(560))
-            height: Theme.s(84)
-            radius: height / 2
-            fontSize: Theme.fontLarge
-            checked: screen.kiosk.easyMode
-            text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
-            accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
-            fill: checked ? "#FFFFFF" : "transparent"
-            ink: checked ? "#221A14" : "#FFFFFF"
-            border.color: "#FFFFFF"
-            onClicked: screen.kiosk.setEasyMode(!checked)
+            spacing: Theme.gap
+            readonly property real each: (Math.min(bottomColumn.width, Theme.s(880)) - spacing) / 2
+            KButton {
+                objectName: "easyModeButton"
+                width: modes.each
+                height: Math.max(Theme.s(screen.compact ? 64 : 84), implicitHeight)
+                radius: Math.min(height / 2, Theme.s(42))
+                fontSize: screen.compact ? Theme.fontBody : Theme.fontLarge
+                checked: screen.kiosk.easyMode
+                text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
+                accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
+                fill: checked ? "#FFFFFF" : "transparent"
+                ink: checked ? "#221A14" : "#FFFFFF"
+                border.color: "#FFFFFF"
+                onClicked: screen.kiosk.setEasyMode(!checked)
+            }
+            KButton {
+                objectName: "lowPositionButton"
+                width: modes.each
+                height: Math.max(Theme.s(screen.compact ? 64 : 84), implicitHeight)
+                radius: Math.min(height / 2, Theme.s(42))
+                fontSize: screen.compact ? Theme.fontBody : Theme.fontLarge
+                checked: screen.kiosk.lowPosition
+                text: (checked ? "✓ " : "") + qsTr("낮은 화면")
+                accessibleName: checked ? qsTr("낮은 화면 끄기") : qsTr("낮은 화면 켜기")
+                fill: checked ? "#FFFFFF" : "transparent"
+                ink: checked ? "#221A14" : "#FFFFFF"
+                border.color: "#FFFFFF"
+                onClicked: screen.kiosk.setLowPosition(!checked)
+            }
         }
 
-        Row {
+        // Four in a row, or two by two when they would not fit (a narrow screen at large scales); each
+        // keeps its place whatever the language.
+        Grid {
+            id: languages
             visible: screen.kiosk.outOfOrder === ""
             anchors.horizontalCenter: parent.horizontalCenter
             spacing: Theme.gap
+            readonly property real cell: Theme.s(190)
+            columns: bottomColumn.width >= Theme.s(130) * 4 + spacing * 3 ? 4 : 2
             Repeater {
                 model: [["ko", "한국어", "NanumSquare"], ["en", "English", "NanumSquare"],
                         ["zh", "中文", "Noto Sans CJK SC"], ["ja", "日本語", "Noto Sans CJK JP"]]
@@ -145,8 +195,8 @@ FocusScope {
                     text: modelData[1]
                     accessibleName: modelData[1]
                     fontFamily: modelData[2]
-                    width: Math.min(Theme.s(190), (bottomColumn.width - Theme.gap * 3) / 4)
-                    height: Theme.s(76)
+                    width: Math.min(languages.cell, (bottomColumn.width - Theme.gap * (languages.columns - 1)) / languages.columns)
+                    height: Theme.s(screen.compact ? 64 : 76)
                     radius: height / 2
                     checked: screen.kiosk.language === modelData[0]
                     fill: checked ? "#FFFFFF" : "transparent"

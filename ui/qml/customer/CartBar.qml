@@ -5,36 +5,36 @@ import "../common"
 Rectangle {
     id: bar
     required property var kiosk
-    height: Theme.bottomBar
+    // Narrow screens at large scales: the summary on a row of its own above the buttons, so the count and
+    // the total never run into each other or the buttons.
+    readonly property bool stacked: width < Theme.s(620)
+    readonly property int rowHeight: stacked ? Math.max(Theme.touchMin, Theme.s(64)) : Theme.s(88)
+    height: stacked ? rowHeight * 2 + Theme.gap * 3 : Theme.bottomBar
     color: Theme.surface
     border.color: Theme.border
 
     KButton {
         id: cancelButton
         objectName: "cancelOrderButton"
-        anchors { left: parent.left; leftMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-        height: Theme.s(88)
+        anchors { left: parent.left; leftMargin: Theme.gap; bottom: parent.bottom; bottomMargin: bar.stacked ? Theme.gap : (bar.height - height) / 2 }
+        height: bar.rowHeight
+        width: Math.max(Theme.touchMin, Theme.s(170))  // fixed: the language never moves the buttons
         text: qsTr("처음으로")
         onClicked: bar.kiosk.cancelOrder()
     }
-    Rectangle {
+    KCard {
         id: cartButton
         objectName: "cartSummary"
-        anchors { left: cancelButton.right; right: orderButton.left; margins: Theme.gap; verticalCenter: parent.verticalCenter }
-        height: Theme.s(88)
+        x: bar.stacked ? Theme.gap : cancelButton.x + cancelButton.width + Theme.gap
+        y: bar.stacked ? Theme.gap : (bar.height - height) / 2
+        width: bar.stacked ? bar.width - Theme.gap * 2 : orderButton.x - Theme.gap - x
+        height: bar.rowHeight
         radius: Theme.radiusSmall
-        color: Theme.surfaceAlt
-        activeFocusOnTab: true
-        Accessible.role: Accessible.Button
-        Accessible.name: qsTr("장바구니 %1개, %2").arg(bar.kiosk.cartCount).arg(bar.kiosk.cartTotalText)
-        Accessible.onPressAction: bar.kiosk.openCart()
-        Keys.onReturnPressed: bar.kiosk.openCart()
-        Keys.onEnterPressed: bar.kiosk.openCart()
-        Keys.onSpacePressed: bar.kiosk.openCart()
-        Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
-        Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
-        FocusRing { target: cartButton }
-        MouseArea { anchors.fill: parent; onClicked: bar.kiosk.openCart() }
+        color: pressed ? Qt.darker(Theme.surfaceAlt, 1.1) : Theme.surfaceAlt
+        border.color: Theme.controlBorder
+        border.width: Math.max(1, Theme.s(2))
+        accessibleName: qsTr("장바구니 %1개, %2").arg(bar.kiosk.cartCount).arg(bar.kiosk.cartTotalText)
+        onClicked: bar.kiosk.openCart()
         Rectangle {
             id: countBubble
             anchors { left: parent.left; leftMargin: Theme.gap; verticalCenter: parent.verticalCenter }
@@ -52,11 +52,16 @@ Rectangle {
         }
         Text {
             anchors { left: countBubble.right; leftMargin: Theme.gap; right: totalLabel.left; rightMargin: Theme.gapSmall; verticalCenter: parent.verticalCenter }
-            elide: Text.ElideRight
             // At large scales the total needs the room: a smaller label, or none, never a cut word.
             fontSizeMode: Text.HorizontalFit
             minimumPixelSize: Theme.fontSmall
-            visible: width >= minimumPixelSize * 2
+            visible: smallestLabel.width * 1.1 + Theme.s(4) <= width
+            TextMetrics {
+                id: smallestLabel
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+                text: qsTr("장바구니")
+            }
             text: qsTr("장바구니")
             color: Theme.text
             font.family: Theme.fontFamily
@@ -76,9 +81,9 @@ Rectangle {
     KButton {
         id: orderButton
         objectName: "orderButton"
-        anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-        height: Theme.s(88)
-        width: Math.max(implicitWidth, Theme.s(200))
+        anchors { right: parent.right; rightMargin: Theme.gap; bottom: cancelButton.bottom }
+        height: bar.rowHeight
+        width: bar.stacked ? bar.width - cancelButton.width - Theme.gap * 3 : Theme.s(220)
         primary: true
         enabled_: bar.kiosk.cartCount > 0
         fontSize: Theme.fontLarge

@@ -4,25 +4,45 @@ import "../common"
 
 FocusScope {
     id: screen
+    focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    readonly property bool compact: height > 0 && height < Theme.s(620)  // a short screen at a large scale
 
-    Text {
-        id: title
-        anchors { left: parent.left; top: parent.top; margins: Theme.gapLarge }
-        text: qsTr("주문 내역을 확인해 주세요")
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontTitle
-        font.bold: true
+    // The title scrolls with the lines (header); in portrait the order type does too (footer), so that
+    // the total and the pay button keep their place at the bottom at any scale.
+    Component {
+        id: titleComponent
+        Text {
+            width: lines.width
+            wrapMode: Text.Wrap
+            bottomPadding: Theme.gap
+            text: qsTr("주문 내역을 확인해 주세요")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+        }
     }
 
     ListView {
         id: lines
         objectName: "cartLines"
-        anchors { left: parent.left; right: screen.portrait ? parent.right : summary.left; top: title.bottom
-                  bottom: screen.portrait ? summary.top : parent.bottom; margins: Theme.gapLarge }
+        anchors {
+            left: parent.left
+            right: screen.portrait ? parent.right : summary.left
+            top: parent.top
+            bottom: screen.portrait ? summary.top : parent.bottom
+            margins: Theme.gapLarge
+        }
+        header: titleComponent
+        footer: Item {
+            id: footerSlot
+            width: lines.width
+            height: screen.portrait ? orderTypeRow.height + Theme.gapLarge : 0
+        }
+        boundsBehavior: Flickable.StopAtBounds
         spacing: Theme.gap
         clip: true
         model: screen.kiosk.cartLines
@@ -36,20 +56,31 @@ FocusScope {
             required property string totalText
             required property string image
             width: lines.width
-            height: Math.max(Theme.s(150), info.implicitHeight + controls.height + Theme.gap * 3)
+            height: Math.max(thumb.height, info.implicitHeight) + controls.height + Theme.gap * 3
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.border
             ItemImage {
                 id: thumb
-                anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.gap }
-                width: height
+                anchors {
+                    left: parent.left
+                    top: parent.top
+                    margins: Theme.gap
+                }
+                // A fixed size, not the line's height: the words beside it wrap by its width (no layout loop).
+                width: Math.min(Theme.s(150) - Theme.gap * 2, lines.width * 0.3)
+                height: width
                 source: line.image
                 label: line.name
             }
             Column {
                 id: info
-                anchors { left: thumb.right; right: parent.right; top: parent.top; margins: Theme.gap }
+                anchors {
+                    left: thumb.right
+                    right: parent.right
+                    top: parent.top
+                    margins: Theme.gap
+                }
                 spacing: Theme.s(4)
                 Text {
                     objectName: "lineName_" + line.index
@@ -59,7 +90,7 @@ FocusScope {
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     font.bold: true
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Text {
                     width: parent.width
@@ -68,9 +99,7 @@ FocusScope {
                     color: Theme.textMuted
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontSmall
-                    wrapMode: Text.WordWrap
-                    maximumLineCount: 2
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
                 Text {
                     text: line.totalText
@@ -80,21 +109,32 @@ FocusScope {
                     font.bold: true
                 }
             }
-            Row {
+            // Under the photo and the words, right-aligned; they wrap on a narrow line instead of covering them.
+            Flow {
                 id: controls
-                anchors { right: parent.right; bottom: parent.bottom; margins: Theme.gap }
+                anchors {
+                    right: parent.right
+                    bottom: parent.bottom
+                    margins: Theme.gap
+                }
+                width: Math.min(line.width - Theme.gap * 2, minusButton.width + qtyText.width + plusButton.width
+                                + removeButton.width + spacing * 3)
                 spacing: Theme.gapSmall
                 KButton {
+                    id: minusButton
                     objectName: "lineMinus_" + line.index
                     text: "−"
                     accessibleName: qsTr("%1 수량 줄이기").arg(line.name)
-                    width: Theme.s(64); height: Theme.s(64)
+                    width: Theme.s(64)
+                    height: Theme.s(64)
                     enabled_: line.quantity > 1
                     onClicked: screen.kiosk.changeLineQuantity(line.index, -1)
                 }
                 Text {
+                    id: qtyText
                     objectName: "lineQty_" + line.index
-                    anchors.verticalCenter: parent.verticalCenter
+                    height: minusButton.height
+                    verticalAlignment: Text.AlignVCenter
                     width: Theme.s(48)
                     horizontalAlignment: Text.AlignHCenter
                     text: line.quantity
@@ -104,13 +144,16 @@ FocusScope {
                     font.bold: true
                 }
                 KButton {
+                    id: plusButton
                     objectName: "linePlus_" + line.index
                     text: "+"
                     accessibleName: qsTr("%1 수량 늘리기").arg(line.name)
-                    width: Theme.s(64); height: Theme.s(64)
+                    width: Theme.s(64)
+                    height: Theme.s(64)
                     onClicked: screen.kiosk.changeLineQuantity(line.index, 1)
                 }
                 KButton {
+                    id: removeButton
                     objectName: "lineRemove_" + line.index
                     text: qsTr("삭제")
                     accessibleName: qsTr("%1 삭제").arg(line.name)
@@ -125,91 +168,145 @@ FocusScope {
 
     Rectangle {
         id: summary
-        anchors { right: parent.right; bottom: parent.bottom }
-        width: screen.portrait ? parent.width : Math.max(parent.width * 0.42, Theme.s(420))
-        height: screen.portrait ? summaryColumn.implicitHeight + Theme.gapLarge * 2 : parent.height
+        anchors {
+            right: parent.right
+            bottom: parent.bottom
+        }
+        width: screen.portrait ? parent.width : Math.min(parent.width * 0.5, Math.max(parent.width * 0.42, Theme.s(420)))
+        height: screen.portrait ? Math.min(summaryColumn.implicitHeight + buttons.height + Theme.gap + Theme.gapLarge * 2, screen.height * 0.6) : parent.height
         color: Theme.surface
         border.color: Theme.border
-        Column {
-            id: summaryColumn
-            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.gapLarge }
-            spacing: Theme.gap
-            Row {
-                spacing: Theme.gap
-                Text {
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("주문 방식")
-                    color: Theme.textMuted
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                }
-                KButton {
-                    objectName: "cartDineIn"
-                    text: qsTr("매장")
-                    width: Math.min(Theme.s(150), (summaryColumn.width - Theme.s(130)) / 2 - Theme.gap)
-                    checked: screen.kiosk.orderType === "dine_in"
-                    onClicked: screen.kiosk.chooseOrderType("dine_in")
-                }
-                KButton {
-                    objectName: "cartTakeOut"
-                    text: qsTr("포장")
-                    width: Math.min(Theme.s(150), (summaryColumn.width - Theme.s(130)) / 2 - Theme.gap)
-                    checked: screen.kiosk.orderType === "take_out"
-                    onClicked: screen.kiosk.chooseOrderType("take_out")
-                }
+        // Order type and totals; they scroll when a large scale leaves too little room above the buttons.
+        Flickable {
+            id: summaryFlick
+            objectName: "summaryScroll"
+            anchors {
+                left: parent.left
+                right: parent.right
+                top: parent.top
+                bottom: buttons.top
+                leftMargin: Theme.gapLarge
+                rightMargin: Theme.gapLarge
+                topMargin: Theme.gapLarge
+                bottomMargin: Theme.gap
             }
-            Item {
-                width: parent.width
-                height: totalText.implicitHeight
-                Column {
-                    anchors.verticalCenter: parent.verticalCenter
+            contentHeight: summaryColumn.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            Column {
+                id: summaryColumn
+                width: summaryFlick.width
+                y: Math.max(0, summaryFlick.height - implicitHeight)
+                spacing: Theme.gap
+                Item {
+                    id: orderTypeSlot
+                    width: parent.width
+                    height: screen.portrait ? 0 : orderTypeRow.height
+                }
+                // The label and the two choices; the choices go under the label when they do not fit beside it.
+                Flow {
+                    id: orderTypeRow
+                    parent: screen.portrait && lines.footerItem ? lines.footerItem : orderTypeSlot
+                    y: screen.portrait ? Theme.gapLarge : 0
+                    width: parent ? parent.width : 0
+                    spacing: Theme.gap
                     Text {
-                        text: qsTr("총 %1개").arg(screen.kiosk.cartCount)
-                        color: Theme.text
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontLarge
-                        font.bold: true
-                    }
-                    Text {
-                        objectName: "vatText"
-                        text: qsTr("부가세 %1 포함").arg(screen.kiosk.vatText)
+                        height: Math.max(implicitHeight, Theme.touchMin)
+                        verticalAlignment: Text.AlignVCenter
+                        text: qsTr("주문 방식")
                         color: Theme.textMuted
                         font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontSmall
+                        font.pixelSize: Theme.fontBody
+                    }
+                    KButton {
+                        objectName: "cartDineIn"
+                        text: qsTr("매장")
+                        width: Math.max(implicitWidth, Theme.s(150))
+                        checked: screen.kiosk.orderType === "dine_in"
+                        onClicked: screen.kiosk.chooseOrderType("dine_in")
+                    }
+                    KButton {
+                        objectName: "cartTakeOut"
+                        text: qsTr("포장")
+                        width: Math.max(implicitWidth, Theme.s(150))
+                        checked: screen.kiosk.orderType === "take_out"
+                        onClicked: screen.kiosk.chooseOrderType("take_out")
                     }
                 }
-                Text {
-                    id: totalText
-                    objectName: "cartScreenTotal"
-                    anchors.right: parent.right
-                    text: screen.kiosk.cartTotalText
-                    color: Theme.primary
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontHuge * 0.75
-                    font.bold: true
+                // Count and VAT beside the total, or above it when both do not fit on one line.
+                Grid {
+                    width: parent.width
+                    columns: countColumn.implicitWidth + totalText.implicitWidth + Theme.gap <= width ? 2 : 1
+                    columnSpacing: Math.max(Theme.gap, width - countColumn.implicitWidth - totalText.implicitWidth)
+                    rowSpacing: Theme.gapSmall
+                    verticalItemAlignment: Grid.AlignVCenter
+                    Column {
+                        id: countColumn
+                        Text {
+                            text: qsTr("총 %1개").arg(screen.kiosk.cartCount)
+                            color: Theme.text
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontLarge
+                            font.bold: true
+                        }
+                        Text {
+                            objectName: "vatText"
+                            text: qsTr("부가세 %1 포함").arg(screen.kiosk.vatText)
+                            color: Theme.textMuted
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontSmall
+                        }
+                    }
+                    Text {
+                        id: totalText
+                        objectName: "cartScreenTotal"
+                        text: screen.kiosk.cartTotalText
+                        color: Theme.primary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontHuge * 0.75
+                        font.bold: true
+                    }
                 }
             }
-            Grid {
-                width: parent.width
-                columns: screen.portrait ? 2 : 1
-                spacing: Theme.gap
-                KButton {
-                    id: more
-                    objectName: "moreMenuButton"
-                    width: screen.portrait ? (parent.width - Theme.gap) * 0.38 : parent.width
-                    height: Theme.s(96)
-                    text: qsTr("메뉴 더 담기")
-                    onClicked: screen.kiosk.back()
-                }
-                KButton {
-                    objectName: "payButton"
-                    width: screen.portrait ? parent.width - more.width - Theme.gap : parent.width
-                    height: Theme.s(96)
-                    primary: true
-                    fontSize: Theme.fontLarge
-                    text: qsTr("%1 결제하기").arg(screen.kiosk.cartTotalText)
-                    onClicked: screen.kiosk.checkoutCart()
-                }
+        }
+        ScrollHint {
+            view: summaryFlick
+            atStart: true
+            vertical: true
+        }
+        ScrollHint {
+            view: summaryFlick
+            atStart: false
+            vertical: true
+        }
+        // Always in view at the bottom.
+        Grid {
+            id: buttons
+            anchors {
+                left: parent.left
+                right: parent.right
+                bottom: parent.bottom
+                margins: Theme.gapLarge
+            }
+            columns: screen.portrait || screen.compact ? 2 : 1
+            spacing: Theme.gap
+            KButton {
+                id: more
+                objectName: "moreMenuButton"
+                width: buttons.columns === 2 ? (parent.width - Theme.gap) * 0.38 : parent.width
+                height: Math.max(Theme.s(96), implicitHeight)
+                text: qsTr("메뉴 더 담기")
+                onClicked: screen.kiosk.back()
+            }
+            KButton {
+                objectName: "payButton"
+                    focus: true  // keypad: Enter goes on to pay; arrows reach the lines
+                width: buttons.columns === 2 ? parent.width - more.width - Theme.gap : parent.width
+                height: Math.max(Theme.s(96), implicitHeight)
+                primary: true
+                fontSize: Theme.fontLarge
+                text: qsTr("%1 결제하기").arg(screen.kiosk.cartTotalText)
+                onClicked: screen.kiosk.checkoutCart()
             }
         }
     }

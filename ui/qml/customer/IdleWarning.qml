@@ -8,7 +8,8 @@ Rectangle {
     color: Theme.scrim
     Component.onCompleted: moreButton.forceActiveFocus()
 
-    MouseArea { anchors.fill: parent }  // the order behind is not touchable while we ask
+    // The order behind is not touchable while we ask; a touch here is not an action (nothing to name).
+    MouseArea { objectName: "idleScrim"; anchors.fill: parent; Accessible.ignored: true }
 
     Rectangle {
         anchors.centerIn: parent
@@ -51,10 +52,13 @@ Rectangle {
                 primary: true
                 fontSize: Theme.fontLarge
                 text: qsTr("시간을 더 주세요")
+                navigator: function (forward) { resetButton.forceActiveFocus(Qt.TabFocusReason) }
                 onClicked: overlay.kiosk.moreTime()
             }
             KButton {
+                id: resetButton
                 objectName: "idleResetButton"
+                navigator: function (forward) { moreButton.forceActiveFocus(Qt.TabFocusReason) }
                 width: parent.width
                 text: qsTr("처음으로")
                 onClicked: overlay.kiosk.cancelOrder()

@@ -4,100 +4,134 @@ import "../common"
 
 FocusScope {
     id: screen
+    focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
 
-    Text {
-        id: title
-        anchors { top: parent.top; topMargin: Theme.s(screen.portrait ? 90 : 30); horizontalCenter: parent.horizontalCenter }
-        text: qsTr("어디에서 드시나요?")
-        color: Theme.text
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontHuge * 0.8
-        font.bold: true
-    }
+    // The title and the two cards; they scroll when a large scale on a small screen needs more room.
+    Flickable {
+        id: scroller
+        objectName: "orderTypeScroll"
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: parent.top
+        }
+        // Down to the higher of the two buttons under it.
+        height: Math.max(0, Math.min(backButton.y, easyButton.y) - Theme.gap)
+        contentHeight: Math.max(height, body.implicitHeight + Theme.gapLarge * 2)
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
 
-    Grid {
-        id: cards
-        readonly property real space: backButton.y - title.y - title.height - Theme.gapLarge * 2
-        anchors.horizontalCenter: parent.horizontalCenter
-        y: title.y + title.height + Theme.gapLarge + (space - height) / 2
-        columns: screen.portrait ? 1 : 2
-        spacing: Theme.gapLarge
-        Repeater {
-            model: [["dine_in", qsTr("매장에서 먹어요"), qsTr("매장"), "dineInButton"],
-                    ["take_out", qsTr("포장해 갈게요"), qsTr("포장"), "takeOutButton"]]
-            Rectangle {
-                id: card
-                required property var modelData
-                objectName: modelData[3]
-                width: Math.min((screen.width - Theme.gapLarge * 2) / cards.columns - Theme.gapLarge, Theme.s(640))
-                height: Math.min(Theme.s(screen.portrait ? 400 : 480),
-                                 screen.portrait ? cards.space / 2 - Theme.gapLarge : cards.space)
-                radius: Theme.radius * 1.5
-                color: mouse.pressed ? Theme.surfaceAlt : Theme.surface
-                border.color: Theme.border
-                border.width: Theme.s(2)
-                activeFocusOnTab: true
-                Accessible.role: Accessible.Button
-                Accessible.name: modelData[1]
-                Accessible.onPressAction: screen.kiosk.chooseOrderType(modelData[0])
-                Keys.onReturnPressed: screen.kiosk.chooseOrderType(modelData[0])
-                Keys.onEnterPressed: screen.kiosk.chooseOrderType(modelData[0])
-                Keys.onSpacePressed: screen.kiosk.chooseOrderType(modelData[0])
-                Keys.onDownPressed: nextItemInFocusChain(true).forceActiveFocus()
-                Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
-                Keys.onUpPressed: nextItemInFocusChain(false).forceActiveFocus()
-                Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
-                FocusRing { target: card }
-                Column {
-                    anchors.centerIn: parent
-                    spacing: Theme.gap
-                    Pictogram {
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        kind: card.modelData[0]
-                        size: Math.min(Theme.s(170), card.height - Theme.s(130))
-                    }
-                    Text {
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        text: card.modelData[2]
-                        color: Theme.primary
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontTitle
-                        font.bold: true
-                    }
-                    Text {
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        text: card.modelData[1]
-                        color: Theme.text
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontLarge
+        Column {
+            id: body
+            width: scroller.width
+            y: Math.max(Theme.gapLarge, (scroller.height - implicitHeight) / 2)
+            spacing: Theme.gapLarge
+
+            Text {
+                id: title
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: parent.width - Theme.gapLarge * 2
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                text: qsTr("어디에서 드시나요?")
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHuge * 0.8
+                font.bold: true
+            }
+
+            Grid {
+                id: cards
+                // The room the cards would like: what the view leaves under the title.
+                readonly property real space: scroller.height - title.height - Theme.gapLarge * 3
+                anchors.horizontalCenter: parent.horizontalCenter
+                columns: screen.portrait ? 1 : 2
+                spacing: Theme.gapLarge
+                Repeater {
+                    model: [["dine_in", qsTr("매장에서 먹어요"), qsTr("매장"), "dineInButton"], ["take_out", qsTr("포장해 갈게요"), qsTr("포장"), "takeOutButton"]]
+                    KCard {
+                        id: card
+                        required property var modelData
+                        required property int index
+                        objectName: modelData[3]
+                        width: Math.min((screen.width - Theme.gapLarge * 2) / cards.columns - Theme.gapLarge, Theme.s(640))
+                        height: Math.max(cardTitle.height + cardLine.height + Theme.gap * 3, Math.min(Theme.s(screen.portrait ? 400 : 480), screen.portrait ? cards.space / 2 - Theme.gapLarge : cards.space))
+                        radius: Theme.radius * 1.5
+                        color: card.pressed ? Theme.surfaceAlt : Theme.surface
+                        border.color: Theme.controlBorder
+                        border.width: Theme.s(2)
+                        accessibleName: modelData[1]
+                        focus: index === 0  // keypad: the first choice has focus when the screen opens
+                        onClicked: screen.kiosk.chooseOrderType(modelData[0])
+                        Column {
+                            id: cardWords
+                            anchors.centerIn: parent
+                            width: card.width - Theme.gapLarge * 2
+                            spacing: Theme.gap
+                            // The picture takes only the room the words leave; none when that is too little.
+                            Pictogram {
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                kind: card.modelData[0]
+                                size: Math.min(Theme.s(170), card.height - cardTitle.height - cardLine.height - Theme.gap * 2 - Theme.gapLarge * 2)
+                                visible: size >= Theme.s(48)
+                            }
+                            Text {
+                                id: cardTitle
+                                width: parent.width
+                                horizontalAlignment: Text.AlignHCenter
+                                wrapMode: Text.Wrap
+                                text: card.modelData[2]
+                                color: Theme.primary
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.fontTitle
+                                font.bold: true
+                            }
+                            Text {
+                                id: cardLine
+                                width: parent.width
+                                horizontalAlignment: Text.AlignHCenter
+                                wrapMode: Text.Wrap
+                                text: card.modelData[1]
+                                color: Theme.text
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.fontLarge
+                            }
+                        }
                     }
                 }
-                MouseArea { id: mouse; anchors.fill: parent; onClicked: screen.kiosk.chooseOrderType(card.modelData[0]) }
             }
         }
     }
 
     KButton {
-        objectName: "orderTypeEasyModeButton"
-        anchors { right: parent.right; bottom: parent.bottom; margins: Theme.gapLarge }
-        width: Math.min(Theme.s(400), screen.width - backButton.width - Theme.gapLarge * 3)
-        checked: screen.kiosk.easyMode
-        fill: checked ? Theme.dark : Theme.surface
-        ink: checked ? Theme.darkInk : Theme.text
-        text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
-        accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
-        onClicked: screen.kiosk.setEasyMode(!checked)
-    }
-
-    KButton {
         id: backButton
         objectName: "orderTypeBackButton"
-        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.gapLarge }
+        anchors {
+            left: parent.left
+            bottom: parent.bottom
+            margins: Theme.gapLarge
+        }
         text: qsTr("처음으로")
         width: Theme.s(220)
         onClicked: screen.kiosk.back()
+    }
+    KButton {
+        id: easyButton
+        objectName: "orderTypeEasyModeButton"
+        anchors {
+            right: parent.right
+            bottom: parent.bottom
+            margins: Theme.gapLarge
+        }
+        width: Math.min(Theme.s(400), screen.width - backButton.width - Theme.gapLarge * 3)
+        checked: screen.kiosk.easyMode
+        fill: checked ? Theme.selected : Theme.surface
+        ink: checked ? Theme.selectedInk : Theme.text
+        text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
+        accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
+        onClicked: screen.kiosk.setEasyMode(!checked)
     }
 }

@@ -4,109 +4,170 @@ import "../common"
 
 FocusScope {
     id: screen
+    focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    // The methods one under the other, picture beside the words: portrait, and a short landscape screen
+    // (large scales on a tablet), where three side by side would be too narrow for their words.
+    readonly property bool rows: portrait || (height > 0 && height < Theme.s(620) && width < Theme.s(900))
 
     function label(m) {
-        if (m === "card") return qsTr("카드 결제")
-        if (m === "qr") return qsTr("QR 결제")
-        return qsTr("바코드 결제")
+        if (m === "card")
+            return qsTr("카드 결제");
+        if (m === "qr")
+            return qsTr("QR 결제");
+        return qsTr("바코드 결제");
     }
     function help(m) {
-        if (m === "card") return qsTr("신용·체크카드, 삼성페이")
-        if (m === "qr") return qsTr("화면의 QR을 앱으로 스캔")
-        return qsTr("카카오페이·네이버페이·제로페이")
+        if (m === "card")
+            return qsTr("신용·체크카드, 삼성페이");
+        if (m === "qr")
+            return qsTr("화면의 QR을 앱으로 스캔");
+        return qsTr("카카오페이·네이버페이·제로페이");
     }
-    function picture(m) { return m === "card" ? "card" : m === "qr" ? "scan_qr" : "show_barcode" }
-
-    Column {
-        id: head
-        anchors { top: parent.top; topMargin: Theme.s(screen.portrait ? 60 : 24); horizontalCenter: parent.horizontalCenter }
-        spacing: Theme.gap
-        Text {
-            anchors.horizontalCenter: parent.horizontalCenter
-            text: qsTr("결제 방법을 선택해 주세요")
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle
-            font.bold: true
-        }
-        Text {
-            objectName: "payAmount"
-            anchors.horizontalCenter: parent.horizontalCenter
-            text: qsTr("결제 금액 %1").arg(screen.kiosk.cartTotalText)
-            color: Theme.primary
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge
-            font.bold: true
-        }
+    function picture(m) {
+        return m === "card" ? "card" : m === "qr" ? "scan_qr" : "show_barcode";
     }
 
-    Grid {
-        id: methods
-        readonly property real space: backButton.y - head.y - head.height - Theme.gapLarge * 2
-        anchors.horizontalCenter: parent.horizontalCenter
-        y: head.y + head.height + Theme.gapLarge + (space - height) / 2
-        columns: screen.portrait ? 1 : 3
-        spacing: Theme.gapLarge
-        Repeater {
-            model: screen.kiosk.paymentMethods
-            Rectangle {
-                id: card
-                required property string modelData
-                objectName: "method_" + modelData
-                width: screen.portrait ? Math.min(screen.width - Theme.gapLarge * 2, Theme.s(820))
-                                       : Math.min(Theme.s(520), (screen.width - Theme.gapLarge * 4) / 3)
-                height: screen.portrait ? Math.min(Theme.s(250), methods.space / 3 - Theme.gapLarge)
-                                        : Math.min(Theme.s(420), methods.space)
-                radius: Theme.radius * 1.5
-                color: mouse.pressed ? Theme.surfaceAlt : Theme.surface
-                border.color: Theme.border
-                border.width: Theme.s(2)
-                activeFocusOnTab: true
-                Accessible.role: Accessible.Button
-                Accessible.name: screen.label(modelData)
-                Accessible.onPressAction: screen.kiosk.choosePaymentMethod(modelData)
-                Keys.onReturnPressed: screen.kiosk.choosePaymentMethod(modelData)
-                Keys.onEnterPressed: screen.kiosk.choosePaymentMethod(modelData)
-                Keys.onSpacePressed: screen.kiosk.choosePaymentMethod(modelData)
-                Keys.onDownPressed: nextItemInFocusChain(true).forceActiveFocus()
-                Keys.onRightPressed: nextItemInFocusChain(true).forceActiveFocus()
-                Keys.onUpPressed: nextItemInFocusChain(false).forceActiveFocus()
-                Keys.onLeftPressed: nextItemInFocusChain(false).forceActiveFocus()
-                FocusRing { target: card }
-                Grid {
-                    anchors.centerIn: parent
-                    columns: screen.portrait ? 2 : 1
-                    spacing: Theme.gapLarge
-                    horizontalItemAlignment: Grid.AlignHCenter
-                    verticalItemAlignment: Grid.AlignVCenter
-                    Pictogram {
-                        kind: screen.picture(card.modelData)
-                        size: Math.min(Theme.s(150), screen.portrait ? card.height * 0.7 : card.height * 0.4)
+    // The title, the amount and the methods; they scroll when a large scale on a small screen needs it.
+    Flickable {
+        id: scroller
+        objectName: "methodScroll"
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: parent.top
+            bottom: backButton.top
+            bottomMargin: Theme.gap
+        }
+        contentHeight: Math.max(height, body.implicitHeight + Theme.gapLarge * 2)
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        Column {
+            id: body
+            width: scroller.width
+            y: Math.max(Theme.gapLarge, (scroller.height - implicitHeight) / 2)
+            spacing: Theme.gapLarge
+
+            Column {
+                id: head
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: parent.width - Theme.gapLarge * 2
+                spacing: Theme.gap
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: qsTr("결제 방법을 선택해 주세요")
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                }
+                // A cancelled payment is never silent: the screen says so (and that nothing was charged).
+                Rectangle {
+                    objectName: "paymentCancelledNotice"
+                    visible: screen.kiosk.message === "payment_cancelled"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: Math.min(cancelledText.implicitWidth + Theme.gapLarge * 2, screen.width - Theme.gapLarge * 2)
+                    height: cancelledText.implicitHeight + Theme.gap
+                    radius: Theme.radiusSmall
+                    color: Theme.dark
+                    border.color: Theme.highContrast ? "#FFFFFF" : "transparent"
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: cancelledText.text
+                    Text {
+                        id: cancelledText
+                        objectName: "paymentCancelledText"
+                        anchors.centerIn: parent
+                        width: Math.min(implicitWidth, parent.width - Theme.gap * 2)
+                        wrapMode: Text.WordWrap
+                        horizontalAlignment: Text.AlignHCenter
+                        text: qsTr("결제를 취소했습니다. 결제된 금액은 없습니다.")
+                        color: Theme.darkInk
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
                     }
-                    Column {
-                        spacing: Theme.gapSmall
-                        Text {
-                            text: screen.label(card.modelData)
-                            color: Theme.text
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontTitle
-                            font.bold: true
-                        }
-                        Text {
-                            width: Math.min(implicitWidth, card.width * (screen.portrait ? 0.55 : 0.9))
-                            wrapMode: Text.WordWrap
-                            horizontalAlignment: screen.portrait ? Text.AlignLeft : Text.AlignHCenter
-                            text: screen.help(card.modelData)
-                            color: Theme.textMuted
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontBody
+                }
+                Text {
+                    objectName: "payAmount"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("결제 금액 %1").arg(screen.kiosk.cartTotalText)
+                    color: Theme.primary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                }
+            }
+
+            Grid {
+                id: methods
+                // The room the cards would like: what the view leaves under the title.
+                readonly property real space: scroller.height - head.height - Theme.gapLarge * 3
+                anchors.horizontalCenter: parent.horizontalCenter
+                columns: screen.rows ? 1 : 3
+                spacing: Theme.gapLarge
+                Repeater {
+                    model: screen.kiosk.paymentMethods
+                    KCard {
+                        id: card
+                        required property string modelData
+                        required property int index
+                        objectName: "method_" + modelData
+                        width: screen.rows ? Math.min(screen.width - Theme.gapLarge * 2, Theme.s(820)) : Math.min(Theme.s(520), (screen.width - Theme.gapLarge * 4) / 3)
+                        height: Math.max(words.implicitHeight + Theme.gapLarge * 2, screen.rows ? Math.min(Theme.s(250), methods.space / 3 - Theme.gapLarge) : Math.min(Theme.s(420), methods.space))
+                        radius: Theme.radius * 1.5
+                        color: card.pressed ? Theme.surfaceAlt : Theme.surface
+                        border.color: Theme.controlBorder
+                        border.width: Theme.s(2)
+                        accessibleName: screen.label(modelData) + ", " + screen.help(modelData)
+                        focus: index === 0  // keypad: the first method has focus when the screen opens
+                        onClicked: screen.kiosk.choosePaymentMethod(modelData)
+                        Grid {
+                            id: inside
+                            anchors.centerIn: parent
+                            columns: screen.rows ? 2 : 1
+                            spacing: Theme.gapLarge
+                            horizontalItemAlignment: Grid.AlignHCenter
+                            verticalItemAlignment: Grid.AlignVCenter
+                            // The words get the card's width less the picture; the picture only what room is left.
+                            readonly property real textWidth: card.width - Theme.gapLarge * 2 - (screen.rows && picture.visible ? picture.width + spacing : 0)
+                            Pictogram {
+                                id: picture
+                                kind: screen.picture(card.modelData)
+                                size: Math.min(Theme.s(150), screen.rows ? card.height * 0.7 : card.height - words.implicitHeight - Theme.gapLarge * 3)
+                                visible: size >= Theme.s(48)
+                            }
+                            Column {
+                                id: words
+                                width: Math.min(implicitWidth, inside.textWidth)
+                                spacing: Theme.gapSmall
+                                Text {
+                                    width: Math.min(implicitWidth, inside.textWidth)
+                                    wrapMode: Text.Wrap
+                                    horizontalAlignment: screen.rows ? Text.AlignLeft : Text.AlignHCenter
+                                    text: screen.label(card.modelData)
+                                    color: Theme.text
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontTitle
+                                    font.bold: true
+                                }
+                                Text {
+                                    width: Math.min(implicitWidth, inside.textWidth)
+                                    wrapMode: Text.Wrap
+                                    horizontalAlignment: screen.rows ? Text.AlignLeft : Text.AlignHCenter
+                                    text: screen.help(card.modelData)
+                                    color: Theme.textMuted
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontBody
+                                }
+                            }
                         }
                     }
                 }
-                MouseArea { id: mouse; anchors.fill: parent; onClicked: screen.kiosk.choosePaymentMethod(card.modelData) }
             }
         }
     }
@@ -114,7 +175,11 @@ FocusScope {
     KButton {
         id: backButton
         objectName: "methodBackButton"
-        anchors { left: parent.left; bottom: parent.bottom; margins: Theme.gapLarge }
+        anchors {
+            left: parent.left
+            bottom: parent.bottom
+            margins: Theme.gapLarge
+        }
         width: Theme.s(240)
         height: Theme.s(88)
         text: qsTr("이전")

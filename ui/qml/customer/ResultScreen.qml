@@ -6,6 +6,7 @@ import "../common"
 
 FocusScope {
     id: screen
+    focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
     readonly property bool fallback: kiosk.receiptFailed
@@ -82,9 +83,17 @@ FocusScope {
                 wrapMode: Text.WordWrap
             }
             Text {
+                objectName: "receiptStatusText"
                 width: parent.width
-                text: screen.kiosk.receiptAnswered ? qsTr("감사합니다. 또 오세요!") : qsTr("영수증을 출력할까요?")
-                color: Theme.text
+                // The receipt's own state, as it happens: printing, printed, or not printed (then on screen).
+                text: !screen.kiosk.receiptAnswered ? qsTr("영수증을 출력할까요?")
+                    : screen.kiosk.receiptStatus === "printing" ? qsTr("영수증을 출력하고 있습니다…")
+                    : screen.kiosk.receiptStatus === "printed" ? qsTr("영수증이 출력되었습니다. 감사합니다!")
+                    : screen.kiosk.receiptStatus === "failed" ? qsTr("영수증을 출력하지 못했습니다.")
+                    : qsTr("감사합니다. 또 오세요!")
+                color: screen.kiosk.receiptStatus === "failed" ? Theme.danger : Theme.text
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
@@ -93,10 +102,13 @@ FocusScope {
             }
             Row {
                 visible: !screen.kiosk.receiptAnswered
+                // Keypad: once answered, focus goes on to "back to start", never lost with the buttons.
+                onVisibleChanged: if (!visible) finishButton.forceActiveFocus(Qt.TabFocusReason)
                 anchors.horizontalCenter: parent.horizontalCenter
                 spacing: Theme.gapLarge
                 KButton {
                     objectName: "receiptYes"
+                    focus: true  // keypad: the first choice
                     width: Math.min(Theme.s(300), (screen.width - Theme.gapLarge * 3) / 2); height: Theme.s(screen.portrait ? 100 : 80)
                     primary: true
                     fontSize: Theme.fontLarge
@@ -112,6 +124,7 @@ FocusScope {
                 }
             }
             KButton {
+                id: finishButton
                 objectName: "finishButton"
                 anchors.horizontalCenter: parent.horizontalCenter
                 width: Math.min(parent.width, Theme.s(420)); height: Theme.s(screen.portrait ? 88 : 64)

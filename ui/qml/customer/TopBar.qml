@@ -6,18 +6,27 @@ Rectangle {
     id: bar
     required property var kiosk
     property bool atAttract: false
-    height: Theme.topBar
+    property var voice: null  // the window's voice guidance (ui/voice); its on-screen control sits here
+    readonly property int buttonHeight: Math.max(Theme.touchMin, Theme.topBar - Theme.gapSmall * 2)
     color: atAttract ? "transparent" : Theme.dark
     z: 10
 
     Text {
-        anchors { left: parent.left; leftMargin: Theme.gapLarge; right: buttons.left; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-        elide: Text.ElideRight
+        anchors { left: parent.left; leftMargin: Theme.gapLarge; rightMargin: Theme.gap }
+        anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? (voiceButton.visible ? voiceButton.left : staffButton.left) : buttons.left
+        y: (Theme.topBar - height) / 2
         // Large scales leave little room beside the buttons: a smaller name rather than a cut one, and
-        // none at all when the buttons take the whole bar (scale 2.0 in portrait).
+        // none at all when even the smallest does not fit.
         fontSizeMode: Text.HorizontalFit
         minimumPixelSize: Theme.fontSmall
-        visible: !bar.atAttract && width >= minimumPixelSize * 2
+        visible: !bar.atAttract && smallest.width * 1.1 + Theme.s(4) <= width
+        TextMetrics {
+            id: smallest
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            font.bold: true
+            text: bar.kiosk.shopName
+        }
         text: bar.kiosk.shopName
         color: Theme.darkInk
         font.family: Theme.fontFamily
@@ -25,15 +34,14 @@ Rectangle {
         font.bold: true
     }
 
-    Row {
-        id: buttons
-        anchors { right: parent.right; rightMargin: Theme.gap; verticalCenter: parent.verticalCenter }
-        spacing: Theme.gapSmall
-        // For staff: the receipt printer needs attention. Small and quiet, so customers carry on.
-        Rectangle {
+    // For staff: the receipt printer needs attention. Small and quiet, so customers carry on; outside the
+    // row of buttons, so they never move when it comes and goes.
+    Rectangle {
+            id: problemBadge
             objectName: "printerProblemBadge"
             visible: bar.kiosk.printerProblem
-            anchors.verticalCenter: parent.verticalCenter
+            anchors { right: bar.twoRows ? (voiceButton.visible ? voiceButton.left : staffButton.left) : buttons.left; rightMargin: Theme.gapSmall }
+            y: (Theme.topBar - height) / 2
             width: problemLabel.implicitWidth + Theme.gap
             height: problemLabel.implicitHeight + Theme.s(8)
             radius: height / 2
@@ -46,38 +54,69 @@ Rectangle {
                 id: problemLabel
                 anchors.centerIn: parent
                 text: qsTr("프린터 점검")
-                color: bar.atAttract ? Theme.danger : "#FCA5A5"
+                color: "#FCA5A5"  // on the dark bar and on the attract screen's dark background alike
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall * 0.8
                 font.bold: true
             }
-        }
+    }
+
+    // Every button here has a fixed size: switching the language never moves one under a finger. When
+    // they do not fit in one row (a narrow screen at large scales) the languages get a row of their own
+    // (the shop's name gives way first: it shrinks, then goes).
+    readonly property real langWidth: Math.max(Theme.touchMin, Theme.s(76))
+    readonly property bool twoRows: !atAttract
+        && langWidth * 4 + staffButton.width + (voiceButton.visible ? voiceButton.width + Theme.gapSmall : 0)
+           + Theme.gapSmall * 4 + Theme.gap * 2 > width
+    height: twoRows ? Theme.topBar + buttonHeight + Theme.gapSmall : Theme.topBar
+
+    Row {
+        id: buttons
+        anchors.right: bar.twoRows ? parent.right : voiceButton.visible ? voiceButton.left : staffButton.left
+        anchors.rightMargin: bar.twoRows ? Theme.gap : Theme.gapSmall
+        y: bar.twoRows ? Theme.topBar - Theme.gapSmall : (Theme.topBar - height) / 2
+        spacing: Theme.gapSmall
         Repeater {
-            model: bar.atAttract ? [] : [["ko", "한국어", "NanumSquare"], ["en", "EN", "NanumSquare"], ["zh", "中文", "Noto Sans CJK SC"], ["ja", "日本語", "Noto Sans CJK JP"]]
+            model: bar.atAttract ? [] : [["ko", "한국어", "NanumSquare", "한국어"], ["en", "EN", "NanumSquare", "English"],
+                                         ["zh", "中文", "Noto Sans CJK SC", "中文"], ["ja", "日本語", "Noto Sans CJK JP", "日本語"]]
             KButton {
                 required property var modelData
                 objectName: "topLang_" + modelData[0]
                 text: modelData[1]
-                accessibleName: modelData[1]
+                accessibleName: modelData[3]
                 fontFamily: modelData[2]
                 checked: bar.kiosk.language === modelData[0]
                 fill: checked ? Theme.primary : "transparent"
                 ink: checked ? Theme.primaryInk : Theme.darkInk
                 border.color: Theme.darkInk
                 fontSize: Theme.fontSmall
-                implicitWidth: Math.max(Theme.touchMin, Theme.s(84))
+                width: bar.langWidth
+                height: bar.buttonHeight
                 onClicked: bar.kiosk.chooseLanguage(modelData[0])
             }
         }
-        KButton {
-            objectName: "staffCallButton"
-            text: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
-            accessibleName: qsTr("직원 호출")
-            fill: Theme.accent
-            ink: "#FFFFFF"
-            border.width: 0
-            fontSize: Theme.fontSmall
-            onClicked: bar.kiosk.callStaff()
-        }
+    }
+    VoiceButton {
+        id: voiceButton
+        voice: bar.voice
+        anchors { right: staffButton.left; rightMargin: Theme.gapSmall }
+        y: (Theme.topBar - height) / 2
+        width: Theme.s(120)
+        height: bar.buttonHeight
+    }
+    KButton {
+        id: staffButton
+        objectName: "staffCallButton"
+        anchors { right: parent.right; rightMargin: Theme.gap }
+        y: (Theme.topBar - height) / 2
+        text: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
+        accessibleName: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
+        fill: Theme.accent
+        ink: Theme.accentInk
+        border.width: 0
+        fontSize: Theme.fontSmall
+        width: Theme.s(120)
+        height: bar.buttonHeight
+        onClicked: bar.kiosk.callStaff()
     }
 }
