@@ -305,6 +305,12 @@ class CustomerSession:
         ledger = self._services.checkout.ledger
         return business_date(self.clock.now(), ledger.tz, ledger.day_start_hour)
 
+    def option_sold_out(self, group_id: str, option_id: str) -> bool:
+        """Whether the back office switched this option off (shown on the options screen; refused if chosen)."""
+        if self._menu is None or not self._menu.sold_out:
+            return False
+        return self._menu.option_sold_out(group_id, option_id, self._today())
+
     def _option_sold_out(self, event: ev.Event) -> bool:
         """A sold-out option is refused when chosen (taking it off is fine)."""
         ed = self.state.editing

@@ -168,6 +168,7 @@ def test_sold_out_reaches_the_customer_menu_and_survives_a_restart(ledger) -> No
     assert [line.item_id for line in session.state.cart.lines] == ["milk_1l"]
     # an option (oat milk) sold out: refused on every item that offers it
     book.set_option_sold_out(OWNER, "milk", "oat", True, until_close=True)
+    assert session.option_sold_out("milk", "oat") and not session.option_sold_out("milk", "soy")  # shown so
     session.send(ev.OpenItem("cafe_latte"))
     session.send(ev.ToggleOption("milk", "oat"))
     assert session.state.message == "sold_out" and "milk" not in dict(session.state.editing.selection)

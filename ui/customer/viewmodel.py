@@ -252,6 +252,7 @@ class KioskViewModel(QObject):
                             "priceText": ("+" + price_text(o.price_delta, lang)) if o.price_delta else "",
                             "count": picked.count(o.id),
                             "repeat": g.allow_repeat,
+                            "soldOut": self.session.option_sold_out(g.id, o.id),
                         }
                         for o in g.options
                     ],

@@ -73,12 +73,13 @@
         <translation>Cart, %1 items, %2</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="60"/>
+        <location filename="../qml/customer/CartBar.qml" line="63"/>
+        <location filename="../qml/customer/CartBar.qml" line="65"/>
         <source>장바구니</source>
         <translation>Cart</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="85"/>
+        <location filename="../qml/customer/CartBar.qml" line="90"/>
         <source>주문하기</source>
         <translation>Order</translation>
     </message>
@@ -167,6 +168,14 @@
         <location filename="../qml/customer/IdleWarning.qml" line="63"/>
         <source>처음으로</source>
         <translation>Start over</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <location filename="../qml/counter/Keypad.qml" line="30"/>
+        <source>지우기</source>
+        <translation type="unfinished">Clear</translation>
     </message>
 </context>
 <context>
@@ -269,47 +278,53 @@
         <translation>Optional (up to %1)</translation>
     </message>
     <message>
+        <location filename="../qml/customer/OptionsScreen.qml" line="173"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="174"/>
+        <source>품절</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
         <location filename="../qml/customer/OptionsScreen.qml" line="175"/>
         <source>선택됨</source>
         <translation>selected</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="192"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="193"/>
         <source>%1 빼기</source>
         <translation>Less %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="223"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="224"/>
         <source>%1 더하기</source>
         <translation>More %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="274"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="275"/>
         <source>수량</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="283"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="284"/>
         <source>수량 줄이기</source>
         <translation>Fewer</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="299"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="300"/>
         <source>수량 %1</source>
         <translation>Quantity %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="304"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="305"/>
         <source>수량 늘리기</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="330"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="331"/>
         <source>다음</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="262"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="263"/>
         <source>필수 옵션을 골라 주세요</source>
         <translation>Please choose the required options</translation>
     </message>
@@ -319,17 +334,17 @@
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="319"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="320"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="319"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="320"/>
         <source>이전</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="330"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="331"/>
         <source>%1 담기</source>
         <translation>Add · %1</translation>
     </message>
@@ -522,6 +537,199 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="42"/>
+        <source>관리자 화면</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="43"/>
+        <source>카운터 주문</source>
+        <translation>Counter orders</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="44"/>
+        <source>설치 · 점검</source>
+        <translation>Set-up and checks</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="48"/>
+        <source>매출, 주문과 환불, 품절, 직원 관리</source>
+        <translation>Sales, orders and refunds, sold-out, staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="49"/>
+        <source>직원이 주문을 받습니다</source>
+        <translation>Staff take orders</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="50"/>
+        <source>장치와 설정</source>
+        <translation>Devices and settings</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="57"/>
+        <source>%1님, 자신의 PIN을 정하세요</source>
+        <translation>%1, choose your own PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="59"/>
+        <source>같은 PIN을 한 번 더 입력하세요</source>
+        <translation>Enter the same PIN once more</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="61"/>
+        <source>%1님, 어디로 들어갈까요?</source>
+        <translation>%1, where to?</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="62"/>
+        <source>%1님, PIN을 입력하세요</source>
+        <translation>%1, enter your PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="62"/>
+        <source>직원 PIN을 입력하세요</source>
+        <translation>Enter your staff PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="66"/>
+        <source>처음 로그인했습니다. 임시 PIN 대신 쓸 숫자 6자리를 정하세요. 같은 숫자 반복이나 연속된 숫자는 쓸 수 없습니다.</source>
+        <translation>Your first sign-in: choose 6 digits to use instead of the one-time PIN. One repeated digit or a run of digits cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="68"/>
+        <source>확인을 위해 한 번 더 입력합니다.</source>
+        <translation>Once more, to be sure.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="71"/>
+        <source>이 단말기에는 %1님이 쓸 수 있는 화면이 아직 없습니다. 로그아웃하세요.</source>
+        <translation>This terminal has no screens for %1 yet. Please sign out.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="72"/>
+        <source>들어갈 화면을 고르세요.</source>
+        <translation>Choose a screen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="73"/>
+        <source>카드를 확인했습니다. 숫자 6자리를 누르세요.</source>
+        <translation>Card recognised. Enter your 6 digits.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="74"/>
+        <source>숫자 6자리를 누르세요. 직원 카드가 있으면 카드를 대도 됩니다.</source>
+        <translation>Enter your 6 digits, or tap your staff card.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="78"/>
+        <source>PIN이 맞지 않습니다. 다시 입력하세요.</source>
+        <translation>Wrong PIN. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="79"/>
+        <source>PIN이 여러 번 틀렸습니다. %1초 후에 다시 입력할 수 있습니다.</source>
+        <translation>Too many wrong PINs. You can try again in %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="80"/>
+        <source>PIN이 10번 틀려 잠겼습니다. %1분 후에 다시 시도하세요. 급하면 점주에게 PIN 재설정을 요청하세요.</source>
+        <translation>Locked after 10 wrong PINs. Try again in %1 min, or ask the owner to reset your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="81"/>
+        <source>점주 PIN이 아직 없습니다. 설치 기사가 단말기에서 &apos;kiosk staff init-owner&apos; 명령으로 점주와 PIN을 등록합니다 (안내서 STAFF.md).</source>
+        <translation>No owner PIN is set up yet. The installer sets the owner and their PIN on the terminal with &apos;kiosk staff init-owner&apos; (guide: STAFF.md).</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="82"/>
+        <source>등록되지 않은 카드입니다.</source>
+        <translation>This card is not registered.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="83"/>
+        <source>임시 PIN이 만료되었습니다. 점주에게 PIN 재설정을 요청하세요.</source>
+        <translation>The one-time PIN has expired. Ask the owner to reset your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="84"/>
+        <source>쉽게 맞힐 수 있는 PIN이나 임시 PIN은 쓸 수 없습니다. 다른 6자리를 정하세요.</source>
+        <translation>An easy-to-guess PIN or the one-time PIN cannot be used. Choose other 6 digits.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="85"/>
+        <source>두 번 입력한 PIN이 다릅니다. 처음부터 다시 정하세요.</source>
+        <translation>The two PINs differ. Choose again from the start.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="86"/>
+        <source>이 PIN은 쓸 수 없습니다. 다른 PIN을 정하세요.</source>
+        <translation>This PIN cannot be used. Choose another.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="87"/>
+        <source>PIN을 바꾸지 못했습니다. 임시 PIN으로 다시 로그인하세요.</source>
+        <translation>The PIN was not changed. Sign in again with the one-time PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="88"/>
+        <source>결제가 진행 중입니다. 결제가 끝난 뒤 다시 시도하세요.</source>
+        <translation>A payment is in progress. Try again when it is done.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="89"/>
+        <source>이 화면에 들어갈 권한이 없습니다.</source>
+        <translation>You may not enter this screen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="90"/>
+        <source>이 단말기에는 그 화면이 없습니다.</source>
+        <translation>This terminal does not have that screen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="91"/>
+        <source>처리하지 못했습니다. 다시 시도하세요.</source>
+        <translation>That did not work. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="139"/>
+        <source>%1자리 입력됨</source>
+        <translation>%1 digits entered</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="154"/>
+        <source>확인 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="186"/>
+        <source>지우기</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="187"/>
+        <source>모두 지우기</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="187"/>
+        <source>한 자리 지우기</source>
+        <translation>Delete one digit</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="225"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/staff/PinPad.qml" line="225"/>
+        <source>로그아웃</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <location filename="../qml/customer/ResultScreen.qml" line="35"/>
@@ -606,239 +814,353 @@
     </message>
 </context>
 <context>
-    <name>TopBar</name>
+    <name>Root</name>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="52"/>
-        <source>프린터 점검 필요</source>
-        <translation>Printer needs attention</translation>
-    </message>
-    <message>
-        <location filename="../qml/customer/TopBar.qml" line="56"/>
-        <source>프린터 점검</source>
-        <translation>Check printer</translation>
-    </message>
-    <message>
-        <location filename="../qml/customer/TopBar.qml" line="112"/>
-        <location filename="../qml/customer/TopBar.qml" line="113"/>
-        <source>직원 호출됨</source>
-        <translation>Staff called</translation>
-    </message>
-    <message>
-        <location filename="../qml/customer/TopBar.qml" line="112"/>
-        <location filename="../qml/customer/TopBar.qml" line="113"/>
-        <source>직원 호출</source>
-        <translation>Call staff</translation>
-    </message>
-</context>
-<context>
-    <name>VoiceButton</name>
-    <message>
-        <location filename="../qml/common/VoiceButton.qml" line="15"/>
-        <source>음성 안내</source>
-        <translation>Voice guide</translation>
-    </message>
-    <message>
-        <location filename="../qml/common/VoiceButton.qml" line="16"/>
-        <source>음성 안내 켜기</source>
-        <translation>Turn voice guide on</translation>
-    </message>
-    <message>
-        <location filename="../qml/common/VoiceButton.qml" line="16"/>
-        <source>음성 안내 끄기</source>
-        <translation>Turn voice guide off</translation>
-    </message>
-</context>
-<context>
-    <name>PinPad</name>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="29"/>
-        <source>관리자 화면</source>
-        <translation>Back office</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="30"/>
-        <source>카운터 주문</source>
-        <translation>Counter orders</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="31"/>
-        <source>설치 · 점검</source>
-        <translation>Set-up and checks</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="35"/>
-        <source>매출, 주문과 환불, 품절, 직원 관리</source>
-        <translation>Sales, orders and refunds, sold-out, staff</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="36"/>
-        <source>직원이 주문을 받습니다</source>
-        <translation>Staff take orders</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="37"/>
-        <source>장치와 설정</source>
-        <translation>Devices and settings</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="44"/>
-        <source>%1님, 자신의 PIN을 정하세요</source>
-        <translation>%1, choose your own PIN</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="46"/>
-        <source>같은 PIN을 한 번 더 입력하세요</source>
-        <translation>Enter the same PIN once more</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="48"/>
-        <source>%1님, 어디로 들어갈까요?</source>
-        <translation>%1, where to?</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="49"/>
-        <source>%1님, PIN을 입력하세요</source>
-        <translation>%1, enter your PIN</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="49"/>
-        <source>직원 PIN을 입력하세요</source>
-        <translation>Enter your staff PIN</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="53"/>
-        <source>처음 로그인했습니다. 임시 PIN 대신 쓸 숫자 6자리를 정하세요. 같은 숫자 반복이나 연속된 숫자는 쓸 수 없습니다.</source>
-        <translation>Your first sign-in: choose 6 digits to use instead of the one-time PIN. One repeated digit or a run of digits cannot be used.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="55"/>
-        <source>확인을 위해 한 번 더 입력합니다.</source>
-        <translation>Once more, to be sure.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="58"/>
-        <source>이 단말기에는 %1님이 쓸 수 있는 화면이 아직 없습니다. 로그아웃하세요.</source>
-        <translation>This terminal has no screens for %1 yet. Please sign out.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="59"/>
-        <source>들어갈 화면을 고르세요.</source>
-        <translation>Choose a screen.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="60"/>
-        <source>카드를 확인했습니다. 숫자 6자리를 누르세요.</source>
-        <translation>Card recognised. Enter your 6 digits.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="61"/>
-        <source>숫자 6자리를 누르세요. 직원 카드가 있으면 카드를 대도 됩니다.</source>
-        <translation>Enter your 6 digits, or tap your staff card.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="65"/>
-        <source>PIN이 맞지 않습니다. 다시 입력하세요.</source>
-        <translation>Wrong PIN. Try again.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="66"/>
-        <source>PIN이 여러 번 틀렸습니다. %1초 후에 다시 입력할 수 있습니다.</source>
-        <translation>Too many wrong PINs. You can try again in %1 s.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="67"/>
-        <source>PIN이 10번 틀려 잠겼습니다. %1분 후에 다시 시도하세요. 급하면 점주에게 PIN 재설정을 요청하세요.</source>
-        <translation>Locked after 10 wrong PINs. Try again in %1 min, or ask the owner to reset your PIN.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="68"/>
-        <source>점주 PIN이 아직 없습니다. 설치 기사가 단말기에서 &apos;kiosk staff init-owner&apos; 명령으로 점주와 PIN을 등록합니다 (안내서 STAFF.md).</source>
-        <translation>No owner PIN is set up yet. The installer sets the owner and their PIN on the terminal with &apos;kiosk staff init-owner&apos; (guide: STAFF.md).</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="69"/>
-        <source>등록되지 않은 카드입니다.</source>
-        <translation>This card is not registered.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="70"/>
-        <source>임시 PIN이 만료되었습니다. 점주에게 PIN 재설정을 요청하세요.</source>
-        <translation>The one-time PIN has expired. Ask the owner to reset your PIN.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="71"/>
-        <source>쉽게 맞힐 수 있는 PIN이나 임시 PIN은 쓸 수 없습니다. 다른 6자리를 정하세요.</source>
-        <translation>An easy-to-guess PIN or the one-time PIN cannot be used. Choose other 6 digits.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="72"/>
-        <source>두 번 입력한 PIN이 다릅니다. 처음부터 다시 정하세요.</source>
-        <translation>The two PINs differ. Choose again from the start.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="73"/>
-        <source>이 PIN은 쓸 수 없습니다. 다른 PIN을 정하세요.</source>
-        <translation>This PIN cannot be used. Choose another.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="74"/>
-        <source>PIN을 바꾸지 못했습니다. 임시 PIN으로 다시 로그인하세요.</source>
-        <translation>The PIN was not changed. Sign in again with the one-time PIN.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="75"/>
-        <source>결제가 진행 중입니다. 결제가 끝난 뒤 다시 시도하세요.</source>
-        <translation>A payment is in progress. Try again when it is done.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="76"/>
-        <source>이 화면에 들어갈 권한이 없습니다.</source>
-        <translation>You may not enter this screen.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="77"/>
-        <source>이 단말기에는 그 화면이 없습니다.</source>
-        <translation>This terminal does not have that screen.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="78"/>
-        <source>처리하지 못했습니다. 다시 시도하세요.</source>
-        <translation>That did not work. Please try again.</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="126"/>
-        <source>%1자리 입력됨</source>
-        <translation>%1 digits entered</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="141"/>
-        <source>확인 중…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="173"/>
-        <source>지우기</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="174"/>
-        <source>모두 지우기</source>
-        <translation>Clear all</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="174"/>
-        <source>한 자리 지우기</source>
-        <translation>Delete one digit</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="212"/>
-        <source>취소</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../qml/staff/PinPad.qml" line="212"/>
+        <location filename="../qml/counter/Root.qml" line="63"/>
+        <location filename="../qml/counter/Root.qml" line="440"/>
         <source>로그아웃</source>
-        <translation>Sign out</translation>
+        <translation type="unfinished">Sign out</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="120"/>
+        <source>상품 코드 / 바코드</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="127"/>
+        <source>코드·바코드</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="151"/>
+        <source>품절</source>
+        <translation>Sold out</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="230"/>
+        <location filename="../qml/counter/Root.qml" line="340"/>
+        <source>매장</source>
+        <translation type="unfinished">Dine in</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="237"/>
+        <location filename="../qml/counter/Root.qml" line="340"/>
+        <source>포장</source>
+        <translation type="unfinished">Take out</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="271"/>
+        <location filename="../qml/counter/Root.qml" line="305"/>
+        <location filename="../qml/counter/Root.qml" line="325"/>
+        <location filename="../qml/counter/Root.qml" line="563"/>
+        <source>할인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="313"/>
+        <source>합계</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="322"/>
+        <source>−1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="322"/>
+        <source>+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="323"/>
+        <source>삭제</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="323"/>
+        <source>비우기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="324"/>
+        <location filename="../qml/counter/Root.qml" line="604"/>
+        <source>보류</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="324"/>
+        <source>불러오기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="325"/>
+        <source>노세일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="326"/>
+        <location filename="../qml/counter/Root.qml" line="563"/>
+        <source>입금</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="326"/>
+        <location filename="../qml/counter/Root.qml" line="563"/>
+        <source>출금</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="327"/>
+        <source>환불</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="327"/>
+        <source>X 점검</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="328"/>
+        <source>마감</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="328"/>
+        <location filename="../qml/counter/Root.qml" line="439"/>
+        <source>Z 조회</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="341"/>
+        <location filename="../qml/counter/Root.qml" line="538"/>
+        <source>기능</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="360"/>
+        <source>결제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="419"/>
+        <source>개점 · 시재금 입력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="436"/>
+        <source>개점</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="449"/>
+        <source>결제 · 받을 금액</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="469"/>
+        <source>입력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="469"/>
+        <location filename="../qml/counter/Root.qml" line="487"/>
+        <location filename="../qml/counter/Root.qml" line="645"/>
+        <source>현금영수증</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="480"/>
+        <source>현금 정확히</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="481"/>
+        <source>현금 받음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="481"/>
+        <source>입력 금액</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="484"/>
+        <source>카드</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="484"/>
+        <source>분할</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="485"/>
+        <source>QR·간편결제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="486"/>
+        <source>온누리상품권</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="486"/>
+        <source>권면 금액 입력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="488"/>
+        <source>결제 취소</source>
+        <translation type="unfinished">Cancel payment</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="513"/>
+        <source>거스름돈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="529"/>
+        <location filename="../qml/counter/Root.qml" line="623"/>
+        <source>확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="555"/>
+        <location filename="../qml/counter/Root.qml" line="732"/>
+        <source>닫기</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="563"/>
+        <source>노세일: 금전함 열기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="564"/>
+        <source>현금 환불 (주문번호)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="564"/>
+        <source>보류 불러오기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="593"/>
+        <source>원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="595"/>
+        <source>주문 전체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="596"/>
+        <source>선택 상품</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="604"/>
+        <source>개</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="610"/>
+        <source>주문</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="636"/>
+        <location filename="../qml/counter/Root.qml" line="716"/>
+        <location filename="../qml/counter/Root.qml" line="773"/>
+        <source>취소</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="655"/>
+        <source>휴대폰</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="655"/>
+        <source>현금영수증카드</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="655"/>
+        <source>사업자번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="658"/>
+        <source>소득공제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="659"/>
+        <source>지출증빙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="673"/>
+        <source>적용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="674"/>
+        <source>발급 안 함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="683"/>
+        <source>마감 · 권종별 시재 입력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="705"/>
+        <source>실제 현금</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="706"/>
+        <source>예상</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="706"/>
+        <source>차액</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="715"/>
+        <source>마감 (Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="725"/>
+        <source>보고서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="733"/>
+        <source>인쇄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="751"/>
+        <source>시재 차액 승인: 점주 PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="751"/>
+        <source>승인: 점장 또는 점주 PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="772"/>
+        <source>승인</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -967,123 +1289,166 @@
         <translation>+ Add a person</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="150"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="151"/>
         <source> (나)</source>
         <translation> (me)</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="161"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="162"/>
         <source>카드 등록됨</source>
         <translation>card registered</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="161"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="162"/>
         <source>카드 없음</source>
         <translation>no card</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="178"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="179"/>
         <source>역할 변경</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="184"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="185"/>
         <source>카드 다시 등록</source>
         <translation>Register another card</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="184"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="185"/>
         <source>카드 등록</source>
         <translation>Register card</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="190"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="191"/>
         <source>PIN 재설정</source>
         <translation>Reset PIN</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="196"/>
-        <location filename="../qml/staff/StaffManagement.qml" line="343"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="197"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="344"/>
         <source>삭제</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="211"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="212"/>
         <source>직원 추가</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="215"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="216"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="242"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="243"/>
         <source>역할</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="263"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="264"/>
         <source>추가하면 임시 PIN을 한 번만 보여 드립니다. 그 사람이 처음 로그인할 때 자신의 PIN으로 바꿉니다.</source>
         <translation>Their one-time PIN is shown once after adding; they choose their own at their first sign-in.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="279"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="280"/>
         <source>추가</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="288"/>
-        <location filename="../qml/staff/StaffManagement.qml" line="318"/>
-        <location filename="../qml/staff/StaffManagement.qml" line="351"/>
-        <location filename="../qml/staff/StaffManagement.qml" line="374"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="289"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="319"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="352"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="375"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="297"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="298"/>
         <source>%1님의 역할</source>
-        <translation>%1's role</translation>
+        <translation>%1&apos;s role</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="326"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="327"/>
         <source>%1님을 삭제할까요?</source>
         <translation>Remove %1?</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="330"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="331"/>
         <source>삭제하면 이 사람의 PIN과 카드로는 더 이상 로그인할 수 없습니다. 판매 기록은 그대로 남습니다.</source>
         <translation>They can no longer sign in with their PIN or card. Their sales records stay.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="359"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="360"/>
         <source>%1님의 카드를 리더기에 대 주세요</source>
-        <translation>Tap %1's card on the reader</translation>
+        <translation>Tap %1&apos;s card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="363"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="364"/>
         <source>직원 카드(일반 NFC 카드나 태그)를 대면 바로 등록됩니다. 결제 카드는 등록할 수 없습니다.</source>
         <translation>A staff card (a plain NFC card or tag) is registered as soon as it is tapped. Payment cards cannot be registered.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="382"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="383"/>
         <source>%1님의 임시 PIN</source>
-        <translation>%1's one-time PIN</translation>
+        <translation>%1&apos;s one-time PIN</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="397"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="398"/>
         <source>지금 한 번만 보여 드립니다. 본인에게 알려 주세요. 처음 로그인할 때 자신의 PIN으로 바꾸며, 24시간 안에 바꾸지 않으면 쓸 수 없게 됩니다.</source>
         <translation>Shown only now: tell them. They change it at their first sign-in; unchanged after 24 hours it stops working.</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="409"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="410"/>
         <source>확인했습니다</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../qml/staff/StaffManagement.qml" line="423"/>
+        <location filename="../qml/staff/StaffManagement.qml" line="424"/>
         <source>처리 중…</source>
         <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="52"/>
+        <source>프린터 점검 필요</source>
+        <translation>Printer needs attention</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="56"/>
+        <source>프린터 점검</source>
+        <translation>Check printer</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="112"/>
+        <location filename="../qml/customer/TopBar.qml" line="113"/>
+        <source>직원 호출됨</source>
+        <translation>Staff called</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="112"/>
+        <location filename="../qml/customer/TopBar.qml" line="113"/>
+        <source>직원 호출</source>
+        <translation>Call staff</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceButton</name>
+    <message>
+        <location filename="../qml/common/VoiceButton.qml" line="15"/>
+        <source>음성 안내</source>
+        <translation>Voice guide</translation>
+    </message>
+    <message>
+        <location filename="../qml/common/VoiceButton.qml" line="16"/>
+        <source>음성 안내 켜기</source>
+        <translation>Turn voice guide on</translation>
+    </message>
+    <message>
+        <location filename="../qml/common/VoiceButton.qml" line="16"/>
+        <source>음성 안내 끄기</source>
+        <translation>Turn voice guide off</translation>
     </message>
 </context>
 </TS>

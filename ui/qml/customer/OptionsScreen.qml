@@ -170,9 +170,10 @@ FocusScope {
                                     anchors.fill: parent
                                     objectName: "option_" + group.key + "_" + opt.modelData.id
                                     text: opt.modelData.name || ""
-                                    subText: opt.modelData.priceText || ""
-                                    accessibleName: (opt.modelData.name || "") + " " + (opt.modelData.priceText || "")
+                                    subText: opt.modelData.soldOut ? qsTr("품절") : (opt.modelData.priceText || "")
+                                    accessibleName: (opt.modelData.name || "") + " " + (opt.modelData.soldOut ? qsTr("품절") : (opt.modelData.priceText || ""))
                                                     + (checked ? ", " + qsTr("선택됨") : "")
+                                    enabled_: !opt.modelData.soldOut || checked
                                     checked: opt.modelData.count > 0
                                     activeFocusOnTab: opt.modelData.repeat !== true
                                     onClicked: screen.kiosk.toggleOption(group.key, opt.modelData.id)
@@ -222,7 +223,7 @@ FocusScope {
                                         text: "+"
                                         accessibleName: qsTr("%1 더하기").arg(opt.modelData.name)
                                         activeFocusOnTab: opt.modelData.repeat === true
-                                        enabled_: opt.modelData.count < group.maxChoices
+                                        enabled_: opt.modelData.count < group.maxChoices && !opt.modelData.soldOut
                                         onClicked: screen.kiosk.changeOptionCount(group.key, opt.modelData.id, 1)
                                     }
                                 }
