@@ -49,6 +49,7 @@ KO: dict[str, str] = {
     "volume.3": "음량 3.",
     "volume.4": "음량 4.",
     "volume.5": "음량 5.",
+    "soundcheck": "소리 점검입니다. 이 안내가 들리면 들림을 누르세요.",
 }
 
 EN: dict[str, str] = {
@@ -93,6 +94,7 @@ EN: dict[str, str] = {
     "volume.3": "Volume 3.",
     "volume.4": "Volume 4.",
     "volume.5": "Volume 5.",
+    "soundcheck": "Sound check. If you can hear this, press Heard.",
 }
 
 TABLES = {"ko": KO, "en": EN}

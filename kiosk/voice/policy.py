@@ -210,6 +210,18 @@ class VoicePolicy:
             words.append(phrase(self.language, "state.disabled"))
         self._say(", ".join(words), "focus", private=focus.private)
 
+    def sound_check(self, language: str = "") -> None:
+        """The installer's sound check (docs/INSTALLING.md): the test phrase at today's volume, said whether
+        or not voice guidance is on."""
+        lang = language or self.language
+        self._say(phrase(lang, "soundcheck"), "soundcheck", fixed=True)
+
+    def set_volume(self, volume: int, language: str = "") -> None:
+        """A volume step (1..5) chosen on the installer's sound check, voice guidance on or off; says the
+        step, as the volume keys do."""
+        self.volume = max(1, min(VOLUME_STEPS, volume))
+        self._say(phrase(language or self.language, f"volume.{self.volume}"), "setting", fixed=True)
+
     def announce(self, text: str, *, private: bool = False, public: str = "") -> None:
         """Anything else worth saying; `public` is said instead when `text` is private and no earphones."""
         if self.active:

@@ -35,7 +35,7 @@ ROLE_TITLES = {
     "scanner": ("스캐너", "Scanner"),
     "nfc": ("NFC 리더", "NFC reader"),
 }
-PERSON_CHECKS = ("test_page", "screen")
+PERSON_CHECKS = ("test_page", "screen", "sound")
 
 
 class InstallerViewModel(QObject):
@@ -67,6 +67,7 @@ class InstallerViewModel(QObject):
         self._running = False
         self._started_at = ""
         self._first_result_ms = -1.0
+        self._t0: float | None = None
         self._scan_code = ""
         self._page_image = ""
         self._watches: list[Watch] = []
@@ -300,7 +301,7 @@ class InstallerViewModel(QObject):
     )
 
     def _result(self, result: CheckResult) -> None:  # GUI thread
-        if self._first_result_ms < 0:
+        if self._first_result_ms < 0 and self._t0 is not None:  # a person's verdict may come before any run
             self._first_result_ms = (time.monotonic() - self._t0) * 1000
         self._results[result.check] = result
         if result.check == "test_page" and result.extra.get("page_image"):
@@ -384,21 +385,26 @@ class InstallerViewModel(QObject):
 
     @Slot(str, bool)
     def confirm(self, check: str, good: bool) -> None:
-        """The installer's verdict on what only a person can see: the printed page, the screen and touch."""
+        """The installer's verdict on what only a person can see or hear: the printed page, the screen and
+        touch, the sound (the test phrase, the tone, the volume steps, the earphone jack)."""
         if check not in PERSON_CHECKS:
             return
-        what = {"test_page": "시험 인쇄", "screen": "화면과 터치"}[check]
+        what = {"test_page": "시험 인쇄", "screen": "화면과 터치", "sound": "소리"}[check]
+        todo = {
+            "test_page": (
+                "프린터 용지 방향·헤드 청소를 확인하세요",
+                "Check the paper roll's direction and clean the head",
+            ),
+            "screen": ("화면 케이블과 터치 보정을 확인하세요", "Check the screen cable and touch calibration"),
+            "sound": (
+                "스피커 케이블·전원과 음량, 이어폰 잭 연결을 확인하세요",
+                "Check the speaker's cable, power and volume, and the earphone jack's cable",
+            ),
+        }[check]
         result = (
             ok(check, f"{what}: 설치 기사가 확인함 (confirmed)")
             if good
-            else fail(
-                check,
-                f"{what}: 이상 있음 (reported by the installer)",
-                "프린터 용지 방향·헤드 청소, 또는 화면 케이블·터치 보정을 확인하세요"
-                if check == "test_page"
-                else "화면 케이블과 터치 보정을 확인하세요",
-                "Check the paper roll's direction and the head, or the screen cable and touch calibration",
-            )
+            else fail(check, f"{what}: 이상 있음 (reported by the installer)", *todo)
         )
         if check not in self._order:
             self._order.append(check)

@@ -90,6 +90,25 @@ class VoiceController(QObject):
     rate = Property(int, lambda self: self.policy.rate, notify=changed)
     volume = Property(int, lambda self: self.policy.volume, notify=changed)
 
+    hasJack = Property(bool, lambda self: self.jack is not None, constant=True)
+
+    # The installer's sound check (ui/qml/installer/SoundCheck.qml): the test phrase and a tone at the chosen
+    # volume step, voice guidance on or off.
+    @Slot(str)
+    def soundCheck(self, language: str) -> None:
+        self.policy.sound_check(language)
+
+    @Slot()
+    def tone(self) -> None:
+        tone = getattr(self.policy.speaker, "tone", None)
+        if tone is not None:
+            tone(self.policy.volume)
+
+    @Slot(int, str)
+    def setVolume(self, volume: int, language: str) -> None:
+        self.policy.set_volume(volume, language)
+        self.changed.emit()
+
     @Slot()
     def toggle(self) -> None:
         """The on-screen voice button."""

@@ -9,7 +9,9 @@ sound device) get the decoded audio as buffers; `played` logs what started, what
 from __future__ import annotations
 
 import logging
+import math
 import queue
+import struct
 import threading
 import time
 from dataclasses import dataclass
@@ -39,6 +41,22 @@ def linear_volume(step: int) -> float:
     """Volume step 1..5 as the audio output's linear gain: 4 dB apart, step 5 at full (0 dB), step 3 (the
     default) at -8 dB, step 1 at -16 dB — even steps to the ear."""
     return float(10 ** (-(VOLUME_STEPS - step) * STEP_DB / 20))
+
+
+TONE = "(신호음 / tone)"
+
+
+def tone_wav(hz: float, seconds: float, rate: int = 22050) -> bytes:
+    """A mono 16-bit WAV of a sine at `hz`, faded in and out over 10 ms (no clicks)."""
+    n = int(rate * seconds)
+    fade = int(rate * 0.01)
+    frames = bytearray()
+    for i in range(n):
+        ramp = min(1.0, i / fade, (n - 1 - i) / fade)
+        frames += struct.pack("<h", int(12000 * ramp * math.sin(2 * math.pi * hz * i / rate)))
+    header = b"RIFF" + struct.pack("<I", 36 + len(frames)) + b"WAVEfmt "
+    header += struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16) + b"data" + struct.pack("<I", len(frames))
+    return header + bytes(frames)
 
 
 class QtSpeaker(QObject):
@@ -81,6 +99,12 @@ class QtSpeaker(QObject):
             if self._current is not None:
                 self.played.append(Played(time.monotonic(), "cut", self._current.text))
         self._current = None
+
+    def tone(self, volume: int, *, hz: float = 1000.0, seconds: float = 0.6) -> None:
+        """A plain tone (the installer's sound check): a sine at `hz`, through the same player."""
+        self.stop()
+        self._pending = Utterance(text=TONE, spoken="", language="", kind="tone", rate=0, volume=volume)
+        self._play(self._seq, QByteArray(tone_wav(hz, seconds)))
 
     @property
     def playing(self) -> str:

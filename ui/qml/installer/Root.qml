@@ -15,6 +15,7 @@ Rectangle {
     readonly property bool english: language === "en"
     function tr(ko, en) { return english ? en : ko }
     property bool screenCheck: false
+    property bool soundCheck: false
     color: Theme.background
 
     MouseArea {  // any touch keeps the set-up person signed in (idle sign-out restarts)
@@ -390,6 +391,7 @@ Rectangle {
                 KButton { objectName: "simulateScan"; visible: root.vm.scannerSimulated; text: root.tr("시뮬레이터로 스캔", "Scan (simulator)"); onClicked: root.vm.simulateScan() }
                 KButton { objectName: "tapCheck"; text: root.tr("NFC 카드 대기", "Wait for an NFC card"); onClicked: root.vm.startTapCheck() }
                 KButton { objectName: "screenCheckButton"; text: root.tr("화면·터치 점검", "Screen and touch"); onClicked: root.screenCheck = true }
+                KButton { objectName: "soundCheckButton"; text: root.tr("소리 점검", "Sound check"); onClicked: root.soundCheck = true }
             }
             Text {
                 objectName: "overall"
@@ -468,6 +470,16 @@ Rectangle {
         sourceComponent: ScreenCheck {
             english: root.english
             onDone: function (good) { root.vm.confirm("screen", good); root.screenCheck = false }
+        }
+    }
+
+    Loader {
+        anchors.fill: parent
+        active: root.soundCheck
+        sourceComponent: SoundCheck {
+            voice: Window.window ? Window.window.voice : null
+            english: root.english
+            onDone: function (good) { root.vm.confirm("sound", good); root.soundCheck = false }
         }
     }
 }
