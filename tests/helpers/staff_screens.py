@@ -34,12 +34,21 @@ from ui.staff.manage import StaffManagementViewModel
 QML = Path(__file__).resolve().parent / "qml"
 
 
+def _back_office_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal whose only staff mode is the back office (no counter, no installer screens): what these
+    tests were written for; the chooser then has one mode for an owner and none for staff."""
+    for mode in (Mode.COUNTER, Mode.INSTALLER):
+        monkeypatch.delitem(MODE_UIS, mode, raising=False)
+
+
 def use_probe_as_owner_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    _back_office_only(monkeypatch)
     monkeypatch.setitem(MODE_UIS, Mode.OWNER, ModeUi(str(QML / "probe"), "tests.helpers.probe_mode"))
     monkeypatch.setitem(MODE_BUILDERS, Mode.OWNER, "tests.helpers.probe_mode")
 
 
 def use_staff_management_as_owner_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    _back_office_only(monkeypatch)
     monkeypatch.setitem(MODE_UIS, Mode.OWNER, ModeUi(str(QML / "staffmanage"), "tests.helpers.staff_screens"))
     monkeypatch.setitem(MODE_BUILDERS, Mode.OWNER, "tests.helpers.staff_screens")
 

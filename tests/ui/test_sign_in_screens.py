@@ -172,8 +172,9 @@ def test_a_staff_card_tap_greets_its_holder_and_asks_their_pin(
 
 
 def test_a_one_time_pin_leads_to_choosing_ones_own_then_says_there_is_nothing_here_yet_for_staff(
-    make_kiosk: Callable[..., Kiosk],
+    make_kiosk: Callable[..., Kiosk], probe_mode: None
 ) -> None:
+    """On a terminal without the counter's screens (probe_mode keeps the back office only)."""
     k = make_kiosk(size=(800, 1280))
     staff = k.kw.staff.session.staff
     boss = person(k, Role.OWNER)

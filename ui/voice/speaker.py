@@ -11,13 +11,16 @@ from __future__ import annotations
 import logging
 import math
 import queue
+import shutil
 import struct
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
 
 from kiosk.voice.policy import VOLUME_STEPS, Utterance
 from kiosk.voice.ports import ClipSource
@@ -63,7 +66,7 @@ class QtSpeaker(QObject):
     """Implements kiosk.voice.policy.Speaker. Made on the GUI thread; the player and the worker thread start
     with the first utterance (nothing at start-up for a kiosk where nobody turns the voice on)."""
 
-    _rendered = Signal(int, QByteArray)  # from the worker: (sequence, WAV bytes) → the GUI thread
+    _rendered = Signal(int, str)  # from the worker: (sequence, WAV file) → the GUI thread
     _render_failed = Signal(int, str)
 
     def __init__(self, clips: ClipSource, *, buffer: bool = False, parent: QObject | None = None) -> None:
@@ -78,7 +81,11 @@ class QtSpeaker(QObject):
         self._player: QMediaPlayer | None = None
         self._output: QAudioOutput | None = None
         self._buffer_output: QAudioBufferOutput | None = None
-        self._source: QBuffer | None = None
+        # Each clip is played from a file, never from a QIODevice made here: the player's FFmpeg thread
+        # reads a device while `setSourceDevice` waits for it on the GUI thread, and a device made in Python
+        # needs the GIL for every read, which the waiting GUI thread holds — a deadlock (seen in a whole
+        # test run: the kiosk froze in `QMediaPlayer::setSourceDevice`).
+        self._dir = Path(tempfile.mkdtemp(prefix="kiosk-voice-"))
         self._queue: queue.Queue[tuple[int, Utterance] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._rendered.connect(self._play)
@@ -104,7 +111,16 @@ class QtSpeaker(QObject):
         """A plain tone (the installer's sound check): a sine at `hz`, through the same player."""
         self.stop()
         self._pending = Utterance(text=TONE, spoken="", language="", kind="tone", rate=0, volume=volume)
-        self._play(self._seq, QByteArray(tone_wav(hz, seconds)))
+        self._play(self._seq, str(self._write(self._seq, tone_wav(hz, seconds))))
+
+    def _write(self, seq: int, wav: bytes) -> Path:
+        """The clip as a file for the player (the previous ones removed: one or two small files at a time)."""
+        path = self._dir / f"{seq}.wav"
+        path.write_bytes(wav)
+        for old in self._dir.glob("*.wav"):
+            if old != path and old.name != f"{seq - 1}.wav":
+                old.unlink(missing_ok=True)
+        return path
 
     @property
     def playing(self) -> str:
@@ -119,6 +135,7 @@ class QtSpeaker(QObject):
             self._thread = None
         if self._player is not None:
             self._player.setSource(QUrl())
+        shutil.rmtree(self._dir, ignore_errors=True)
 
     # --- the worker: clips off the GUI thread --------------------------------------------------------
 
@@ -137,7 +154,7 @@ class QtSpeaker(QObject):
             except Exception as exc:  # the engine's error says what to install or fix
                 self._render_failed.emit(seq, str(exc))
                 continue
-            self._rendered.emit(seq, QByteArray(wav))
+            self._rendered.emit(seq, str(self._write(seq, wav)))
 
     # --- the player, on the GUI thread ----------------------------------------------------------------
 
@@ -160,8 +177,8 @@ class QtSpeaker(QObject):
             self._player.mediaStatusChanged.connect(self._on_status)
         return self._player
 
-    @Slot(int, QByteArray)
-    def _play(self, seq: int, wav: QByteArray) -> None:
+    @Slot(int, str)
+    def _play(self, seq: int, wav: str) -> None:
         if seq != self._seq:
             return  # stopped or replaced while it was rendered
         utterance = self._pending
@@ -171,13 +188,7 @@ class QtSpeaker(QObject):
         volume = linear_volume(utterance.volume)
         if self._output is not None:
             self._output.setVolume(volume)
-        source = QBuffer(self)
-        source.setData(wav)
-        source.open(QIODevice.OpenModeFlag.ReadOnly)
-        player.setSourceDevice(source, QUrl("voice.wav"))
-        if self._source is not None:
-            self._source.deleteLater()
-        self._source = source
+        player.setSource(QUrl.fromLocalFile(wav))
         self._current = utterance
         self.played.append(Played(time.monotonic(), "play", utterance.text, volume))
         player.play()
