@@ -168,54 +168,40 @@ class StaffManagementViewModel(QObject):
 
         return done
 
-    @Slot(str, str)
-    def add(self, name: str, role: str) -> None:
+    def _do(self, call: Callable[[SignedIn], Any], notice: str, role: str | None = None) -> None:
+        """Run `call(who)` on the worker for the signed-in person, after the checks every action shares; a
+        `role` that is not one is refused before anything runs."""
         who = self._start()
         if who is None or self.work.running:
             return
-        try:
-            chosen = Role(role)
-        except ValueError:
+        if role is not None and role not in {r.value for r in Role}:
             self._problem = "failed"
             self.changed.emit()
             return
-        staff = self.session.staff
-        self.work.run(lambda: staff.add(who, name, chosen), self._finish("added"))
+        self.work.run(lambda: call(who), self._finish(notice))
         self.changed.emit()
+
+    @Slot(str, str)
+    def add(self, name: str, role: str) -> None:
+        staff = self.session.staff
+        self._do(lambda who: staff.add(who, name, Role(role)), "added", role)
 
     @Slot(str)
     def remove(self, person_id: str) -> None:
-        who = self._start()
-        if who is None or self.work.running:
-            return
         staff = self.session.staff
-        self.work.run(lambda: staff.remove(who, person_id), self._finish("removed"))
-        self.changed.emit()
+        self._do(lambda who: staff.remove(who, person_id), "removed")
 
     @Slot(str, str)
     def setRole(self, person_id: str, role: str) -> None:
-        who = self._start()
-        if who is None or self.work.running:
-            return
-        try:
-            chosen = Role(role)
-        except ValueError:
-            self._problem = "failed"
-            self.changed.emit()
-            return
         staff = self.session.staff
-        self.work.run(lambda: staff.set_role(who, person_id, chosen), self._finish("role_set"))
-        self.changed.emit()
+        self._do(lambda who: staff.set_role(who, person_id, Role(role)), "role_set", role)
 
     @Slot(str)
     def resetPin(self, person_id: str) -> None:
-        who = self._start()
-        if who is None or self.work.running:
-            return
         staff = self.session.staff
-        self._shown_for = next((p["name"] for p in self._people if p["id"] == person_id), "")
-        self.work.run(lambda: staff.reset_pin(who, person_id), self._finish("pin_reset"))
-        self.changed.emit()
+        if self._actor() is not None and not self.work.running:
+            self._shown_for = next((p["name"] for p in self._people if p["id"] == person_id), "")
+        self._do(lambda who: staff.reset_pin(who, person_id), "pin_reset")
 
     @Slot()
     def dismissPin(self) -> None:
