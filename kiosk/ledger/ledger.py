@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Engine, LargeBinary, Table, bindparam, func, insert, literal_column, select, update
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
@@ -105,8 +106,23 @@ def _statements() -> dict[str, _Precompiled]:
         .order_by(JournalRow.seq)
         .limit(bindparam("limit"))
     )
+    # The same entries as the sync push's wire objects (JournalEntry.to_wire: its fields, in order), each built
+    # by SQLite's json_object as UTF-8 bytes. The bytes are what `json.dumps(entry.to_wire(),
+    # ensure_ascii=False, separators=(",", ":"))` gives (tests/sync/test_push_wire.py), made without a Python
+    # object per field and while the statement runs without the GIL (bench/sync.py).
+    pairs: list[Any] = []
+    for column in entry_columns:
+        pairs += [literal_column(f"'{column.key}'"), column]
+    wire = func.json_object(*pairs)
+    wire_after = (
+        select(JournalRow.seq, JournalRow.hash, sql_cast(wire, LargeBinary))
+        .where(JournalRow.seq > bindparam("after"))
+        .order_by(JournalRow.seq)
+        .limit(bindparam("limit"))
+    )
     return {
         "entries_after": _Precompiled(after),
+        "wire_after": _Precompiled(wire_after),
         "journal": _Precompiled(insert(_JOURNAL)),
         "order": _Precompiled(insert(_ORDERS)),
         "order_lines": _Precompiled(insert(_ORDER_LINES)),
@@ -411,6 +427,14 @@ class Ledger:
             dbapi = cast(sqlite3.Connection, conn.connection.driver_connection)
             rows = _statements()["entries_after"].run(dbapi, {"after": seq, "limit": limit}).fetchall()
         return [JournalEntry(*r) for r in rows]
+
+    def wire_after(self, seq: int, limit: int = 500) -> list[tuple[int, str, bytes]]:
+        """(seq, hash, the entry as the push sends it: compact UTF-8 JSON of `JournalEntry.to_wire()`) of
+        up to `limit` entries above `seq`, in order; one SELECT, like `entries_after`."""
+        with self.engine.connect() as conn:
+            dbapi = cast(sqlite3.Connection, conn.connection.driver_connection)
+            rows = _statements()["wire_after"].run(dbapi, {"after": seq, "limit": limit}).fetchall()
+        return cast(list[tuple[int, str, bytes]], rows)
 
     def order_exists(self, order_id: str) -> bool:
         with self.reading() as s:

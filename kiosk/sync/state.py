@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.ledger.ledger import Ledger
@@ -37,6 +37,7 @@ class SyncState:
 
 
 _FIELDS = tuple(f.name for f in dataclasses.fields(SyncState))
+_SET_ACKED = update(SyncStateRow).where(SyncStateRow.id == 1).values(acked_seq=bindparam("seq"))
 
 
 class SyncPhase(StrEnum):
@@ -141,6 +142,14 @@ class StateStore:
             row = self.row(s)
             for k, v in values.items():
                 setattr(row, k, v)
+
+    def set_acked(self, seq: int) -> None:
+        """`update(acked_seq=seq)` for the push, after each verified receipt: one UPDATE statement on the
+        row `read()` made, without an ORM session (a fifth of the push's own CPU time, bench/sync.py)."""
+        with self.ledger.engine.begin() as conn:
+            done = conn.execute(_SET_ACKED, {"seq": seq}).rowcount
+        if done != 1:
+            self.update(acked_seq=seq)
 
     def quarantine(self, rejected: list[Rejected], at: str) -> None:
         with Session(self.ledger.engine) as s, s.begin():
