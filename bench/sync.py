@@ -5,8 +5,11 @@
    signed, server nonces, signed receipts) to a local backend on SQLite. Baseline in the same run, on
    the same backend: a bare httpx loop posting the same request bytes (each signed with the nonce of
    the previous reply, as the protocol requires), for another terminal enrolled with the same device
-   id. Interleaved: sync, bare, bare, sync, sync, bare (fresh ledger copy and terminal each time).
-   Ratio = bare time / sync time (target >= 0.8).
+   id. Interleaved pairs: sync, bare, then bare, sync, ... (a fresh ledger copy, terminal and backend each
+   run; a first warm-up pair is not counted). Ratio = the median over the pairs of bare time / sync time
+   (target >= 0.8): on the shared 2-core machine the load moves between pairs, and a ratio within a pair
+   sees nearly the same load on both sides. Each side's own CPU time (this process; the backend is
+   another) is printed too: the client's work beyond the bare loop, whatever the load.
 2. Ingest on PostgreSQL: 200 terminals push their own chains of real entries (re-chained per terminal:
    own device id, entry ids and hashes; the payloads as written) in batches of 100 (asyncio + httpx,
    50 connections) to one backend instance. Baseline in the same run: the same rows (as the backend
@@ -15,7 +18,8 @@
    interleaved A B, B A, A B; ratio = bare time / ingest time (target >= 0.5). Then two instances on
    one database, for the fleet figure. Needs root (a private cluster run as the postgres user).
 
-Run: `.venv/bin/python -m bench.sync [--quick]`.
+Run: `.venv/bin/python -m bench.sync [--quick] [--backlog] [--pairs N]` (`--backlog`: the backlog part only;
+`--pairs`: interleaved pairs, 9 by default).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import resource
 import secrets
 import shutil
 import sqlite3
@@ -31,7 +36,6 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -123,22 +127,29 @@ def _enroll_bare(client: httpx.Client, db_url: str, device: str) -> tuple[str, E
     return str(r.json()["terminal_id"]), key
 
 
-def backlog(n: int, work: Path, rounds: int, src: Path) -> list[str]:
+def _cpu() -> float:
+    """CPU seconds of this process so far (the client's own work; the backend is another process)."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def backlog(n: int, work: Path, pairs: int, src: Path) -> list[str]:
+    """`pairs` interleaved pairs (sync then bare, bare then sync, ...; one warm-up pair first, not counted),
+    each run on a fresh backend; the figure is the median of the per-pair ratios bare/sync, so a change in
+    the machine's load between pairs cancels out instead of landing on one side."""
     from bench import history
+    from kiosk.sync.push import read_batch
 
     base = work / "base.sqlite3"
     n = _ledger_with(src, base, n)
     sizes = sqlite3.connect(base).execute("SELECT sum(length(payload)), count(*) FROM journal").fetchone()
-    synced: list[float] = []
-    bare: list[float] = []
-    # The bare requests' bodies: what SyncService sends (kiosk/sync/service.py `_call`), built untimed.
+    # The bare requests' bodies: exactly what the push sends (kiosk/sync/push.py `read_batch`), built untimed.
     reader = Ledger.open(base, device_id=history.DEVICE_ID)
     bodies: list[bytes] = []
     after = 0
-    while batch := reader.entries_after(after, 500):
-        wire = {"entries": [e.to_wire() for e in batch]}
-        bodies.append(json.dumps(wire, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-        after = batch[-1].seq
+    while (batch := read_batch(reader, after, 500)).seqs:
+        bodies.append(batch.body)
+        after = batch.seqs[-1]
     reader.close()
     wire_bytes = sum(len(b) for b in bodies)
 
@@ -147,7 +158,7 @@ def backlog(n: int, work: Path, rounds: int, src: Path) -> list[str]:
         # same backend would be all duplicates (a different, cheaper path), not a backlog.
         return BackendProcess(f"sqlite:///{work / name}", test_clock=False).start()
 
-    def run_sync(r: int) -> None:
+    def run_sync(r: int) -> tuple[float, float]:
         copy = work / f"sync-{r}.sqlite3"
         shutil.copyfile(base, copy)
         srv = fresh_backend(f"backend-sync-{r}.sqlite3")
@@ -155,45 +166,61 @@ def backlog(n: int, work: Path, rounds: int, src: Path) -> list[str]:
         service = SyncService(ledger, work / f"data-{r}", SystemClock(), backend_url=srv.url, batch_size=500)
         try:
             service.enroll(srv.url, _code(srv.db_url), BN)
-            t0 = time.perf_counter()
+            c0, t0 = _cpu(), time.perf_counter()
             service.push_pending()
-            synced.append(time.perf_counter() - t0)
+            took, cpu = time.perf_counter() - t0, _cpu() - c0
             status = service.status()
             assert status.acked_seq == n and not status.quarantined, status
+            return took, cpu
         finally:
             service.close()
             ledger.close()
             srv.stop()
+            copy.unlink()
 
-    def run_bare(r: int) -> None:
+    def run_bare(r: int) -> tuple[float, float]:
         srv = fresh_backend(f"backend-bare-{r}.sqlite3")
         try:
             with httpx.Client(base_url=srv.url, timeout=60) as client:
                 tid, key = _enroll_bare(client, srv.db_url, history.DEVICE_ID)
                 path = f"{protocol.API}/terminals/{tid}/journal"
                 nonce = ""
-                t0 = time.perf_counter()
+                c0, t0 = _cpu(), time.perf_counter()
                 for body in bodies:
                     resp, nonce = _signed_post(client, key, tid, path, body, nonce)
                     resp.raise_for_status()
-                bare.append(time.perf_counter() - t0)
+                took, cpu = time.perf_counter() - t0, _cpu() - c0
                 reply = resp.json()
                 assert reply["ack_seq"] == n and not reply["rejected"], resp.text[:300]
+                return took, cpu
         finally:
             srv.stop()
 
-    for r in range(rounds):
-        order: list[Callable[[int], None]] = [run_sync, run_bare] if r % 2 == 0 else [run_bare, run_sync]
-        for step in order:
-            step(r)
-    s, b = statistics.median(synced), statistics.median(bare)
+    synced: list[tuple[float, float]] = []
+    bare: list[tuple[float, float]] = []
+    load0 = os.getloadavg()[0]
+    for r in range(pairs + 1):
+        if r % 2 == 0:
+            s, b = run_sync(r), run_bare(r)
+        else:
+            b, s = run_bare(r), run_sync(r)
+        if r > 0:  # pair 0 warms the page cache and the imports
+            synced.append(s)
+            bare.append(b)
+    load1 = os.getloadavg()[0]
+    ratios = [b[0] / s[0] for s, b in zip(synced, bare, strict=True)]
+    s_med, b_med = statistics.median(x[0] for x in synced), statistics.median(x[0] for x in bare)
+    s_cpu, b_cpu = statistics.median(x[1] for x in synced), statistics.median(x[1] for x in bare)
     return [
         f"backlog: {n:,} real entries ({sizes[0] / sizes[1]:,.0f} B payload on average, {wire_bytes / 2**20:.1f} MiB "
-        f"on the wire in {len(bodies)} requests) to a local backend (SQLite)",
-        f"  SyncService.push_pending: median {s:.2f} s ({n / s:,.0f} entries/s) over {rounds} runs "
-        f"{[round(x, 2) for x in synced]}",
-        f"  bare httpx loop, same bytes, same backend, interleaved: median {b:.2f} s {[round(x, 2) for x in bare]}",
-        f"  ratio bare/sync = {b / s:.2f} (target >= 0.8)",
+        f"on the wire in {len(bodies)} requests) to a local backend (SQLite); {pairs} interleaved pairs, a fresh "
+        f"backend each run; load average {load0:.1f} -> {load1:.1f}",
+        f"  SyncService.push_pending: median {s_med:.2f} s ({n / s_med:,.0f} entries/s) "
+        f"{[round(x[0], 2) for x in synced]}; its own CPU median {s_cpu * 1000:.0f} ms",
+        f"  bare httpx loop, same bytes: median {b_med:.2f} s {[round(x[0], 2) for x in bare]}; "
+        f"its own CPU median {b_cpu * 1000:.0f} ms",
+        f"  per-pair ratios bare/sync {[round(x, 2) for x in ratios]}",
+        f"  ratio bare/sync = {statistics.median(ratios):.2f} (median of the pairs; target >= 0.8)",
     ]
 
 
@@ -448,14 +475,16 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
     return lines
 
 
-def main(quick: bool = False) -> list[str]:
+def main(quick: bool = False, backlog_only: bool = False, pairs: int | None = None) -> list[str]:
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-sync-") as tmp:
         work = Path(tmp)
         src = _journal_source(quick, work)
-        lines += backlog(2_000 if quick else 10_000, work, 1 if quick else 3, src)
+        lines += backlog(2_000 if quick else 10_000, work, pairs or (2 if quick else 9), src)
         for line in lines:
             print(line, flush=True)
+        if backlog_only:
+            return lines
         pg_lines = postgres_ingest(40 if quick else 200, 2 if quick else 5, 100, 1 if quick else 3, src)
     for line in pg_lines:
         print(line, flush=True)
@@ -470,4 +499,9 @@ def main(quick: bool = False) -> list[str]:
 
 if __name__ == "__main__":
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
-    main(quick="--quick" in sys.argv)
+    args = sys.argv[1:]
+    main(
+        quick="--quick" in args,
+        backlog_only="--backlog" in args,
+        pairs=int(args[args.index("--pairs") + 1]) if "--pairs" in args else None,
+    )
