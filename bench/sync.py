@@ -5,11 +5,12 @@
    signed, server nonces, signed receipts) to a local backend on SQLite. Baseline in the same run, on
    the same backend: a bare httpx loop posting the same request bytes (each signed with the nonce of
    the previous reply, as the protocol requires), for another terminal enrolled with the same device
-   id. Interleaved pairs: sync, bare, then bare, sync, ... (a fresh ledger copy, terminal and backend each
-   run; a first warm-up pair is not counted). Ratio = the median over the pairs of bare time / sync time
-   (target >= 0.8): on the shared 2-core machine the load moves between pairs, and a ratio within a pair
-   sees nearly the same load on both sides. Each side's own CPU time (this process; the backend is
-   another) is printed too: the client's work beyond the bare loop, whatever the load.
+   id. Interleaved pairs: sync, bare, then bare, sync, ... (a fresh ledger copy, terminal and backend
+   each run; both sides of a pair are set up before either is timed, then timed back to back; a first
+   warm-up pair is not counted). Ratio = the median over the pairs of bare time / sync time (target
+   >= 0.8): on the shared 2-core machine the load moves between pairs, and the two runs of a pair see
+   nearly the same load. Each side's own CPU time (this process; the backend is another) is printed
+   too: the client's work beyond the bare loop, whatever the load.
 2. Ingest on PostgreSQL: 200 terminals push their own chains of real entries (re-chained per terminal:
    own device id, entry ids and hashes; the payloads as written) in batches of 100 (asyncio + httpx,
    50 connections) to one backend instance. Baseline in the same run: the same rows (as the backend
@@ -36,6 +37,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -158,41 +161,53 @@ def backlog(n: int, work: Path, pairs: int, src: Path) -> list[str]:
         # same backend would be all duplicates (a different, cheaper path), not a backlog.
         return BackendProcess(f"sqlite:///{work / name}", test_clock=False).start()
 
-    def run_sync(r: int) -> tuple[float, float]:
+    @contextmanager
+    def sync_side(r: int) -> Iterator[Callable[[], tuple[float, float]]]:
+        """A copy of the ledger, enrolled with its own fresh backend; yields the timed push."""
         copy = work / f"sync-{r}.sqlite3"
         shutil.copyfile(base, copy)
         srv = fresh_backend(f"backend-sync-{r}.sqlite3")
         ledger = Ledger.open(copy, device_id=history.DEVICE_ID)
         service = SyncService(ledger, work / f"data-{r}", SystemClock(), backend_url=srv.url, batch_size=500)
-        try:
-            service.enroll(srv.url, _code(srv.db_url), BN)
+
+        def run() -> tuple[float, float]:
             c0, t0 = _cpu(), time.perf_counter()
             service.push_pending()
             took, cpu = time.perf_counter() - t0, _cpu() - c0
             status = service.status()
             assert status.acked_seq == n and not status.quarantined, status
             return took, cpu
+
+        try:
+            service.enroll(srv.url, _code(srv.db_url), BN)
+            yield run
         finally:
             service.close()
             ledger.close()
             srv.stop()
             copy.unlink()
 
-    def run_bare(r: int) -> tuple[float, float]:
+    @contextmanager
+    def bare_side(r: int) -> Iterator[Callable[[], tuple[float, float]]]:
+        """A terminal enrolled with its own fresh backend; yields the timed bare loop."""
         srv = fresh_backend(f"backend-bare-{r}.sqlite3")
         try:
             with httpx.Client(base_url=srv.url, timeout=60) as client:
                 tid, key = _enroll_bare(client, srv.db_url, history.DEVICE_ID)
                 path = f"{protocol.API}/terminals/{tid}/journal"
-                nonce = ""
-                c0, t0 = _cpu(), time.perf_counter()
-                for body in bodies:
-                    resp, nonce = _signed_post(client, key, tid, path, body, nonce)
-                    resp.raise_for_status()
-                took, cpu = time.perf_counter() - t0, _cpu() - c0
-                reply = resp.json()
-                assert reply["ack_seq"] == n and not reply["rejected"], resp.text[:300]
-                return took, cpu
+
+                def run() -> tuple[float, float]:
+                    nonce = ""
+                    c0, t0 = _cpu(), time.perf_counter()
+                    for body in bodies:
+                        resp, nonce = _signed_post(client, key, tid, path, body, nonce)
+                        resp.raise_for_status()
+                    took, cpu = time.perf_counter() - t0, _cpu() - c0
+                    reply = resp.json()
+                    assert reply["ack_seq"] == n and not reply["rejected"], resp.text[:300]
+                    return took, cpu
+
+                yield run
         finally:
             srv.stop()
 
@@ -200,10 +215,13 @@ def backlog(n: int, work: Path, pairs: int, src: Path) -> list[str]:
     bare: list[tuple[float, float]] = []
     load0 = os.getloadavg()[0]
     for r in range(pairs + 1):
-        if r % 2 == 0:
-            s, b = run_sync(r), run_bare(r)
-        else:
-            b, s = run_bare(r), run_sync(r)
+        # Both sides set up first (backends started, terminals enrolled), then timed back to back, so the
+        # two runs of a pair see nearly the same load; the order alternates between pairs.
+        with sync_side(r) as run_sync, bare_side(r) as run_bare:
+            if r % 2 == 0:
+                s, b = run_sync(), run_bare()
+            else:
+                b, s = run_bare(), run_sync()
         if r > 0:  # pair 0 warms the page cache and the imports
             synced.append(s)
             bare.append(b)
@@ -214,7 +232,7 @@ def backlog(n: int, work: Path, pairs: int, src: Path) -> list[str]:
     return [
         f"backlog: {n:,} real entries ({sizes[0] / sizes[1]:,.0f} B payload on average, {wire_bytes / 2**20:.1f} MiB "
         f"on the wire in {len(bodies)} requests) to a local backend (SQLite); {pairs} interleaved pairs, a fresh "
-        f"backend each run; load average {load0:.1f} -> {load1:.1f}",
+        f"backend each run, the two runs of a pair back to back; load average {load0:.1f} -> {load1:.1f}",
         f"  SyncService.push_pending: median {s_med:.2f} s ({n / s_med:,.0f} entries/s) "
         f"{[round(x[0], 2) for x in synced]}; its own CPU median {s_cpu * 1000:.0f} ms",
         f"  bare httpx loop, same bytes: median {b_med:.2f} s {[round(x[0], 2) for x in bare]}; "
