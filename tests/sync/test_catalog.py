@@ -130,7 +130,11 @@ def test_kill_during_apply_leaves_a_whole_catalog_and_the_journal_catches_up(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        time.sleep(rng.uniform(1.0, 2.5))  # a random moment to kill at, not a wait for a condition
+        # a bundle applied (the child says so), then a random moment into the next ones: on a
+        # loaded machine a fixed delay could kill the child before it applied anything
+        assert child.stdout is not None
+        assert child.stdout.readline().strip(), child.stderr.read().decode() if child.stderr else ""
+        time.sleep(rng.uniform(0.0, 1.5))  # a random moment to kill at, not a wait for a condition
         child.kill()
         child.communicate(timeout=10)
         applied = (
