@@ -25,13 +25,13 @@ from kiosk.domain.ids import uuid7
 from kiosk.ledger.ledger import SALE_COMPLETED, Ledger, LedgerError
 from kiosk.ledger.models import OrderRow, PaymentRow
 from kiosk.payments.approval import Approval
+from kiosk.payments.intents import INTENT_METHODS
 from kiosk.payments.masking import check_masked
 from kiosk.payments.port import PaymentResult, PaymentStatus
 from kiosk.session.modes import Permission, SignedIn, may
 
 log = logging.getLogger(__name__)
 
-INTENT_METHODS = ("card", "qr", "barcode")
 METHOD_KO = {"card": "카드", "qr": "QR", "barcode": "간편결제", "cash": "현금", "voucher": "온누리상품권"}
 
 
@@ -246,7 +246,7 @@ class Counter:
             entry = self.ledger.record(SALE_COMPLETED, payload)
         change = sum(t.change for t in parts)
         if any(t.method in ("cash", "voucher") for t in parts):
-            self.day._kick()
+            self.day.kick_drawer()
         sale = CounterSale(order.id, number, date.fromisoformat(day), entry.seq, total, change, tuple(parts))
         return self._cash_receipt(sale, receipt_id, receipt_purpose, taxable=vat.taxable_total)
 
@@ -311,7 +311,7 @@ class Counter:
                         self.cash_receipts.cancel(r.id, r.approval_no, r.approved_at[:10].replace("-", ""), "1")
                     except CashReceiptError as exc:
                         log.warning("cash receipt %s not cancelled with the refund: %s", r.id, exc)
-        self.day._kick()
+        self.day.kick_drawer()
         return total
 
     def find_order(self, order_number: int, business_date: str | None = None) -> str | None:
