@@ -314,17 +314,42 @@ def now_iso() -> str:
 # --- the person checks (the screen) -----------------------------------------------------------------
 
 
-class ScanWatch:
+class _DeviceWatch:
+    """A device's own service run for one person check on the screen: `start` builds and starts it (its
+    listener reports through `on_result`), `ready` once its port is open, `stop` ends it."""
+
+    def __init__(self, settings: Settings, on_result: Callable[[CheckResult], None]) -> None:
+        self.settings = settings
+        self.on_result = on_result
+        self._service: Any = None
+
+    def _build(self) -> Any:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        self._service = self._build()
+        self._service.start()
+
+    @property
+    def ready(self) -> bool:
+        """The device's port is open (a code or a tap before that is lost, as with the real device)."""
+        return self._service is not None and str(self._service.health) == "ok"
+
+    def stop(self) -> None:
+        if self._service is not None:
+            self._service.stop()
+            self._service = None
+
+
+class ScanWatch(_DeviceWatch):
     """Waits for the test page's code on the configured scanner (through the real scanner service)."""
 
     def __init__(self, settings: Settings, expected: str, on_result: Callable[[CheckResult], None]) -> None:
-        self.settings = settings
+        super().__init__(settings, on_result)
         self.expected = expected
-        self.on_result = on_result
-        self._service: Any = None
         self._done = threading.Event()
 
-    def start(self) -> None:
+    def _build(self) -> Any:
         from app.devices import scanner
         from kiosk.devices.scanner import CodeScanned
 
@@ -344,33 +369,17 @@ class ScanWatch:
                     )
                 )
 
-        self._service = scanner(self.settings, listener)
-        self._service.start()
+        return scanner(self.settings, listener)
 
     @property
     def simulator(self) -> Any:
         return getattr(self._service, "simulator", None)
 
-    @property
-    def ready(self) -> bool:
-        """The scanner's port is open (a code sent before that is lost, as with a real scanner)."""
-        return self._service is not None and str(self._service.health) == "ok"
 
-    def stop(self) -> None:
-        if self._service is not None:
-            self._service.stop()
-            self._service = None
-
-
-class TapWatch:
+class TapWatch(_DeviceWatch):
     """One card tap on the NFC reader: its kind and a short hash; a bank card is named and refused."""
 
-    def __init__(self, settings: Settings, on_result: Callable[[CheckResult], None]) -> None:
-        self.settings = settings
-        self.on_result = on_result
-        self._service: Any = None
-
-    def start(self) -> None:
+    def _build(self) -> Any:
         from app.devices import nfc_reader
         from kiosk.devices.nfc import CardKind, CardTapped
 
@@ -392,21 +401,11 @@ class TapWatch:
                 ok("nfc", f"카드를 읽었습니다: {event.kind} #{short}", kind=str(event.kind), short_hash=short)
             )
 
-        self._service = nfc_reader(self.settings, listener)
-        self._service.start()
+        return nfc_reader(self.settings, listener)
 
     @property
     def driver(self) -> Any:
         return getattr(self._service, "driver", None)
-
-    @property
-    def ready(self) -> bool:
-        return self._service is not None and str(self._service.health) == "ok"
-
-    def stop(self) -> None:
-        if self._service is not None:
-            self._service.stop()
-            self._service = None
 
 
 def wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
