@@ -75,7 +75,14 @@ class UnresolvedPayments(DayError):
 
 
 class NotPermitted(DayError):
+    """Refused for who asked. `approval`: what another person's PIN can approve here ("refund", "discount"),
+    or "" when nobody's can."""
+
     code = "not_permitted"
+
+    def __init__(self, message: str, *, approval: str = "") -> None:
+        super().__init__(message)
+        self.approval = approval
 
 
 class OwnerPinNeeded(DayError):
