@@ -137,6 +137,8 @@ def selftest_cmd(args: argparse.Namespace) -> int:
         for r in run.results:
             ko, en = TITLES.get(r.check, (r.check, r.check))
             print(f"[{r.outcome.korean}] {ko} / {en}: {r.found}")
+            if r.found_en and r.found_en != r.found:
+                print(f"    {r.found_en}")
             if r.todo_ko:
                 print(f"    → {r.todo_ko}")
                 print(f"    → {r.todo_en}")
