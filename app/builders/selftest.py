@@ -329,6 +329,40 @@ class SelfTestKit:
         return core.catalog_versions(self.settings.data_path, self.settings.catalog_path)
 
 
+def sync_status(settings: Settings, ledger: Any) -> Any:
+    """The sync state for the self-test's sync check, from a sync service built for it and closed again."""
+    from app.builders.sync import build_sync_service
+    from kiosk.ports import SystemClock
+
+    service = build_sync_service(settings, ledger, SystemClock())
+    try:
+        return service.status()
+    finally:
+        service.close()
+
+
+def print_report(settings: Settings, run: Any, sim_out: Path) -> bool:
+    """Print a self-test run as its one-page report on the configured printer; True when it printed."""
+    import queue
+
+    from app.builders.printing import build_printer
+    from hardware.printer.profiles import profile_named
+    from kiosk.installer.report import report_document
+    from kiosk.receipts.port import PrintJob, PrintOutcome
+
+    printer, _sim = build_printer(settings.printer.url, profile_named(settings.printer.profile), None, sim_out)
+    done: queue.Queue[PrintOutcome] = queue.Queue()
+    with printer:
+        printer.submit(
+            PrintJob("selftest-report", "", report_document(run, settings.shop.name, settings.ledger.device_id)),
+            done.put,
+        )
+        try:
+            return done.get(timeout=60).ok
+        except queue.Empty:
+            return False
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
