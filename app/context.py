@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,35 @@ from kiosk.ports import Clock
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when a ledger is opened, not by every command's start
     from kiosk.ledger import Ledger
+
+
+class CommandUsage(Exception):
+    """How a command was called is wrong (a bad value, no terminal to ask a PIN on): the command says so in
+    one line and exits 2 (docs/EXIT-STATUS.md)."""
+
+
+def add_pin_option(parser: argparse.ArgumentParser, whose: str = "your PIN") -> None:
+    """`--pin-stdin`: a PIN never comes from the command line (it would sit in the shell's history and in
+    `ps`); it is asked on the terminal, or read from standard input's first line by scripts."""
+    parser.add_argument("--pin-stdin", action="store_true", help=f"read {whose} from stdin's first line")
+
+
+def read_pin(args: argparse.Namespace, prompt: str, *, twice: bool = False) -> str:
+    """The PIN from standard input's first line (`--pin-stdin`) or asked on the terminal (`twice` when it is
+    being set); `CommandUsage` when there is neither."""
+    if args.pin_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise CommandUsage("no PIN on standard input: give it on the first line")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise CommandUsage(
+            "no terminal to ask for the PIN on: run this in a terminal, or give the PIN with --pin-stdin"
+        )
+    pin = getpass.getpass(prompt)
+    if twice and getpass.getpass("Again, to be sure: ") != pin:
+        raise CommandUsage("the two PINs differ; nothing was changed, run the command again")
+    return pin
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:

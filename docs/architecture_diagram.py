@@ -21,12 +21,18 @@ LAYERS = [
     ("kiosk/", "core: domain, flow, session, ledger, payments, sync", "nothing above"),
 ]
 
-# (mode, view-model module, QML folder, entered with)
+# (mode, view-model module, QML folder, builder, entered with)
 MODES = [
-    ("customer", "ui/customer/viewmodel.py", "ui/qml/customer/", "default, no sign-in"),
-    ("counter", "ui/counter/viewmodel.py", "ui/qml/counter/", "COUNTER_SALES"),
-    ("owner", "ui/owner/viewmodel.py", "ui/qml/owner/", "BACK_OFFICE"),
-    ("installer", "ui/installer/viewmodel.py", "ui/qml/installer/", "DEVICES_AND_SETTINGS; set-up"),
+    ("customer", "ui/customer/viewmodel.py", "ui/qml/customer/", "app/builders/window.py", "default, no sign-in"),
+    ("counter", "ui/counter/viewmodel.py", "ui/qml/counter/", "app/builders/counter.py", "COUNTER_SALES"),
+    ("owner", "ui/owner/viewmodel.py", "ui/qml/owner/", "app/builders/owner.py", "BACK_OFFICE"),
+    (
+        "installer",
+        "ui/installer/viewmodel.py",
+        "ui/qml/installer/",
+        "app/builders/installer.py",
+        "DEVICES_AND_SETTINGS; set-up",
+    ),
 ]
 
 # (where, what happens)
@@ -73,7 +79,7 @@ def path() -> list[str]:
 
 DIAGRAMS = {
     "layers": layers,
-    "modes": lambda: box(MODES, ("mode", "view-model", "QML folder", "permission to enter")),
+    "modes": lambda: box(MODES, ("mode", "view-model", "QML folder", "builder", "permission to enter")),
     "order": path,
 }
 

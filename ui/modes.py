@@ -1,7 +1,8 @@
-"""The mode router's UI side: one entry per mode that has screens on this terminal, its QML folder and its
-view-model module. Adding a mode is a view-model module, a QML folder under ui/qml/ with a Root.qml, a
-builder in app/builders/ and an entry here; whether a mode may be entered is decided by
-kiosk.session.modes, never here or in QML. See docs/ARCHITECTURE.md, "Modes"."""
+"""The mode router's UI side: one entry per mode that has screens on this terminal, its QML folder. Which
+module makes a mode's view-model is the composition root's to say (app/builders/modes.py `MODE_BUILDERS`),
+not this table's. Adding a mode is a view-model module, a QML folder under ui/qml/ with a Root.qml, a
+builder in app/builders/, one line here and one in `MODE_BUILDERS`; whether a mode may be entered is
+decided by kiosk.session.modes, never here or in QML. See docs/ARCHITECTURE.md, "Modes"."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ QML_DIR = Path(__file__).resolve().parent / "qml"
 @dataclass(frozen=True, slots=True)
 class ModeUi:
     folder: str  # under ui/qml/ (or an absolute path); the mode's screens start at <folder>/Root.qml
-    view_model: str  # the module holding the mode's view-model
 
     @property
     def root(self) -> Path:
@@ -29,10 +29,10 @@ class ModeUi:
 # The modes with screens on this terminal. The customer mode's screens are Main.qml's own; every other
 # mode's Root.qml fills the window, with `vm` (its view-model), `staff` and `portrait`.
 MODE_UIS: dict[Mode, ModeUi] = {
-    Mode.CUSTOMER: ModeUi("customer", "ui.customer.viewmodel"),
-    Mode.OWNER: ModeUi("owner", "ui.owner.viewmodel"),
-    Mode.COUNTER: ModeUi("counter", "ui.counter.viewmodel"),
-    Mode.INSTALLER: ModeUi("installer", "ui.installer.viewmodel"),
+    Mode.CUSTOMER: ModeUi("customer"),
+    Mode.OWNER: ModeUi("owner"),
+    Mode.COUNTER: ModeUi("counter"),
+    Mode.INSTALLER: ModeUi("installer"),
 }
 
 ViewModelFactory = Callable[[Mode], QObject]

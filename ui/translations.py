@@ -42,7 +42,8 @@ def build() -> int:
 
 def update() -> int:
     lupdate = _tool("pyside6-lupdate")
-    sources = sorted(str(p) for p in QML_DIR.rglob("*.qml"))
+    # the QML's qsTr, and the view-models' self.tr (messages a view-model makes, e.g. the counter's)
+    sources = sorted(str(p) for p in QML_DIR.rglob("*.qml")) + sorted(str(p) for p in UI_DIR.glob("*/viewmodel.py"))
     for lang in LANGUAGES:
         ts = I18N_DIR / f"kiosk_{lang}.ts"
         cmd = [lupdate, "-silent", "-no-obsolete", "-source-language", "ko", "-target-language", lang, *sources]

@@ -81,7 +81,7 @@ def build(ctx: ModeContext) -> QObject:
     rules = rules_from(ctx.settings)
     day = BusinessDay(ctx.ledger, rules, _drawer(ctx))
     receipts = CashReceipts(ctx.ledger, SimulatedCashReceiptProvider(ctx.clock), receipt_key(_key_dir(ctx)))
-    counter = Counter(ctx.ledger, ctx.catalog, day, rules, cash_receipts=receipts)
+    counter = Counter(ctx.ledger, ctx.catalog, day, rules, cash_receipts=receipts, held_dir=_key_dir(ctx))
     session = CounterSession(counter, day)
     payments = _payments(ctx)
     printing = ctx.printing

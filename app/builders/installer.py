@@ -98,13 +98,12 @@ class InstallerServices:
         )
 
     def checks(self, print_page: bool) -> tuple[list[Check], str]:
-        from app.builders.selftest import SelfTestKit
-        from app.commands.selftest import _sync_status
+        from app.builders.selftest import SelfTestKit, sync_status
 
         kit = SelfTestKit(
             self.settings,
             sim_out=self.settings.data_path / "printer-sim",
-            sync_status=lambda: _sync_status(self.settings, self.ledger),
+            sync_status=lambda: sync_status(self.settings, self.ledger),
             print_page=print_page,
         )
         return kit.checks(), kit.scan_code
@@ -131,9 +130,9 @@ class InstallerServices:
         return TapWatch(self.settings, on_result)
 
     def print_report(self, run: SelfTestRun) -> bool:
-        from app.commands.selftest import _print_report
+        from app.builders.selftest import print_report
 
-        return _print_report(self.settings, run, self.settings.data_path / "printer-sim")
+        return print_report(self.settings, run, self.settings.data_path / "printer-sim")
 
     def write_bundle(self) -> str:
         """The support bundle on the USB stick ($KIOSK_USB_DIR or the first removable mount)."""

@@ -12,14 +12,13 @@ state asked for (not open, already open, nothing to reopen); 7 payments or cash 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import queue
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.context import add_db_option, open_ledger, settings_from
+from app.context import CommandUsage, add_db_option, add_pin_option, open_ledger, read_pin, settings_from
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
@@ -31,10 +30,6 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_DAY_STATE = 6
 EXIT_UNRESOLVED = 7
-
-
-class _Usage(Exception):
-    pass
 
 
 class _Refused(Exception):
@@ -53,14 +48,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     op = dsub.add_parser("open", help="open the day (개점) with the float counted into the drawer")
     add_db_option(op)
     op.add_argument("--float", dest="float_amount", type=int, required=True, help="the float in won, e.g. 100000")
-    op.add_argument("--pin-stdin", action="store_true", help="read your PIN from stdin's first line")
+    add_pin_option(op)
     op.set_defaults(handler=run)
 
     x = dsub.add_parser("x", help="X report: today's figures without closing")
     add_db_option(x)
     x.add_argument("--json", action="store_true")
     x.add_argument("--print", action="store_true", help="also print it on the receipt printer")
-    x.add_argument("--pin-stdin", action="store_true", help="read your PIN from stdin's first line")
+    add_pin_option(x)
     x.set_defaults(handler=run)
 
     cl = dsub.add_parser("close", help="close the day (마감): the count by denomination and the owner's PIN")
@@ -70,7 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     cl.add_argument("--json", action="store_true")
     cl.add_argument("--print", action="store_true", help="print the Z on the receipt printer")
-    cl.add_argument("--pin-stdin", action="store_true", help="read the owner's PIN from stdin's first line")
+    add_pin_option(cl, "the owner's PIN")
     cl.set_defaults(handler=run)
 
     z = dsub.add_parser("z", help="show a Z report as journaled (default: the last)")
@@ -83,7 +78,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ro = dsub.add_parser("reopen", help="마감 취소: reopen the last closed day (owner only)")
     add_db_option(ro)
     ro.add_argument("--reason", required=True)
-    ro.add_argument("--pin-stdin", action="store_true", help="read the owner's PIN from stdin's first line")
+    add_pin_option(ro, "the owner's PIN")
     ro.set_defaults(handler=run)
 
     for q in (x, cl, z):
@@ -91,22 +86,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         q.add_argument("--sim-out", type=Path, default=Path("printer-sim-out"), help="PNG folder for sim://")
 
 
-def _read_pin(args: argparse.Namespace, prompt: str) -> str:
-    if args.pin_stdin:
-        line = sys.stdin.readline()
-        if not line:
-            raise _Usage("no PIN on standard input: give it on the first line")
-        return line.rstrip("\r\n")
-    if not sys.stdin.isatty():
-        raise _Usage("no terminal to ask for the PIN on: run this in a terminal, or give the PIN with --pin-stdin")
-    return getpass.getpass(prompt)
-
-
 def _sign_in(args: argparse.Namespace, ledger: Ledger, prompt: str) -> SignedIn:
     from kiosk.session.modes import SignedIn
     from kiosk.staff.service import PinChangeRequired, StaffService
 
-    result = StaffService(ledger).sign_in(_read_pin(args, prompt))
+    result = StaffService(ledger).sign_in(read_pin(args, prompt))
     if isinstance(result, SignedIn):
         return result
     if isinstance(result, PinChangeRequired):
@@ -124,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         day = BusinessDay(ledger, rules_from(settings))
         return _ACTIONS[action](args, day, settings)
-    except (_Usage, BadAmount) as exc:
+    except (CommandUsage, BadAmount) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (DayNotOpen, DayAlreadyOpen) as exc:
@@ -217,11 +201,11 @@ def _z(args: argparse.Namespace, day: BusinessDay, settings: Settings) -> int:
     from kiosk.counter.day import DayError
 
     if args.number is not None and not 1 <= args.number <= 10**9:
-        raise _Usage("--number is a Z number (1, 2, ...)")
+        raise CommandUsage("--number is a Z number (1, 2, ...)")
     try:
         z = day.z_report(args.number)
     except DayError as exc:
-        raise _Usage(str(exc)) from None
+        raise CommandUsage(str(exc)) from None
     return _show(args, z, settings, reprint=True)
 
 
@@ -264,7 +248,7 @@ def _print(args: argparse.Namespace, doc: Any, settings: Settings) -> int:
             args.printer or settings.printer.url, profile_named(settings.printer.profile), sim_out=args.sim_out
         )
     except ValueError as exc:
-        raise _Usage(str(exc)) from None
+        raise CommandUsage(str(exc)) from None
     done: queue.Queue[PrintOutcome] = queue.Queue()
     with printer:
         printer.submit(PrintJob(f"report-{uuid7()}", "", doc), done.put)

@@ -62,22 +62,11 @@ def _ledger_or_none(settings: Settings) -> Any:
         return None
 
 
-def _sync_status(settings: Settings, ledger: Any) -> Any:
-    from app.builders.sync import build_sync_service
-    from kiosk.ports import SystemClock
-
-    service = build_sync_service(settings, ledger, SystemClock())
-    try:
-        return service.status()
-    finally:
-        service.close()
-
-
 def run_selftest(
     settings: Settings, *, print_page: bool = False, sim_out: Path | None = None, on_result: Any = None
 ) -> Any:
     """Run the checks, save the result, journal it. Returns the SelfTestRun."""
-    from app.builders.selftest import SelfTestKit, now_iso
+    from app.builders.selftest import SelfTestKit, now_iso, sync_status
     from kiosk.installer import report
     from kiosk.installer.selftest import SelfTestRun, run_checks
 
@@ -87,7 +76,7 @@ def run_selftest(
         kit = SelfTestKit(
             settings,
             sim_out=sim_out or settings.data_path / "printer-sim",
-            sync_status=(lambda: _sync_status(settings, ledger)) if ledger is not None else None,
+            sync_status=(lambda: sync_status(settings, ledger)) if ledger is not None else None,
             print_page=print_page,
         )
         results = run_checks(kit.checks(), on_result)
@@ -99,27 +88,6 @@ def run_selftest(
         if ledger is not None:
             ledger.close()
     return run
-
-
-def _print_report(settings: Settings, run: Any, sim_out: Path) -> bool:
-    import queue
-
-    from app.builders.printing import build_printer
-    from hardware.printer.profiles import profile_named
-    from kiosk.installer.report import report_document
-    from kiosk.receipts.port import PrintJob, PrintOutcome
-
-    printer, _sim = build_printer(settings.printer.url, profile_named(settings.printer.profile), None, sim_out)
-    done: queue.Queue[PrintOutcome] = queue.Queue()
-    with printer:
-        printer.submit(
-            PrintJob("selftest-report", "", report_document(run, settings.shop.name, settings.ledger.device_id)),
-            done.put,
-        )
-        try:
-            return done.get(timeout=60).ok
-        except queue.Empty:
-            return False
 
 
 def selftest_cmd(args: argparse.Namespace) -> int:
@@ -137,13 +105,17 @@ def selftest_cmd(args: argparse.Namespace) -> int:
         for r in run.results:
             ko, en = TITLES.get(r.check, (r.check, r.check))
             print(f"[{r.outcome.korean}] {ko} / {en}: {r.found}")
+            if r.found_en and r.found_en != r.found:
+                print(f"    {r.found_en}")
             if r.todo_ko:
                 print(f"    → {r.todo_ko}")
                 print(f"    → {r.todo_en}")
         c = run.counts()
         counts = f"정상 {c['ok']}, 확인 필요 {c['check']}, 안 됨 {c['fail']}"
         print(f"종합 overall: {run.outcome.korean} ({run.outcome.english}) — {counts}")
-    if args.print_report and not _print_report(settings, run, sim_out):
+    from app.builders.selftest import print_report
+
+    if args.print_report and not print_report(settings, run, sim_out):
         print("kiosk: 점검 결과를 인쇄하지 못했습니다 / the report did not print", file=sys.stderr)
         return 1
     if run.outcome is Outcome.FAIL or (args.strict and run.outcome is Outcome.CHECK):
@@ -189,8 +161,10 @@ def ledger_health(settings: Settings) -> dict[str, Any]:
     ledger = _ledger_or_none(settings)
     if ledger is None:
         return out
+    from app.builders.selftest import sync_status
+
     try:
-        st = _sync_status(settings, ledger)
+        st = sync_status(settings, ledger)
         out.update(
             last_seq=st.last_seq,
             acked_seq=st.acked_seq,

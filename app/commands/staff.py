@@ -10,14 +10,13 @@ sign-in as on the screen (wrong PINs count, delays and locks apply, all of it jo
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import queue
 import sys
 import urllib.parse
 from typing import TYPE_CHECKING
 
-from app.context import add_db_option, open_ledger, settings_from
+from app.context import CommandUsage, add_db_option, add_pin_option, open_ledger, read_pin, settings_from
 from kiosk.session.modes import Role
 
 if TYPE_CHECKING:
@@ -29,8 +28,7 @@ EXIT_FAILED = 1  # refused: wrong PIN, not permitted, an owner exists, a PIN in 
 EXIT_USAGE = 2  # a bad PIN or name, nobody by that name, no terminal to ask on
 
 
-class _Usage(Exception):
-    pass
+OWNER_OR_MANAGER_PIN = "YOUR PIN (owner / manager)"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,56 +45,35 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = ssub.add_parser("init-owner", help="set up the first owner and their PIN (only when there is none)")
     add_db_option(init)
     init.add_argument("--name", required=True, help="the owner's name as shown on screen")
-    init.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin's first line (scripts)")
+    add_pin_option(init, "the PIN")
     init.set_defaults(handler=run)
 
     add = ssub.add_parser("add", help="add a person; prints their one-time PIN")
     add_db_option(add)
     add.add_argument("name", help="the person's name as shown on screen")
     add.add_argument("--role", choices=roles, default=Role.STAFF.value, help="default: staff")
-    add.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
+    add_pin_option(add, OWNER_OR_MANAGER_PIN)
     add.set_defaults(handler=run)
 
-    rm = ssub.add_parser("remove", help="remove a person: they can no longer sign in")
-    add_db_option(rm)
-    rm.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
-    rm.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    rm.set_defaults(handler=run)
-
-    sr = ssub.add_parser("set-role", help="give a person another role")
-    add_db_option(sr)
-    sr.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
+    _person_action(ssub, "remove", "remove a person: they can no longer sign in")
+    sr = _person_action(ssub, "set-role", "give a person another role")
     sr.add_argument("role", choices=roles)
-    sr.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    sr.set_defaults(handler=run)
-
-    rp = ssub.add_parser("reset-pin", help="give a person a new one-time PIN; they choose their own next time")
-    add_db_option(rp)
-    rp.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
-    rp.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    rp.set_defaults(handler=run)
-
-    rc = ssub.add_parser("register-card", help="register a person's staff card: tap it on the reader when asked")
-    add_db_option(rc)
-    rc.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
+    _person_action(ssub, "reset-pin", "give a person a new one-time PIN; they choose their own next time")
+    rc = _person_action(ssub, "register-card", "register a person's staff card: tap it on the reader when asked")
     rc.add_argument("--reader", default="", help="PC/SC reader name or its start (default: the configured nfc.reader)")
     rc.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the tap (default 60)")
-    rc.add_argument("--pin-stdin", action="store_true", help="read YOUR PIN (owner / manager) from stdin")
-    rc.set_defaults(handler=run)
 
 
-def _read_pin(args: argparse.Namespace, prompt: str, *, twice: bool = False) -> str:
-    if args.pin_stdin:
-        line = sys.stdin.readline()
-        if not line:
-            raise _Usage("no PIN on standard input: give it on the first line")
-        return line.rstrip("\r\n")
-    if not sys.stdin.isatty():
-        raise _Usage("no terminal to ask for the PIN on: run this in a terminal, or give the PIN with --pin-stdin")
-    pin = getpass.getpass(prompt)
-    if twice and getpass.getpass("Again, to be sure: ") != pin:
-        raise _Usage("the two PINs differ; nothing was changed, run the command again")
-    return pin
+def _person_action(
+    ssub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse.ArgumentParser:
+    """An action on one person of the register, done with an owner's or manager's PIN."""
+    action = ssub.add_parser(name, help=help_text)
+    add_db_option(action)
+    action.add_argument("person", help="id (or its first characters) or name, from `kiosk staff list`")
+    add_pin_option(action, OWNER_OR_MANAGER_PIN)
+    action.set_defaults(handler=run)
+    return action
 
 
 def run(args: argparse.Namespace) -> int:
@@ -110,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         service = StaffService(ledger)
         return _ACTIONS[action](args, service, settings)
-    except (_Usage, PinError, UnknownPerson, BadName) as exc:
+    except (CommandUsage, PinError, UnknownPerson, BadName) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except StaffError as exc:
@@ -125,7 +102,7 @@ def _signed_in(args: argparse.Namespace, service: StaffService) -> SignedIn | No
     from kiosk.session.modes import SignedIn
     from kiosk.staff.service import PinChangeRequired
 
-    pin = _read_pin(args, "Your PIN (owner or manager): ")
+    pin = read_pin(args, "Your PIN (owner or manager): ")
     result = service.sign_in(pin)
     if isinstance(result, SignedIn):
         return result
@@ -166,7 +143,7 @@ def _init_owner(args: argparse.Namespace, service: StaffService, settings: Setti
 
     if service.owner_set_up():
         raise OwnerExists("this terminal already has an owner; the owner adds people (kiosk staff add)")
-    pin = _read_pin(args, "The owner's new PIN (6 digits): ", twice=True)
+    pin = read_pin(args, "The owner's new PIN (6 digits): ", twice=True)
     owner = service.init_owner(args.name, pin)
     print(f"The owner {owner.name} is set up ({owner.id}); sign in on the kiosk with the PIN just given.")
     return 0
@@ -218,7 +195,7 @@ def _register_card(args: argparse.Namespace, service: StaffService, settings: Se
     from kiosk.devices.nfc import CardListError, CardTapped
 
     if not 0 < args.timeout <= 3600:
-        raise _Usage("--timeout is a number of seconds between 0 and 3600")
+        raise CommandUsage("--timeout is a number of seconds between 0 and 3600")
     person = service.find(args.person)
     who = _signed_in(args, service)
     if who is None:
@@ -228,7 +205,7 @@ def _register_card(args: argparse.Namespace, service: StaffService, settings: Se
     try:
         reader = nfc_reader(settings, events.put, url=url)
     except CardListError as exc:
-        raise _Usage(str(exc)) from None
+        raise CommandUsage(str(exc)) from None
     reader.start()
     try:
         print(f"Tap {person.name}'s card on the reader now (within {args.timeout:g} s).", flush=True)

@@ -235,7 +235,7 @@ def _project(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]
 
 def install(ledger: Ledger) -> None:
     for kind in KINDS:
-        ledger.projectors[kind] = _project
+        ledger.register_projector(kind, _project)
 
 
 class CashReceipts:

@@ -35,11 +35,10 @@ from kiosk.counter.models import (
 from kiosk.counter.rules import DENOMINATIONS, CounterRules
 from kiosk.domain.business_day import business_date
 from kiosk.domain.ids import uuid7
-from kiosk.ledger import ledger as ledger_module
-from kiosk.ledger.ledger import SALE_COMPLETED, Ledger, LedgerError, LedgerTransaction, Projector
+from kiosk.ledger.ledger import Ledger, LedgerError, LedgerTransaction, Projector
 from kiosk.ledger.models import JournalRow
 from kiosk.payments import intents
-from kiosk.payments.intents import IntentRow, IntentStore
+from kiosk.payments.intents import IntentStore
 from kiosk.protocol import JournalEntry
 from kiosk.session.modes import Permission, Role, SignedIn, may
 
@@ -76,7 +75,14 @@ class UnresolvedPayments(DayError):
 
 
 class NotPermitted(DayError):
+    """Refused for who asked. `approval`: what another person's PIN can approve here ("refund", "discount"),
+    or "" when nobody's can."""
+
     code = "not_permitted"
+
+    def __init__(self, message: str, *, approval: str = "") -> None:
+        super().__init__(message)
+        self.approval = approval
 
 
 class OwnerPinNeeded(DayError):
@@ -313,17 +319,29 @@ def _project_day(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, 
     s.flush()
 
 
-def _project_counter_sale(inner: Projector) -> Projector:
-    """The sale projector with the counter's part: a counter sale (payload `counter`) writes every payment
-    part (split, cash with tendered / change, 온누리상품권), its discounts and its cash movements, and
-    checks each card / QR / barcode part against its committed approval (the intent guard's rule, for
-    every part); a kiosk sale with no day open opens one first if the shop allows it."""
+def _check_counter_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
+    """Before the ledger writes a counter sale (payload `counter`): the day it was rung up in is still
+    open, and every card / QR / barcode part has its own committed approval (the intent guard's rule for
+    every part of a split tender; the guard itself checks the first)."""
+    counter = payload.get("counter")
+    if counter is None:
+        return
+    session = _open_session(tx)
+    if session is None or session.id != counter["session_id"]:
+        raise DayNotOpen("영업이 시작되지 않았습니다 / the business day is not open: open it first")
+    for part in counter["payments"]:
+        intents.complete_with_intent(tx, part, payload["order"]["id"])
+
+
+def _counter_sale_rows(auto_open_day: bool) -> Projector:
+    """After the ledger wrote a sale's order, lines, first payment and totals: a counter sale's other
+    payment parts (split, cash with tendered / change, 온누리상품권), its discounts and its cash movements;
+    a kiosk sale with no day open opens one, in the same transaction, if the shop allows it."""
 
     def project(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
         counter = payload.get("counter")
         if counter is None:
-            inner(tx, entry, payload)
-            if _open_session(tx) is None and getattr(tx.ledger, "auto_open_day", False):
+            if auto_open_day and _open_session(tx) is None:
                 # in the same transaction: the sale and the day it opened commit together
                 start = _last_valid_close(tx.connection)
                 tx.ledger.record(
@@ -339,24 +357,11 @@ def _project_counter_sale(inner: Projector) -> Projector:
                 )
             return
         session = _open_session(tx)
-        if session is None or session.id != counter["session_id"]:
+        if session is None:  # _check_counter_sale refused such a sale already
             raise DayNotOpen("영업이 시작되지 않았습니다 / the business day is not open: open it first")
         order_id = payload["order"]["id"]
-        for part in counter["payments"]:
-            if part["method"] in ("card", "qr", "barcode"):
-                row = tx.session.get(IntentRow, part["id"])
-                if row is None or not row.ever_approved or row.order_id != order_id:
-                    raise LedgerError("no committed payment approval for this part of the order: not recorded")
-                if row.state != intents.IntentState.APPROVED.value and not row.order_completed:
-                    raise LedgerError(f"payment intent {row.id} is {row.state}; it cannot complete an order")
-                row.order_completed = True
-        ledger_module._project_sale(tx, entry, payload)  # orders, lines, the first payment, daily totals
-        stmt = ledger_module._statements()["payment"]
         for part in counter["payments"][1:]:
-            stmt.run(
-                tx.dbapi,
-                {**part, "order_id": order_id, "business_date": payload["business_date"], "status": "approved"},
-            )
+            tx.add_payment(order_id, payload["business_date"], part)
         who = {"person_id": counter["person_id"]}
         line = 0
         drawer = False
@@ -388,22 +393,16 @@ def _project_counter_sale(inner: Projector) -> Projector:
             )
         tx.session.flush()
 
-    project.__name__ = "guarded_sale"  # it guards every part: kiosk.payments.intents.install must not re-wrap it
-    project.__qualname__ = "counter_guarded_sale"
     return project
 
 
-def install(ledger: Ledger, rules: CounterRules | None = None) -> None:
-    """Register the day's projectors and the counter's sale projector on `ledger` (idempotent), and this
-    terminal's kiosk order-number rule (auto-open)."""
+def install(ledger: Ledger, rules: CounterRules) -> None:
+    """Register the day's projectors and the counter's part of every sale on `ledger` (idempotent; the
+    shop's rules decide whether a kiosk sale opens the day by itself)."""
     intents.install(ledger)
     for kind in (DAY_OPENED, DAY_PAID_IN, DAY_PAID_OUT, NO_SALE, DRAWER_OPENED, DAY_CLOSED, DAY_REOPENED):
-        ledger.projectors[kind] = _project_day
-    current = ledger.projectors[SALE_COMPLETED]
-    if getattr(current, "__qualname__", "") != "counter_guarded_sale":
-        ledger.projectors[SALE_COMPLETED] = _project_counter_sale(current)
-    if rules is not None:
-        ledger.auto_open_day = rules.auto_open_day  # type: ignore[attr-defined]
+        ledger.register_projector(kind, _project_day)
+    ledger.extend_sale("counter", check=_check_counter_sale, project=_counter_sale_rows(rules.auto_open_day))
 
 
 def _last_valid_close(conn: Connection) -> int:
@@ -603,7 +602,7 @@ class BusinessDay:
                     **_who(who),
                 },
             )
-        self._kick()
+        self.kick_drawer()
         return self.require_open()
 
     def paid(self, who: SignedIn, amount: int, reason: str, *, out: bool) -> int:
@@ -619,7 +618,7 @@ class BusinessDay:
             )
         kind = DAY_PAID_OUT if out else DAY_PAID_IN
         self.ledger.record(kind, {"session_id": session.id, "amount": amount, "reason": reason, **_who(who)})
-        self._kick()
+        self.kick_drawer()
         return self.drawer_balance()
 
     def no_sale(self, who: SignedIn, reason: str) -> None:
@@ -629,7 +628,7 @@ class BusinessDay:
             raise DayError("금전함을 여는 사유를 입력하세요 / give the reason for opening the drawer")
         session = self.require_open()
         self.ledger.record(NO_SALE, {"session_id": session.id, "reason": reason, **_who(who)})
-        self._kick()
+        self.kick_drawer()
 
     def x_report(self, who: SignedIn) -> dict[str, Any]:
         """X report: the Z's figures now, without closing (journaled as who asked for it)."""
@@ -653,7 +652,7 @@ class BusinessDay:
         self.ledger.record(
             DRAWER_OPENED, {"session_id": session.id, "purpose": "count", "reason": "마감 시재 확인", **_who(who)}
         )
-        self._kick()
+        self.kick_drawer()
 
     def unresolved(self) -> list[str]:
         """What must be settled before closing: payment intents in flight, cash receipts asked and not answered."""
@@ -757,7 +756,8 @@ class BusinessDay:
             )
         return self.current()
 
-    def _kick(self) -> None:
+    def kick_drawer(self) -> None:
+        """Open the drawer after a committed entry; a failed kick is logged, never undoes the entry."""
         if self.drawer is None:
             return
         try:

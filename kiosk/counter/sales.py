@@ -9,34 +9,33 @@ Refusals raise `SaleRefused` (or a DayError) with a message for the screen; noth
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from kiosk.counter.cash_receipts import CashReceipt, CashReceiptError, CashReceipts
 from kiosk.counter.day import DRAWER_OPENED, BusinessDay, NotPermitted, _who
+from kiosk.counter.errors import SaleRefused as SaleRefused  # re-exported: the counter's callers import it here
+from kiosk.counter.held import HELD_FILE, HeldTickets
 from kiosk.counter.identifiers import Identifier, Purpose
 from kiosk.counter.rules import CounterRules, VoucherChange
 from kiosk.counter.ticket import Ticket
 from kiosk.domain.catalog import Catalog
 from kiosk.domain.ids import uuid7
-from kiosk.ledger.ledger import SALE_COMPLETED, Ledger, LedgerError
+from kiosk.ledger.ledger import SALE_COMPLETED, Ledger
 from kiosk.ledger.models import OrderRow, PaymentRow
 from kiosk.payments.approval import Approval
+from kiosk.payments.intents import INTENT_METHODS
 from kiosk.payments.masking import check_masked
 from kiosk.payments.port import PaymentResult, PaymentStatus
 from kiosk.session.modes import Permission, SignedIn, may
 
 log = logging.getLogger(__name__)
 
-INTENT_METHODS = ("card", "qr", "barcode")
 METHOD_KO = {"card": "카드", "qr": "QR", "barcode": "간편결제", "cash": "현금", "voucher": "온누리상품권"}
-
-
-class SaleRefused(LedgerError):
-    """A counter sale or refund that cannot go ahead; the message is for the screen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,28 +117,6 @@ class CounterSale:
     receipt_due: bool = False
 
 
-@dataclass
-class HeldTickets:
-    """Tickets put on hold (보류) at this counter, recalled by number. In memory: a hold is a moment's
-    pause at the counter, not a sale; nothing was paid, so a restart forgets them."""
-
-    tickets: dict[int, Ticket] = field(default_factory=dict)
-    _next: int = 1
-
-    def hold(self, ticket: Ticket) -> int:
-        if not ticket.lines:
-            raise SaleRefused("보류할 주문이 없습니다 / nothing to hold")
-        number, self._next = self._next, self._next + 1
-        self.tickets[number] = ticket
-        return number
-
-    def recall(self, number: int) -> Ticket:
-        try:
-            return self.tickets.pop(number)
-        except KeyError:
-            raise SaleRefused(f"보류 {number}번이 없습니다 / no held ticket {number}") from None
-
-
 class Counter:
     """Selling at the counter on one ledger: checks the day is open and the discount limit, records the
     sale with all its tenders, opens the drawer, and handles the cash receipt."""
@@ -152,13 +129,15 @@ class Counter:
         rules: CounterRules,
         *,
         cash_receipts: CashReceipts | None = None,
+        held_dir: Path | None = None,
     ) -> None:
+        """`held_dir`: where held tickets are kept across restarts (the data directory); None: in memory."""
         self.ledger = ledger
         self.catalog = catalog
         self.day = day
         self.rules = rules
         self.cash_receipts = cash_receipts
-        self.held = HeldTickets()
+        self.held = HeldTickets(held_dir / HELD_FILE if held_dir is not None else None, catalog)
 
     # --- checks -----------------------------------------------------------------------------------
 
@@ -175,7 +154,8 @@ class Counter:
                 return person
         raise NotPermitted(
             f"할인이 {self.rules.discount_limit_percent}%를 넘어 점장 또는 점주 승인이 필요합니다 / a discount over "
-            f"{self.rules.discount_limit_percent}% needs a manager or the owner"
+            f"{self.rules.discount_limit_percent}% needs a manager or the owner",
+            approval="discount",
         )
 
     # --- selling ----------------------------------------------------------------------------------
@@ -246,7 +226,7 @@ class Counter:
             entry = self.ledger.record(SALE_COMPLETED, payload)
         change = sum(t.change for t in parts)
         if any(t.method in ("cash", "voucher") for t in parts):
-            self.day._kick()
+            self.day.kick_drawer()
         sale = CounterSale(order.id, number, date.fromisoformat(day), entry.seq, total, change, tuple(parts))
         return self._cash_receipt(sale, receipt_id, receipt_purpose, taxable=vat.taxable_total)
 
@@ -273,7 +253,9 @@ class Counter:
         QR parts are refunded through the provider (the owner's refund screen), not here."""
         person = next((p for p in (approver, who) if p is not None and may(p.role, Permission.REFUND)), None)
         if person is None:
-            raise NotPermitted("환불은 점장 또는 점주 승인이 필요합니다 / a refund needs a manager or the owner")
+            raise NotPermitted(
+                "환불은 점장 또는 점주 승인이 필요합니다 / a refund needs a manager or the owner", approval="refund"
+            )
         reason = " ".join(reason.split())[:200]
         if not reason:
             raise SaleRefused("환불 사유를 입력하세요 / give a reason")
@@ -311,7 +293,7 @@ class Counter:
                         self.cash_receipts.cancel(r.id, r.approval_no, r.approved_at[:10].replace("-", ""), "1")
                     except CashReceiptError as exc:
                         log.warning("cash receipt %s not cancelled with the refund: %s", r.id, exc)
-        self.day._kick()
+        self.day.kick_drawer()
         return total
 
     def find_order(self, order_number: int, business_date: str | None = None) -> str | None:

@@ -251,7 +251,7 @@ class CounterSession:
         self.receipt_id, self.approver = None, None
         return sale
 
-    def lines_view(self) -> list[dict[str, Any]]:
+    def lines_view(self, language: str = "ko") -> list[dict[str, Any]]:
         priced = self.ticket.priced(self.catalog)
         out = []
         for i, (line, p) in enumerate(zip(self.ticket.lines, priced, strict=True)):
@@ -259,11 +259,11 @@ class CounterSession:
             names: list[str] = []
             for gid, opts in line.cart_line.selection:
                 group = self.catalog.option_groups[gid]
-                names.extend(group.option(o).names.ko for o in opts)
+                names.extend(group.option(o).names.get(language) for o in opts)
             out.append(
                 {
                     "index": i,
-                    "name": item.names.ko,
+                    "name": item.names.get(language),
                     "options": ", ".join(names),
                     "quantity": line.cart_line.quantity,
                     "total": p.total,

@@ -66,7 +66,7 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
     if not backend_url:
         return needs_check(
             "network",
-            "프로그램 서버 주소가 설정되지 않았습니다",
+            ("프로그램 서버 주소가 설정되지 않았습니다", "The programme server's address is not set"),
             "설정 마법사의 '등록' 단계에서 서버 주소와 등록 코드를 넣으세요",
             "No programme backend is set: enter its address and the enrollment code in the set-up's enrollment step",
         )
@@ -81,7 +81,7 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
     except socket.gaierror as exc:
         return fail(
             "network",
-            f"DNS: {host} 을(를) 찾을 수 없습니다 ({exc.strerror})",
+            (f"DNS: {host} 을(를) 찾을 수 없습니다 ({exc.strerror})", f"DNS: {host} not found ({exc.strerror})"),
             "인터넷 연결(공유기, 케이블)과 DNS 설정을 확인하세요",
             "The server's name does not resolve: check the internet connection (router, cable) and DNS",
             *details,
@@ -95,7 +95,10 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
     except OSError as exc:
         return fail(
             "network",
-            f"네트워크에 연결되어 있지 않습니다 ({exc.strerror or exc})",
+            (
+                f"네트워크에 연결되어 있지 않습니다 ({exc.strerror or exc})",
+                f"Not connected to a network ({exc.strerror or exc})",
+            ),
             "랜 케이블이나 와이파이 연결을 확인하세요",
             "Not connected to a network: check the LAN cable or Wi-Fi",
             *details,
@@ -106,7 +109,10 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
     except OSError as exc:
         return fail(
             "network",
-            f"서버 {host}:{port} 에 연결할 수 없습니다 ({exc.strerror or exc})",
+            (
+                f"서버 {host}:{port} 에 연결할 수 없습니다 ({exc.strerror or exc})",
+                f"Cannot connect to the server {host}:{port} ({exc.strerror or exc})",
+            ),
             "공유기와 방화벽을 확인하고, 계속되면 프로그램 고객센터에 서버 상태를 물어보세요",
             "The server does not answer: check the router and firewall; if it persists, ask the programme's help desk",
             *details,
@@ -125,7 +131,10 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
             except ssl.SSLCertVerificationError as exc:
                 return fail(
                     "network",
-                    f"서버 인증서를 믿을 수 없습니다 ({exc.verify_message})",
+                    (
+                        f"서버 인증서를 믿을 수 없습니다 ({exc.verify_message})",
+                        f"The server's certificate is not trusted ({exc.verify_message})",
+                    ),
                     "시계가 맞는지 확인하고, 서버 주소가 맞는지 확인하세요 (중간에서 가로채는 장비가 있을 수 있음)",
                     "The server's certificate is not trusted: check the clock and the server address "
                     "(something may be intercepting)",
@@ -134,7 +143,7 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
             except (ssl.SSLError, OSError) as exc:
                 return fail(
                     "network",
-                    f"TLS 연결 실패 ({exc})",
+                    (f"TLS 연결 실패 ({exc})", f"TLS connection failed ({exc})"),
                     "서버 주소(https://)와 방화벽을 확인하세요",
                     "TLS failed: check the server address (https://) and the firewall",
                     *details,
@@ -151,7 +160,7 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
     if server is None:
         return needs_check(
             "network",
-            "네트워크 정상, 서버 시각은 확인하지 못했습니다",
+            ("네트워크 정상, 서버 시각은 확인하지 못했습니다", "Network OK; the server's time could not be read"),
             "단말기 시계가 맞는지 화면 위쪽 시계로 확인하세요",
             "Network fine; the server's clock could not be read: check the terminal's clock by eye",
             *details,
@@ -163,7 +172,10 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
     if abs(offset) >= CLOCK_FAIL_S:
         return fail(
             "network",
-            f"단말기 시계가 {abs(offset) / 60:.0f}분 {'빠릅니다' if offset > 0 else '느립니다'}",
+            (
+                f"단말기 시계가 {abs(offset) / 60:.0f}분 {'빠릅니다' if offset > 0 else '느립니다'}",
+                f"The terminal's clock is {abs(offset) / 60:.0f} min {'fast' if offset > 0 else 'slow'}",
+            ),
             "시간 동기화(NTP)를 켜고 시각을 맞추세요: timedatectl set-ntp true",
             "The clock is minutes off: turn on time sync (timedatectl set-ntp true)",
             *details,
@@ -172,13 +184,13 @@ def check_network(backend_url: str, *, now: Callable[[], datetime] | None = None
     if abs(offset) >= CLOCK_CHECK_S:
         return needs_check(
             "network",
-            f"단말기 시계가 {abs(offset):.0f}초 차이 납니다",
+            (f"단말기 시계가 {abs(offset):.0f}초 차이 납니다", f"The terminal's clock is {abs(offset):.0f} s off"),
             "시간 동기화(NTP)가 켜져 있는지 확인하세요",
             "The clock is off by more than 30 s: check that time sync (NTP) is on",
             *details,
             **extra,
         )
-    return ok("network", f"네트워크 정상 ({host})", *details, **extra)
+    return ok("network", (f"네트워크 정상 ({host})", f"Network OK ({host})"), *details, **extra)
 
 
 class SyncState(Protocol):
@@ -201,7 +213,7 @@ def check_sync(status: Callable[[], SyncState]) -> CheckResult:
     if st.state == "not_enrolled":
         return needs_check(
             "sync",
-            "프로그램에 등록되지 않았습니다",
+            ("프로그램에 등록되지 않았습니다", "Not enrolled in the programme"),
             "설정 마법사의 '등록' 단계에서 프로그램 등록 코드를 넣으세요",
             "Not enrolled: enter the programme's enrollment code in the set-up's enrollment step",
             *details,
@@ -209,12 +221,17 @@ def check_sync(status: Callable[[], SyncState]) -> CheckResult:
     if st.state == "offline" or st.last_error:
         return needs_check(
             "sync",
-            f"등록됨, 동기화 안 됨: {st.last_error or '오프라인'}"[:160],
+            (
+                f"등록됨, 동기화 안 됨: {st.last_error or '오프라인'}"[:160],
+                f"Enrolled, not synced: {st.last_error or 'offline'}"[:160],
+            ),
             "네트워크 점검 결과를 확인하세요. 판매 기록은 단말기에 안전하게 남아 있습니다",
             "Enrolled but not syncing: see the network check. Sales stay safe on the terminal",
             *details,
         )
-    return ok("sync", f"등록됨, 동기화 {'대기 ' + str(st.pending) + '건' if st.pending else '완료'}", *details)
+    pending = f"{st.pending} waiting" if st.pending else "done"
+    ko = f"등록됨, 동기화 {'대기 ' + str(st.pending) + '건' if st.pending else '완료'}"
+    return ok("sync", (ko, f"Enrolled, sync {pending}"), *details)
 
 
 # --- storage --------------------------------------------------------------------------------------
@@ -249,7 +266,7 @@ def check_storage(
     except LedgerConfigError as exc:
         return fail(
             "storage",
-            "장부(ledger) 파일이 손상되었거나 열 수 없습니다",
+            ("장부(ledger) 파일이 손상되었거나 열 수 없습니다", "The ledger file is damaged or cannot be opened"),
             "판매를 멈추고 고객센터에 연락하세요. 파일은 그대로 두고 백업에서 복구합니다 (kiosk restore)",
             "The ledger is damaged or unreadable: stop selling, call support; keep the file, restore from a backup",
             *details,
@@ -259,7 +276,7 @@ def check_storage(
     if free_mb < FREE_FAIL_MB:
         return fail(
             "storage",
-            f"저장 공간이 거의 없습니다 ({free_mb} MB)",
+            (f"저장 공간이 거의 없습니다 ({free_mb} MB)", f"Almost no disk space left ({free_mb} MB)"),
             "오래된 백업과 로그를 지우거나 더 큰 디스크로 바꾸세요",
             f"Disk nearly full ({free_mb} MB free): remove old backups and logs, or fit a bigger disk",
             *details,
@@ -273,15 +290,17 @@ def check_storage(
             "No backup yet: check kiosk-backup.timer is on, or back up now: kiosk backup",
         )
         if free_mb < FREE_CHECK_MB:
-            return needs_check("storage", f"저장 공간 부족 ({free_mb} MB), 백업 없음", *todo, *details, **extra)
-        return needs_check("storage", "저장 공간 정상, 백업이 아직 없습니다", *todo, *details, **extra)
+            found = (f"저장 공간 부족 ({free_mb} MB), 백업 없음", f"Disk space low ({free_mb} MB), no backup")
+            return needs_check("storage", found, *todo, *details, **extra)
+        found = ("저장 공간 정상, 백업이 아직 없습니다", "Disk space OK, no backup yet")
+        return needs_check("storage", found, *todo, *details, **extra)
     age_h = (wall() - backup.stat().st_mtime) / 3600
     details.append(f"마지막 백업 last backup: {backup.name} ({age_h:.1f} 시간 전 hours ago)")
     extra["backup_age_h"] = round(age_h, 2)
     if free_mb < FREE_CHECK_MB:
         return needs_check(
             "storage",
-            f"저장 공간이 부족해지고 있습니다 ({free_mb} MB)",
+            (f"저장 공간이 부족해지고 있습니다 ({free_mb} MB)", f"Disk getting full ({free_mb} MB)"),
             "오래된 백업과 로그를 정리하세요",
             f"Disk getting full ({free_mb} MB free): clean up old backups and logs",
             *details,
@@ -290,13 +309,14 @@ def check_storage(
     if age_h > BACKUP_CHECK_HOURS:
         return needs_check(
             "storage",
-            f"마지막 백업이 {age_h:.0f}시간 전입니다",
+            (f"마지막 백업이 {age_h:.0f}시간 전입니다", f"The last backup is {age_h:.0f} hours old"),
             "백업 타이머(kiosk-backup.timer)를 확인하세요",
             "The last backup is over a day old: check kiosk-backup.timer",
             *details,
             **extra,
         )
-    return ok("storage", f"저장 공간 {free_mb:,} MB, 장부 정상, 백업 있음", *details, **extra)
+    found = (f"저장 공간 {free_mb:,} MB, 장부 정상, 백업 있음", f"{free_mb:,} MB free, ledger OK, backed up")
+    return ok("storage", found, *details, **extra)
 
 
 # --- sound and versions ---------------------------------------------------------------------------
@@ -312,11 +332,11 @@ def check_sound(cards_file: Path = Path("/proc/asound/cards")) -> CheckResult:
     if not cards:
         return needs_check(
             "sound",
-            "소리 장치를 찾지 못했습니다",
+            ("소리 장치를 찾지 못했습니다", "No sound device found"),
             "스피커 케이블과 전원을 확인하세요 (음성 안내에 필요)",
             "No sound device found: check the speaker's cable and power (needed for spoken guidance)",
         )
-    return ok("sound", f"소리 장치 {len(cards)}개", *cards[:4])
+    return ok("sound", (f"소리 장치 {len(cards)}개", f"{len(cards)} sound device(s)"), *cards[:4])
 
 
 def app_version() -> str:
@@ -350,13 +370,14 @@ def check_versions(versions: dict[str, str]) -> CheckResult:
     if versions.get("catalog_shipped") == "unreadable" and "catalog_applied" not in versions:
         return fail(
             "versions",
-            "메뉴(카탈로그) 파일을 읽을 수 없습니다",
+            ("메뉴(카탈로그) 파일을 읽을 수 없습니다", "The menu (catalog) file cannot be read"),
             "설정의 catalog 경로를 확인하거나 프로그램에서 메뉴를 다시 받으세요",
             "The menu (catalog) cannot be read: check the catalog path, or fetch the menu from the programme again",
             *lines,
         )
     menu = versions.get("catalog_applied") or versions.get("catalog_shipped", "?")
-    return ok("versions", f"앱 {versions.get('app', '?')}, 메뉴 v{menu}", *lines)
+    app = versions.get("app", "?")
+    return ok("versions", (f"앱 {app}, 메뉴 v{menu}", f"App {app}, menu v{menu}"), *lines)
 
 
 def env_backup_dir(ledger_path: Path) -> Path:

@@ -39,7 +39,7 @@ def last_path(data_dir: Path) -> Path:
 
 
 def save(run: SelfTestRun, data_dir: Path) -> Path:
-    from kiosk.installer.settings_file import write_atomically
+    from kiosk.files import write_atomically
 
     path = last_path(data_dir)
     write_atomically(path, (json.dumps(run.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

@@ -52,6 +52,7 @@ class CheckResult:
     details: tuple[str, ...] = ()  # further lines (addresses, figures); never a secret
     seconds: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)  # machine-readable figures (JSON-safe)
+    found_en: str = ""  # what was found, in English ("" for a result written before it existed: shows `found`)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +60,7 @@ class CheckResult:
             "outcome": self.outcome.value,
             "label": self.outcome.korean,
             "found": self.found,
+            "found_en": self.found_en,
             "todo_ko": self.todo_ko,
             "todo_en": self.todo_en,
             "details": list(self.details),
@@ -77,19 +79,32 @@ class CheckResult:
             tuple(str(d) for d in doc.get("details", [])),
             float(doc.get("seconds", 0.0)),
             dict(doc.get("extra", {})),
+            str(doc.get("found_en", "")),
         )
 
 
-def ok(check: str, found: str, *details: str, **extra: Any) -> CheckResult:
-    return CheckResult(check, Outcome.OK, found, "", "", tuple(details), extra=extra)
+# What a check found: (Korean, English), like the "what to do" line; a lone string is a device's own words
+# (a printer's status message), shown as it is in both languages.
+Found = str | tuple[str, str]
 
 
-def needs_check(check: str, found: str, todo_ko: str, todo_en: str, *details: str, **extra: Any) -> CheckResult:
-    return CheckResult(check, Outcome.CHECK, found, todo_ko, todo_en, tuple(details), extra=extra)
+def _found(found: Found) -> tuple[str, str]:
+    return (found, found) if isinstance(found, str) else found
 
 
-def fail(check: str, found: str, todo_ko: str, todo_en: str, *details: str, **extra: Any) -> CheckResult:
-    return CheckResult(check, Outcome.FAIL, found, todo_ko, todo_en, tuple(details), extra=extra)
+def ok(check: str, found: Found, *details: str, **extra: Any) -> CheckResult:
+    ko, en = _found(found)
+    return CheckResult(check, Outcome.OK, ko, "", "", tuple(details), extra=extra, found_en=en)
+
+
+def needs_check(check: str, found: Found, todo_ko: str, todo_en: str, *details: str, **extra: Any) -> CheckResult:
+    ko, en = _found(found)
+    return CheckResult(check, Outcome.CHECK, ko, todo_ko, todo_en, tuple(details), extra=extra, found_en=en)
+
+
+def fail(check: str, found: Found, todo_ko: str, todo_en: str, *details: str, **extra: Any) -> CheckResult:
+    ko, en = _found(found)
+    return CheckResult(check, Outcome.FAIL, ko, todo_ko, todo_en, tuple(details), extra=extra, found_en=en)
 
 
 @dataclass(frozen=True)
@@ -109,7 +124,10 @@ def run_one(check: Check) -> CheckResult:
     except Exception as exc:  # a check is outside data's mercy: report it, never raise
         result = fail(
             check.id,
-            f"점검 중 오류: {type(exc).__name__}: {' '.join(str(exc).split())[:160]}",
+            (
+                f"점검 중 오류: {type(exc).__name__}: {' '.join(str(exc).split())[:160]}",
+                f"Error while checking: {type(exc).__name__}: {' '.join(str(exc).split())[:160]}",
+            ),
             "장치 연결과 설정을 확인한 뒤 다시 점검하세요",
             "Check the device's connection and settings, then run the check again",
         )
@@ -122,6 +140,7 @@ def run_one(check: Check) -> CheckResult:
         result.details,
         time.monotonic() - start,
         result.extra,
+        result.found_en,
     )
 
 
@@ -164,7 +183,7 @@ def run_checks(
             for c in overdue:
                 results[c.id] = needs_check(
                     c.id,
-                    f"{c.timeout:g}초 안에 응답이 없습니다",
+                    (f"{c.timeout:g}초 안에 응답이 없습니다", f"No answer within {c.timeout:g} s"),
                     "장치의 전원과 케이블을 확인하고 다시 점검하세요",
                     "No answer in time: check the device's power and cable, then run the check again",
                 )

@@ -4,32 +4,15 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from kiosk.config import Settings, load_settings
+from kiosk.files import write_atomically
 
 # Settings whose values the journal does not get (only that they changed).
 PRIVATE = {"shop.phone", "shop.owner", "shop.address", "shop.business_number", "nfc.card_list", "sync.backend_url"}
-
-
-def write_atomically(path: Path, data: bytes, mode: int = 0o640) -> None:
-    """A crash (power cut) leaves either the old file or the new one, never a mixture or an empty file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def _toml_value(value: Any) -> str:

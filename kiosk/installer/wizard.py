@@ -21,7 +21,8 @@ from typing import Any, Protocol
 
 from kiosk.config import ConfigError, Settings
 from kiosk.domain.business import is_valid_business_number, normalize_business_number
-from kiosk.installer.settings_file import changes, save_settings, write_atomically
+from kiosk.files import write_atomically
+from kiosk.installer.settings_file import changes, save_settings
 
 STEPS = ("language", "shop", "enroll", "devices", "owner", "mode", "selftest")
 ROLES = ("printer", "card_terminal", "scanner", "nfc")

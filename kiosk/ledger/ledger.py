@@ -1,5 +1,13 @@
 """The ledger: every business event is a journal entry; sales and refunds also write read models in
-the same transaction, so a sale is either wholly there or not at all."""
+the same transaction, so a sale is either wholly there or not at all.
+
+Other feature areas keep read models of their own entries the same way, through two public extension
+points (docs/LEDGER.md, "Read models of other areas"):
+- `Ledger.register_projector(kind, projector)`: the `Projector` that writes a kind's rows, called by
+  `record` in the transaction that appends the entry (payment intents, prints, the business day ...);
+- `Ledger.extend_sale(name, check=..., project=...)`: what an area adds to every `sale.completed` entry,
+  a check before the ledger writes the order (it may refuse the sale) and rows after it (a split tender's
+  further payments: `LedgerTransaction.add_payment`)."""
 
 from __future__ import annotations
 
@@ -15,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Protocol, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, LargeBinary, Table, bindparam, func, insert, literal_column, select, update
@@ -204,6 +212,13 @@ class LedgerTransaction:
         if self._session is not None:
             self._session.close()
 
+    def add_payment(self, order_id: str, business_date: str, payment: dict[str, Any]) -> None:
+        """One more approved payment row of an order this transaction records (a split tender's further
+        parts); `payment` has `PaymentRecord.to_payload()`'s fields (others are ignored)."""
+        _statements()["payment"].run(
+            self.dbapi, {**payment, "order_id": order_id, "business_date": business_date, "status": "approved"}
+        )
+
     def append(self, kind: str, payload: dict[str, Any]) -> JournalEntry:
         seq = self._seq + 1
         ts = self.ledger.clock.now().isoformat(timespec="microseconds")
@@ -216,7 +231,15 @@ class LedgerTransaction:
         return entry
 
 
-Projector = Callable[[LedgerTransaction, JournalEntry, dict[str, Any]], None]
+class Projector(Protocol):
+    """Writes the read-model rows of one journal entry, inside the transaction that appends it: the entry
+    and its rows commit together or not at all. Raising (a `LedgerError` for a refused business rule)
+    rolls the whole transaction back. Also called by `Ledger.rebuild_read_models` on replay."""
+
+    def __call__(self, tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any], /) -> None: ...
+
+
+LEDGER_KINDS = frozenset({SALE_COMPLETED, SALE_REFUNDED})  # kinds whose projectors are the ledger's own
 
 
 class Ledger:
@@ -244,10 +267,13 @@ class Ledger:
         self._local = threading.local()  # the open write transaction, per thread
         self.path: Path | None = None  # the file, when opened by `open`
         self.file_check: FileCheck | None = None  # what the open's inspection found
-        self.projectors: dict[str, Projector] = {
-            SALE_COMPLETED: _project_sale,
+        self._projectors: dict[str, Projector] = {
+            SALE_COMPLETED: self._project_sale,
             SALE_REFUNDED: _project_refund,
         }
+        self._sale_extensions: dict[str, tuple[Projector | None, Projector | None]] = {}
+        self._sale_checks: tuple[Projector, ...] = ()
+        self._sale_projections: tuple[Projector, ...] = ()
 
     @classmethod
     def open(
@@ -305,6 +331,37 @@ class Ledger:
         if self.path is not None and self.file_check is not None:
             cleanclose.remember(self.path, self.file_check.checked_at)
 
+    # --- read models of other areas -------------------------------------------------------------
+
+    def register_projector(self, kind: str, projector: Projector) -> None:
+        """`projector` writes the read-model rows of every `kind` entry from now on (registering a kind
+        again replaces its projector, so an area's `install` may run twice). Sales and refunds have the
+        ledger's own: extend a sale with `extend_sale`."""
+        if kind in LEDGER_KINDS:
+            raise ValueError(f"{kind} entries are projected by the ledger itself: use extend_sale")
+        self._projectors[kind] = projector
+
+    def projector(self, kind: str) -> Projector | None:
+        """The projector `record` calls for `kind`, if any."""
+        return self._projectors.get(kind)
+
+    def extend_sale(self, name: str, *, check: Projector | None = None, project: Projector | None = None) -> None:
+        """Add an area's part to every `sale.completed` entry, in its transaction: `check` runs before the
+        ledger writes the order, its lines, the first payment and the day's totals (raise `LedgerError` to
+        refuse the sale), `project` after them (the area's own rows). Extensions run in the order they were
+        first added; adding `name` again replaces it in place (idempotent installs)."""
+        self._sale_extensions[name] = (check, project)
+        extensions = self._sale_extensions.values()
+        self._sale_checks = tuple(c for c, _ in extensions if c is not None)
+        self._sale_projections = tuple(p for _, p in extensions if p is not None)
+
+    def _project_sale(self, tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
+        for check in self._sale_checks:
+            check(tx, entry, payload)
+        _project_sale(tx, entry, payload)
+        for project in self._sale_projections:
+            project(tx, entry, payload)
+
     # --- transactions -------------------------------------------------------------------------
 
     @contextmanager
@@ -334,7 +391,7 @@ class Ledger:
         """Append one event (and its read-model rows, if a projector is registered for the kind)."""
         with self.transaction() as tx:
             entry = tx.append(kind, payload)
-            projector = self.projectors.get(kind)
+            projector = self._projectors.get(kind)
             if projector is not None:
                 projector(tx, entry, payload)
             return entry
@@ -448,7 +505,7 @@ class Ledger:
                 tx.session.query(table).delete()
             tx.session.query(OrderRow).delete()
             for row in tx.session.execute(select(JournalRow).order_by(JournalRow.seq)).scalars():
-                projector = self.projectors.get(row.kind)
+                projector = self._projectors.get(row.kind)
                 if projector is not None:
                     entry = _entry(row)
                     projector(tx, entry, json.loads(entry.payload))

@@ -182,31 +182,20 @@ class OrderBook:
             lo = hi - timedelta(days=MAX_SEARCH_DAYS - 1)
         where = ["o.business_date BETWEEN ? AND ?"]
         params: list[Any] = [lo.isoformat(), hi.isoformat()]
-        if q.number is not None:
-            where.append("o.order_number = ?")
-            params.append(q.number)
-        if q.amount_min is not None:
-            where.append("o.total >= ?")
-            params.append(q.amount_min)
-        if q.amount_max is not None:
-            where.append("o.total <= ?")
-            params.append(q.amount_max)
-        if q.hour_from is not None:
-            where.append("o.local_hour >= ?")
-            params.append(q.hour_from)
-        if q.hour_to is not None:
-            where.append("o.local_hour <= ?")
-            params.append(q.hour_to)
-        if q.method:
-            where.append("p.method = ?")
-            params.append(q.method)
-        if q.card_last4:
-            digits = "".join(ch for ch in q.card_last4 if ch.isdigit())[-4:]
-            where.append("substr(p.masked_card, -4) = ?")  # the expression of ix_payments_card_last4 (0030)
-            params.append(digits)
-        if q.status:
-            where.append("o.status = ?")
-            params.append(q.status)
+        digits = "".join(ch for ch in q.card_last4 if ch.isdigit())[-4:] if q.card_last4 else None
+        for clause, value in (
+            ("o.order_number = ?", q.number),
+            ("o.total >= ?", q.amount_min),
+            ("o.total <= ?", q.amount_max),
+            ("o.local_hour >= ?", q.hour_from),
+            ("o.local_hour <= ?", q.hour_to),
+            ("p.method = ?", q.method or None),
+            ("substr(p.masked_card, -4) = ?", digits),  # the expression of ix_payments_card_last4 (0030)
+            ("o.status = ?", q.status or None),
+        ):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
         select = _SELECT
         if q.method or q.card_last4:  # payments carry the day too: the card index is (last 4, day)
             select = _SELECT.replace("LEFT JOIN", "JOIN")

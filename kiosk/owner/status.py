@@ -157,7 +157,12 @@ def _selftest_lines(data_dir: Path) -> list[StatusLine]:
     for r in bad:
         lines.append(
             StatusLine(
-                f"selftest.{r.check}", False, f"  {r.check}: {r.found}", f"  {r.check}: {r.found}", r.todo_ko, r.todo_en
+                f"selftest.{r.check}",
+                False,
+                f"  {r.check}: {r.found}",
+                f"  {r.check}: {r.found_en or r.found}",
+                r.todo_ko,
+                r.todo_en,
             )
         )
     return lines

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.domain.order import PaymentMethod
-from kiosk.ledger.ledger import SALE_COMPLETED, Ledger, LedgerError, LedgerTransaction, Projector
+from kiosk.ledger.ledger import Ledger, LedgerError, LedgerTransaction
 from kiosk.ledger.models import Base, JournalRow
 from kiosk.payments.masking import check_masked
 from kiosk.protocol import JournalEntry
@@ -72,6 +72,8 @@ ALLOWED: dict[IntentState, frozenset[IntentState]] = {
 
 KIND_PREFIX = "payment."
 INTENT_KINDS = tuple(KIND_PREFIX + s.value for s in IntentState)
+# The payment methods that go through an intent before anything happens (cash and paper vouchers do not).
+INTENT_METHODS = frozenset({PaymentMethod.CARD.value, PaymentMethod.QR.value, PaymentMethod.BARCODE.value})
 RECOVERY_KIND = "payment.recovery"
 REFUND_REQUESTED_KIND = "payment.refund_requested"
 # An approved intent leaves these when its refund (or reversal) is settled: its open refund request closes.
@@ -235,33 +237,33 @@ def _project_refund_request(tx: LedgerTransaction, entry: JournalEntry, payload:
     )
 
 
-def _guarded_sale(original: Projector) -> Projector:
-    def project(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
-        pay = payload["payment"]
-        if pay["method"] != PaymentMethod.CASH.value:
-            row = tx.session.get(IntentRow, pay.get("id", "")) if pay.get("id") else None
-            if row is None or not row.ever_approved or row.order_id != payload["order"]["id"]:
-                raise LedgerError(
-                    "no committed payment approval for this order: the sale is not recorded "
-                    "(use PaymentRecord(id=<intent id>) from the approved PaymentResult)"
-                )
-            if row.state != IntentState.APPROVED.value and not row.order_completed:
-                raise LedgerError(f"payment intent {row.id} is {row.state}; it cannot complete an order")
-            row.order_completed = True
-        original(tx, entry, payload)
+def complete_with_intent(tx: LedgerTransaction, payment: dict[str, Any], order_id: str) -> None:
+    """The sale guard's rule for one payment of a sale: a card / QR / barcode payment completes an order
+    only with its own committed approval (`payment["id"]` is the intent's id), once; the intent is marked
+    as having completed it. Cash and paper vouchers have no intent."""
+    if payment["method"] not in INTENT_METHODS:
+        return
+    row = tx.session.get(IntentRow, payment["id"]) if payment.get("id") else None
+    if row is None or not row.ever_approved or row.order_id != order_id:
+        raise LedgerError(
+            "no committed payment approval for this order: the sale is not recorded "
+            "(use PaymentRecord(id=<intent id>) from the approved PaymentResult)"
+        )
+    if row.state != IntentState.APPROVED.value and not row.order_completed:
+        raise LedgerError(f"payment intent {row.id} is {row.state}; it cannot complete an order")
+    row.order_completed = True
 
-    project.__name__ = "guarded_sale"
-    return project
+
+def _check_sale(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str, Any]) -> None:
+    complete_with_intent(tx, payload["payment"], payload["order"]["id"])
 
 
 def install(ledger: Ledger) -> None:
     """Register the intent projectors and the sale guard on `ledger` (idempotent)."""
     for kind in INTENT_KINDS:
-        ledger.projectors[kind] = _project
-    ledger.projectors[REFUND_REQUESTED_KIND] = _project_refund_request
-    current = ledger.projectors[SALE_COMPLETED]
-    if getattr(current, "__name__", "") != "guarded_sale":
-        ledger.projectors[SALE_COMPLETED] = _guarded_sale(current)
+        ledger.register_projector(kind, _project)
+    ledger.register_projector(REFUND_REQUESTED_KIND, _project_refund_request)
+    ledger.extend_sale("payment_intents", check=_check_sale)
 
 
 class IntentStore:

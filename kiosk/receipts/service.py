@@ -89,7 +89,7 @@ def _project_print(tx: LedgerTransaction, entry: JournalEntry, payload: dict[str
 def install(ledger: Ledger) -> None:
     """Register the open-prints projector for every print kind on `ledger` (idempotent)."""
     for kind in PRINT_KINDS:
-        ledger.projectors[kind] = _project_print
+        ledger.register_projector(kind, _project_print)
 
 
 class ReceiptService:

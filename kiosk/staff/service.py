@@ -113,6 +113,28 @@ def _member(row: StaffRow) -> StaffMember:
     )
 
 
+def _new_person(
+    person_id: str, name: str, role: Role, stored: PinHash, now: datetime, seq: int, *, one_time_until: datetime | None
+) -> StaffRow:
+    """A person's row as added: their PIN's hash, one-time (chosen anew at first sign-in) until
+    `one_time_until`, or their own (the first owner sets it at set-up); no card yet."""
+    return StaffRow(
+        id=person_id,
+        name=name,
+        role=role.value,
+        active=True,
+        pin_params=stored.params,
+        pin_salt=stored.salt,
+        pin_hash=stored.digest,
+        must_change_pin=one_time_until is not None,
+        pin_expires_at=one_time_until.isoformat() if one_time_until is not None else "",
+        card_hash=None,
+        created_at=now.isoformat(),
+        removed_at="",
+        journal_seq=seq,
+    )
+
+
 def _stored(row: StaffRow) -> PinHash:
     return PinHash(row.pin_params, row.pin_salt, row.pin_hash)
 
@@ -212,21 +234,7 @@ class StaffService:
                 STAFF_ADDED,
                 {"person_id": person_id, "name": name, "role": Role.OWNER.value, "by": None, "via": "set-up"},
             )
-            row = StaffRow(
-                id=person_id,
-                name=name,
-                role=Role.OWNER.value,
-                active=True,
-                pin_params=stored.params,
-                pin_salt=stored.salt,
-                pin_hash=stored.digest,
-                must_change_pin=False,
-                pin_expires_at="",
-                card_hash=None,
-                created_at=now.isoformat(),
-                removed_at="",
-                journal_seq=entry.seq,
-            )
+            row = _new_person(person_id, name, Role.OWNER, stored, now, entry.seq, one_time_until=None)
             tx.session.add(row)
             tx.session.flush()
             return _member(row)
@@ -241,21 +249,7 @@ class StaffService:
             by = self._actor_row(tx, actor, role)
             person_id = uuid7()
             entry = tx.append(STAFF_ADDED, {"person_id": person_id, "name": name, "role": role.value, "by": by.id})
-            row = StaffRow(
-                id=person_id,
-                name=name,
-                role=role.value,
-                active=True,
-                pin_params=stored.params,
-                pin_salt=stored.salt,
-                pin_hash=stored.digest,
-                must_change_pin=True,
-                pin_expires_at=(now + self.one_time_pin_ttl).isoformat(),
-                card_hash=None,
-                created_at=now.isoformat(),
-                removed_at="",
-                journal_seq=entry.seq,
-            )
+            row = _new_person(person_id, name, role, stored, now, entry.seq, one_time_until=now + self.one_time_pin_ttl)
             tx.session.add(row)
             tx.session.flush()
             return _member(row), pin

@@ -123,3 +123,24 @@ def test_a_counter_day_through_the_screens(make_kiosk: Callable[..., Kiosk], tmp
     # the Z went to the receipt printer (the window's simulator)
     k.qtbot.waitUntil(lambda: any("마감 정산 Z 0001" in p.text() for p in k.printer_sim.pages), timeout=10_000)
     assert phone_numbers_in(tmp_path) == [] and numbers_in(tmp_path, ["01012345678"]) == []
+
+
+def test_a_held_ticket_is_there_after_the_app_is_closed_and_started_again(make_kiosk: Callable[..., Kiosk]) -> None:
+    k = make_kiosk(size=(1280, 800), ledger_file="shop.sqlite3")
+    sign_in(k, Role.STAFF, Mode.COUNTER)
+    _taps(k, "floatKey_1", "floatKey_00", "floatKey_0", "floatKey_00", "openDayButton")
+    k.qtbot.waitUntil(lambda: not k.exists("openDaySheet"), timeout=3000)
+    _taps(k, "category_dessert", "item_macaron", "item_cheesecake")
+    vm = k.find("counterRoot").property("vm")
+    total = int(vm.property("total"))
+    _taps(k, "key_hold")
+    k.qtbot.waitUntil(lambda: vm.property("itemCount") == 0 and len(vm.property("held")) == 1, timeout=3000)
+    k.close()  # the app quits with a ticket on hold
+
+    again = make_kiosk(size=(1280, 800), ledger_file="shop.sqlite3")  # and starts on the same data directory
+    sign_in(again, Role.STAFF, Mode.COUNTER)  # the day is still open: straight to the menu
+    vm = again.find("counterRoot").property("vm")
+    assert [(h["number"], h["count"], h["total"]) for h in vm.property("held")] == [(1, 2, total)]
+    _taps(again, "key_recall", "held_1")
+    again.qtbot.waitUntil(lambda: vm.property("itemCount") == 2, timeout=3000)
+    assert int(vm.property("total")) == total and vm.property("held") == []

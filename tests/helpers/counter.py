@@ -99,7 +99,7 @@ def make_world(path: Path, rules: CounterRules | None = None, *, start: datetime
         SimulatedGateway(m, delay_seconds=0) for m in (PaymentMethod.CARD, PaymentMethod.QR, PaymentMethod.BARCODE)
     ]
     payments = PaymentService(ledger, gateways)
-    counter = Counter(ledger, catalog(), day, rules, cash_receipts=receipts)
+    counter = Counter(ledger, catalog(), day, rules, cash_receipts=receipts, held_dir=path.parent)
     return World(ledger, clock, counter.catalog, rules, day, counter, payments, receipts, provider, drawer)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import REPO_ROOT, Settings
+from tests.helpers.kiosk import WindowDriver, all_visible, walk
 
 BUSINESS_NUMBER = "1208147521"
 
@@ -44,12 +45,16 @@ def kiosk_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60
 
 
 @dataclass
-class InstallerWindow:
+class InstallerWindow(WindowDriver):
+    """The kiosk window in the installer's mode; finds and clicks with the shared `WindowDriver`. An item
+    counts as shown only when no ancestor is hidden or transparent (the wizard's pages fade)."""
+
     kw: Any
     ledger: Any
     qtbot: Any
     settings: Settings
     config: Path
+    find_timeout_ms = 5000
 
     @property
     def window(self) -> Any:
@@ -60,44 +65,7 @@ class InstallerWindow:
         return self.kw.modes.viewModel
 
     def items(self, name: str) -> list[Any]:
-        from tests.helpers.kiosk import all_visible, walk
-
         return [i for i in walk(self.window.contentItem()) if i.objectName() == name and all_visible(i)]
-
-    def find(self, name: str) -> Any:
-        self.qtbot.waitUntil(lambda: bool(self.items(name)), timeout=5000)
-        return self.items(name)[0]
-
-    def reveal(self, item: Any) -> None:
-        from PySide6.QtCore import QPointF
-
-        parent = item.parentItem()
-        while parent is not None and parent.property("contentY") is None:
-            parent = parent.parentItem()
-        if parent is None:
-            return
-        origin = item.mapToItem(parent.property("contentItem"), QPointF(0, 0))
-        at, view = float(parent.property("contentY")), parent.height()
-        if origin.y() < at or origin.y() + item.height() > at + view:
-            most = max(0.0, float(parent.property("contentHeight")) - view)
-            parent.setProperty("contentY", min(most, max(0.0, origin.y() - view / 3)))
-
-    def click(self, name: str) -> None:
-        from PySide6.QtCore import QPointF, Qt
-        from PySide6.QtTest import QTest
-
-        item = self.find(name)
-        self.reveal(item)
-
-        def centre() -> Any:
-            return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-
-        def laid_out() -> bool:
-            c = centre()
-            return item.width() > 0 and 0 <= c.x() < self.window.width() and 0 <= c.y() < self.window.height()
-
-        self.qtbot.waitUntil(laid_out, timeout=3000)
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre())
 
     def type_into(self, field: str, text: str) -> None:
         """Put text in a field as the on-screen keyboard would (the field's TextInput by objectName)."""
@@ -112,28 +80,6 @@ class InstallerWindow:
 
     def wait_idle(self, timeout: int = 20000) -> None:
         self.qtbot.waitUntil(lambda: not self.vm.isBusy, timeout=timeout)
-
-    def next_frame(self) -> None:
-        """Wait until the window has drawn a new frame (bindings evaluated, layouts polished)."""
-        frames = [0]
-
-        def swapped() -> None:
-            frames[0] += 1
-
-        self.window.frameSwapped.connect(swapped)
-        try:
-            self.window.update()
-            self.qtbot.waitUntil(lambda: frames[0] > 1, timeout=3000)
-        finally:
-            self.window.frameSwapped.disconnect(swapped)
-
-    def grab(self, path: Path) -> None:
-        from PySide6.QtGui import QGuiApplication
-
-        QGuiApplication.processEvents()
-        image = self.window.grabWindow()
-        assert not image.isNull()
-        image.save(str(path))
 
 
 def fresh_config(base: Path, **sections: dict[str, Any]) -> Path:

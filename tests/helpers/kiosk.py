@@ -61,31 +61,22 @@ def is_ancestor(ancestor: QQuickItem, item: QQuickItem) -> bool:
     return False
 
 
-@dataclass
-class Kiosk:
-    """The window under test, and what a customer can do with it."""
+class WindowDriver:
+    """Finding, scrolling to, touching and grabbing a window's items by objectName, as a person would: the
+    one way every window test clicks (the kiosk's `Kiosk`, the installer's `InstallerWindow`)."""
 
-    kw: KioskWindow
-    ledger: Ledger
-    clock: FakeClock
-    provider: SimulatedPaymentProvider
-    catalog: Catalog
     qtbot: Any
-    printer_sim: PrinterSimulator
+    find_timeout_ms = 3000
 
     @property
     def window(self) -> QQuickWindow:
-        return self.kw.window
-
-    @property
-    def step(self) -> str:
-        return str(self.kw.vm.step)
+        raise NotImplementedError
 
     def items(self, name: str) -> list[QQuickItem]:
         return [i for i in walk(self.window.contentItem()) if i.objectName() == name and effectively_visible(i)]
 
     def find(self, name: str) -> QQuickItem:
-        self.qtbot.waitUntil(lambda: bool(self.items(name)), timeout=3000)
+        self.qtbot.waitUntil(lambda: bool(self.items(name)), timeout=self.find_timeout_ms)
         return self.items(name)[0]
 
     def exists(self, name: str) -> bool:
@@ -128,6 +119,58 @@ class Kiosk:
         self.qtbot.waitUntil(laid_out, timeout=3000)
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, self.centre(item))
 
+    def text(self, name: str) -> str:
+        return str(self.find(name).property("text"))
+
+    def next_frame(self, count: int = 1) -> None:
+        """Wait until the window has drawn `count` new frames (bindings evaluated, layouts polished)."""
+        frames = [0]
+
+        def swapped() -> None:
+            frames[0] += 1
+
+        self.window.frameSwapped.connect(swapped)
+        try:
+            self.window.update()
+            self.qtbot.waitUntil(lambda: frames[0] >= count, timeout=3000)
+        finally:
+            self.window.frameSwapped.disconnect(swapped)
+
+    def grab(self, path: Path) -> None:
+        QGuiApplication.processEvents()
+        image = self.window.grabWindow()
+        assert not image.isNull()
+        image.save(str(path))
+
+
+@dataclass
+class Kiosk(WindowDriver):
+    """The window under test, and what a customer can do with it."""
+
+    kw: KioskWindow
+    ledger: Ledger
+    clock: FakeClock
+    provider: SimulatedPaymentProvider
+    catalog: Catalog
+    qtbot: Any
+    printer_sim: PrinterSimulator
+    closed: bool = False
+
+    def close(self) -> None:
+        """Close the window and the ledger, as quitting the app does (once)."""
+        if not self.closed:
+            self.closed = True
+            self.kw.close()
+            self.ledger.close()
+
+    @property
+    def window(self) -> QQuickWindow:
+        return self.kw.window
+
+    @property
+    def step(self) -> str:
+        return str(self.kw.vm.step)
+
     def pay_one_by_intents(self, item_id: str, order_type: str = "dine_in") -> None:
         """From the order-type screen: one item without options, paid by card, through the view-model's
         intents (the clicking is tested in test_orders.py); waits for the result screen."""
@@ -138,9 +181,6 @@ class Kiosk:
         vm.checkoutCart()
         vm.choosePaymentMethod("card")
         self.wait_step("result")
-
-    def text(self, name: str) -> str:
-        return str(self.find(name).property("text"))
 
     def wait_step(self, step: str, timeout: int = 5000) -> None:
         self.qtbot.waitUntil(lambda: self.step == step, timeout=timeout)
@@ -173,12 +213,6 @@ class Kiosk:
         )
         return row
 
-    def grab(self, path: Path) -> None:
-        QGuiApplication.processEvents()
-        image = self.window.grabWindow()
-        assert not image.isNull()
-        image.save(str(path))
-
     # --- waiting on conditions, never on time ---------------------------------------------------------
 
     def wait_ticks(self, count: int = 3) -> None:
@@ -194,20 +228,6 @@ class Kiosk:
             self.qtbot.waitUntil(lambda: seen[0] >= count, timeout=3000)
         finally:
             self.kw.vm.idleChanged.disconnect(tick)
-
-    def next_frame(self) -> None:
-        """Wait until the window has drawn a new frame (bindings evaluated, layouts polished)."""
-        frames = [0]
-
-        def swapped() -> None:
-            frames[0] += 1
-
-        self.window.frameSwapped.connect(swapped)
-        try:
-            self.window.update()
-            self.qtbot.waitUntil(lambda: frames[0] > 0, timeout=3000)
-        finally:
-            self.window.frameSwapped.disconnect(swapped)
 
     def _image_opacities(self) -> list[float]:
         return [i.opacity() for i in walk(self.window.contentItem()) if i.property("asynchronous")]

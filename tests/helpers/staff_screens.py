@@ -43,13 +43,13 @@ def _back_office_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def use_probe_as_owner_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     _back_office_only(monkeypatch)
-    monkeypatch.setitem(MODE_UIS, Mode.OWNER, ModeUi(str(QML / "probe"), "tests.helpers.probe_mode"))
+    monkeypatch.setitem(MODE_UIS, Mode.OWNER, ModeUi(str(QML / "probe")))
     monkeypatch.setitem(MODE_BUILDERS, Mode.OWNER, "tests.helpers.probe_mode")
 
 
 def use_staff_management_as_owner_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     _back_office_only(monkeypatch)
-    monkeypatch.setitem(MODE_UIS, Mode.OWNER, ModeUi(str(QML / "staffmanage"), "tests.helpers.staff_screens"))
+    monkeypatch.setitem(MODE_UIS, Mode.OWNER, ModeUi(str(QML / "staffmanage")))
     monkeypatch.setitem(MODE_BUILDERS, Mode.OWNER, "tests.helpers.staff_screens")
 
 

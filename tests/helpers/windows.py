@@ -41,15 +41,20 @@ def make_kiosk(qtbot: Any, tmp_path: Path, compiled_translations: None) -> Itera
         windowed: bool = True,
         catalog_path: Path | None = None,
         attach: bool = True,
+        ledger_file: str = "",
+        language: str = "",
     ) -> Kiosk:
         """The kiosk window; `attach=False`: as `kiosk run` shows it before the ledger side is up (the
-        test calls `k.kw.attach(...)` itself)."""
+        test calls `k.kw.attach(...)` itself). `ledger_file`: a name in the test's folder, to open the same
+        ledger (and the files beside it) again after `k.close()`, as a restart does; `language`: the
+        terminal's language (`ui.language`) instead of Korean."""
         base: Settings = load_settings(env={})
-        settings = replace(base, ui=replace(base.ui, scale=scale, palette=palette))
+        ui = replace(base.ui, scale=scale, palette=palette, **({"language": language} if language else {}))
+        settings = replace(base, ui=ui)
         if catalog_path is not None:
             settings = replace(settings, catalog=str(catalog_path))
         clock = FakeClock(datetime(2026, 3, 2, 3, 30, tzinfo=UTC))
-        ledger = Ledger.open(tmp_path / f"ledger{len(made)}.sqlite3", clock=clock, tz=settings.tz)
+        ledger = Ledger.open(tmp_path / (ledger_file or f"ledger{len(made)}.sqlite3"), clock=clock, tz=settings.tz)
         provider = SimulatedPaymentProvider(delay_seconds=0.05)
         catalog = load_catalog(settings.catalog_path)
         printing, sim = make_printing(settings, ledger)
@@ -63,6 +68,5 @@ def make_kiosk(qtbot: Any, tmp_path: Path, compiled_translations: None) -> Itera
 
     yield make
     for k in made:
-        k.kw.close()
-        k.ledger.close()
+        k.close()
     QGuiApplication.processEvents()

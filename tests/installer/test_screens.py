@@ -60,7 +60,7 @@ def test_every_screen_laid_out(qtbot, tmp_path: Path, compiled_translations: Non
     with installer_window(qtbot, fresh_config(tmp_path), size=size, palette=palette, scale=scale) as w:
 
         def shot(name: str, overlay: str = "") -> None:
-            w.next_frame()
+            w.next_frame(2)
             _check_layout(w, overlay)
             if shots is not None:
                 shots.mkdir(parents=True, exist_ok=True)

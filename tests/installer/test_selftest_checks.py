@@ -191,3 +191,27 @@ def test_a_check_that_raises_or_hangs_is_reported_not_raised() -> None:
 def test_settings_file_loads(make_config) -> None:  # type: ignore[no-untyped-def]
     path = make_config(printer={"url": "sim://"})
     assert load_settings(path, env={}).printer.url == "sim://"
+
+
+def test_what_was_found_is_said_in_english_too(tmp_path: Path) -> None:
+    """The "found" line has English beside the Korean (the installer's English screen shows it), kept
+    through the journal's JSON; a result written before there was English shows the Korean."""
+    import re
+
+    from kiosk.installer.selftest import CheckResult
+
+    hangul = re.compile("[\uac00-\ud7a3]")
+    results = [
+        check_network(f"http://127.0.0.1:{free_port()}"),
+        check_network("https://no-such-host.invalid"),
+        check_network(""),
+        check_storage(tmp_path, tmp_path / "ledger.sqlite3", tmp_path / "backups", "K1"),
+        check_printer(f"tcp://127.0.0.1:{free_port()}", "korean-80mm", None),
+        check_card_terminal(Settings()),
+    ]
+    for r in results:
+        assert hangul.search(r.found) and r.found_en and not hangul.search(r.found_en), (r.found, r.found_en)
+        assert CheckResult.from_json(r.to_json()) == r
+    assert "Cannot connect to the server 127.0.0.1" in results[0].found_en
+    old = {k: v for k, v in results[0].to_json().items() if k != "found_en"}
+    assert CheckResult.from_json(old).found_en == ""

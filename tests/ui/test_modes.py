@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def test_the_window_refuses_every_mode_but_the_customers_without_a_sign_in(make_
 @pytest.fixture
 def probe_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     """The owner mode's place taken by the probe mode (tests/helpers/probe_mode.py): the shell's own test."""
-    monkeypatch.setitem(MODE_UIS, Mode.OWNER, ModeUi(str(PROBE_QML), "tests.helpers.probe_mode"))
+    monkeypatch.setitem(MODE_UIS, Mode.OWNER, ModeUi(str(PROBE_QML)))
     monkeypatch.setitem(MODE_BUILDERS, Mode.OWNER, "tests.helpers.probe_mode")
 
 
@@ -101,3 +102,13 @@ def test_staff_cannot_enter_the_back_office_and_nobody_enters_during_a_payment(
     assert k.kw.staff.enterMode("owner") == "payment_in_flight"
     assert k.kw.modes.mode == "customer"
     k.kw.vm.cancelPayment()
+
+
+def test_every_mode_with_screens_has_a_builder_and_a_root_and_nothing_else_does() -> None:
+    """The two one-line tables of a mode agree: a QML folder in MODE_UIS, a builder in MODE_BUILDERS (the
+    customer's screens and view-model are the window's own)."""
+    assert set(MODE_UIS) - {Mode.CUSTOMER} == set(MODE_BUILDERS)
+    for mode, ui in MODE_UIS.items():
+        if mode is not Mode.CUSTOMER:
+            assert ui.root.is_file(), ui.root
+            assert importlib.util.find_spec(MODE_BUILDERS[mode]) is not None, MODE_BUILDERS[mode]

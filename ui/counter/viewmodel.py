@@ -112,9 +112,8 @@ class CounterViewModel(QObject):
             self._ask_approval("close", action, str(exc))
             return None
         except NotPermitted as exc:
-            kind = "refund" if "환불" in str(exc) else "discount" if "할인" in str(exc) else ""
-            if kind:
-                self._ask_approval(kind, action, str(exc))
+            if exc.approval:
+                self._ask_approval(exc.approval, action, str(exc))
             else:
                 self._say(str(exc), True)
             return None
@@ -141,8 +140,8 @@ class CounterViewModel(QObject):
     def _day_text(self) -> str:
         session = self.services.day.current()
         if session is None:
-            return "영업 전"
-        return f"영업 중 {session.business_date[5:].replace('-', '/')}"
+            return self.tr("영업 전")
+        return self.tr("영업 중 {date}").format(date=session.business_date[5:].replace("-", "/"))
 
     def _expected(self) -> int:
         return self.services.day.drawer_balance() if self._day_open() else 0
@@ -164,7 +163,7 @@ class CounterViewModel(QObject):
                 raise DayError("로그인하세요 / sign in first")
             self.services.day.open(who, float_amount)
 
-        self._do(act, f"개점했습니다 · 시재금 {float_amount:,}원")
+        self._do(act, self.tr("개점했습니다 · 시재금 {amount}원").format(amount=f"{float_amount:,}"))
 
     @Slot(str, int, bool)
     def paid(self, reason: str, amount: int, out: bool) -> None:
@@ -173,7 +172,8 @@ class CounterViewModel(QObject):
             assert who is not None
             self.services.day.paid(who, amount, reason, out=out)
 
-        self._do(act, f"{'출금' if out else '입금'} {amount:,}원 기록")
+        done = self.tr("출금 {amount}원 기록") if out else self.tr("입금 {amount}원 기록")
+        self._do(act, done.format(amount=f"{amount:,}"))
 
     @Slot(str)
     def noSale(self, reason: str) -> None:
@@ -182,7 +182,7 @@ class CounterViewModel(QObject):
             assert who is not None
             self.services.day.no_sale(who, reason)
 
-        self._do(act, "금전함을 열었습니다 (노세일)")
+        self._do(act, self.tr("금전함을 열었습니다 (노세일)"))
 
     @Slot()
     def xReport(self) -> None:
@@ -206,7 +206,7 @@ class CounterViewModel(QObject):
             self._show_report(z)
             self.printReport()
 
-        self._do(act, "마감했습니다 (Z)")
+        self._do(act, self.tr("마감했습니다 (Z)"))
 
     @Slot()
     def lastZ(self) -> None:
@@ -229,7 +229,8 @@ class CounterViewModel(QObject):
         doc = report_document(self._report_data, self.services.shop, self.services.terminal_id)
 
         def done(ok: bool, message: str) -> None:  # the printer's thread
-            self.services.post(lambda: self._say("인쇄했습니다" if ok else f"인쇄 실패: {message}", not ok))
+            text = self.tr("인쇄했습니다") if ok else self.tr("인쇄 실패: {message}").format(message=message)
+            self.services.post(lambda: self._say(text, not ok))
 
         self.services.print_document(doc, done)
 
@@ -237,14 +238,21 @@ class CounterViewModel(QObject):
 
     # --- the menu and the ticket -------------------------------------------------------------------
 
+    def _language(self) -> str:
+        """The catalog's names in the language of the installed translation (ui/i18n, as the screens'
+        qsTr): the translation of this marker says which (Qt learns its layout direction the same way)."""
+        return self.tr("ko", "the catalog language of this translation: ko, en, zh or ja")
+
     def _categories(self) -> list[dict[str, str]]:
-        return [{"id": c.id, "name": c.names.ko} for c in self.s.catalog.categories]
+        lang = self._language()
+        return [{"id": c.id, "name": c.names.get(lang)} for c in self.s.catalog.categories]
 
     def _items(self) -> list[dict[str, Any]]:
+        lang = self._language()
         return [
             {
                 "id": i.id,
-                "name": i.names.ko,
+                "name": i.names.get(lang),
                 "price": i.price,
                 "soldOut": i.sold_out,
                 "hasOptions": bool(i.option_group_ids),
@@ -258,16 +266,16 @@ class CounterViewModel(QObject):
             return []
         line = s.ticket.lines[s.selected].cart_line
         item = s.catalog.item(line.item_id)
-        out = []
+        out, lang = [], self._language()
         for g in s.catalog.groups_of(item):
             chosen = line.chosen(g.id)
             out.append(
                 {
                     "id": g.id,
-                    "name": g.names.ko,
+                    "name": g.names.get(lang),
                     "required": g.min_choices > 0,
                     "options": [
-                        {"id": o.id, "name": o.names.ko, "delta": o.price_delta, "count": chosen.count(o.id)}
+                        {"id": o.id, "name": o.names.get(lang), "delta": o.price_delta, "count": chosen.count(o.id)}
                         for o in g.options
                     ],
                 }
@@ -278,7 +286,7 @@ class CounterViewModel(QObject):
     category = Property(str, lambda self: self._category, notify=changed)
     items = Property(list, _items, notify=changed)
     optionGroups = Property(list, _option_groups, notify=changed)
-    lines = Property(list, lambda self: self.s.lines_view(), notify=changed)
+    lines = Property(list, lambda self: self.s.lines_view(self._language()), notify=changed)
     selected = Property(int, lambda self: self.s.selected, notify=changed)
     total = Property(int, lambda self: self.s.ticket.total(self.s.catalog), notify=changed)
     discountTotal = Property(int, lambda self: self.s.ticket.discount_total(self.s.catalog), notify=changed)
@@ -336,17 +344,17 @@ class CounterViewModel(QObject):
     def hold(self) -> None:
         number = self._do(self.s.hold)
         if number is not None:
-            self._say(f"보류 {number}번")
+            self._say(self.tr("보류 {number}번").format(number=number))
 
     @Slot(int)
     def recall(self, number: int) -> None:
-        self._do(lambda: self.s.recall(number), f"보류 {number}번을 불러왔습니다")
+        self._do(lambda: self.s.recall(number), self.tr("보류 {number}번을 불러왔습니다").format(number=number))
 
     @Slot(str, result=bool)
     def enterCode(self, code: str) -> bool:
         name = self._do(lambda: self.s.enter_code(code))
         if name:
-            self._say(f"{name} 추가")
+            self._say(self.tr("{name} 추가").format(name=name))
         return bool(name)
 
     @Slot(str, int, str, bool)
@@ -357,7 +365,8 @@ class CounterViewModel(QObject):
             if d is not None and self.s.counter.discount_needs_approval(self.s.ticket):
                 who = self.services.who()
                 if (who is None or who.role not in (Role.MANAGER, Role.OWNER)) and self.s.approver is None:
-                    self._ask_approval("discount", lambda: None, "할인 한도 초과: 점장 또는 점주 PIN이 필요합니다")
+                    why = self.tr("할인 한도 초과: 점장 또는 점주 PIN이 필요합니다")
+                    self._ask_approval("discount", lambda: None, why)
 
         self._do(act)
 
@@ -392,7 +401,7 @@ class CounterViewModel(QObject):
             self.changed.emit()
             return
         self.s.approver = who
-        self._say(f"{who.name} 승인")
+        self._say(self.tr("{name} 승인").format(name=who.name))
         pending, self._pending = self._pending, None
         if kind != "close":
             self._approval = ""
@@ -455,7 +464,7 @@ class CounterViewModel(QObject):
         request = self._do(lambda: self.s.card_request(PaymentMethod(method), amount or None))
         if request is None:
             return
-        self._say("카드 단말기에서 결제하세요" if method == "card" else "결제 진행 중")
+        self._say(self.tr("카드 단말기에서 결제하세요") if method == "card" else self.tr("결제 진행 중"))
         self.services.start_payment(request, _Listener(self))
         self.changed.emit()
 
@@ -468,13 +477,19 @@ class CounterViewModel(QObject):
         self._change = sale.change
         receipt = ""
         if sale.cash_receipt is not None:
-            state = "발급 대기 (자진발급 예정)" if sale.receipt_due else "발급"
-            receipt = f" · 현금영수증 {sale.cash_receipt.id_masked} {state}"
+            state = self.tr("발급 대기 (자진발급 예정)") if sale.receipt_due else self.tr("발급")
+            receipt = " · " + self.tr("현금영수증 {masked} {state}").format(
+                masked=sale.cash_receipt.id_masked, state=state
+            )
         if sale.cash_receipt_error:
             receipt = f" · {sale.cash_receipt_error}"
-        self._sale_text = f"주문번호 {sale.order_number} · {sale.total:,}원{receipt}"
+        self._sale_text = self.tr("주문번호 {number} · {total}원").format(
+            number=sale.order_number, total=f"{sale.total:,}"
+        )
+        self._sale_text += receipt
         self._receipt_masked = ""
-        self._say(f"결제 완료 · 거스름돈 {sale.change:,}원" if sale.change else "결제 완료")
+        change = self.tr("결제 완료 · 거스름돈 {change}원").format(change=f"{sale.change:,}")
+        self._say(change if sale.change else self.tr("결제 완료"))
         if self.services.print_sale is not None:
             self.services.print_sale(sale)
         self.changed.emit()
@@ -492,7 +507,7 @@ class CounterViewModel(QObject):
             assert who is not None
             self.services.day.open_for_count(who)
 
-        self._do(act, "금전함을 열었습니다: 권종별로 세어 입력하세요")
+        self._do(act, self.tr("금전함을 열었습니다: 권종별로 세어 입력하세요"))
 
     @Slot(str, str, str)
     def setReceipt(self, kind: str, digits: str, purpose: str) -> None:
@@ -505,7 +520,7 @@ class CounterViewModel(QObject):
         self.s.receipt_id = ident
         self.s.receipt_purpose = Purpose(purpose)
         self._receipt_masked = ident.masked
-        self._say(f"현금영수증 {ident.masked}")
+        self._say(self.tr("현금영수증 {masked}").format(masked=ident.masked))
         self.changed.emit()
 
     @Slot()
@@ -523,7 +538,7 @@ class CounterViewModel(QObject):
             assert who is not None
             paid = self.s.counter.refund_cash(order_id, who, reason, approver=self.s.approver)
             self.s.approver = None
-            self._say(f"현금 환불 {paid:,}원 · 금전함에서 지급")
+            self._say(self.tr("현금 환불 {amount}원 · 금전함에서 지급").format(amount=f"{paid:,}"))
 
         self._do(act)
 

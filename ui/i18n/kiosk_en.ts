@@ -148,6 +148,140 @@
     </message>
 </context>
 <context>
+    <name>CounterViewModel</name>
+    <message>
+        <location filename="../counter/viewmodel.py" line="143"/>
+        <source>영업 전</source>
+        <translation>Not open</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="144"/>
+        <source>영업 중 {date}</source>
+        <translation>Open {date}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="166"/>
+        <source>개점했습니다 · 시재금 {amount}원</source>
+        <translation>Day opened · float ₩{amount}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="175"/>
+        <source>출금 {amount}원 기록</source>
+        <translation>Paid out ₩{amount} recorded</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="175"/>
+        <source>입금 {amount}원 기록</source>
+        <translation>Paid in ₩{amount} recorded</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="185"/>
+        <source>금전함을 열었습니다 (노세일)</source>
+        <translation>Drawer opened (no sale)</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="209"/>
+        <source>마감했습니다 (Z)</source>
+        <translation>Day closed (Z)</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="232"/>
+        <source>인쇄했습니다</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="232"/>
+        <source>인쇄 실패: {message}</source>
+        <translation>Not printed: {message}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="244"/>
+        <source>ko</source>
+        <comment>the catalog language of this translation: ko, en, zh or ja</comment>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="347"/>
+        <source>보류 {number}번</source>
+        <translation>Held as no. {number}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="351"/>
+        <source>보류 {number}번을 불러왔습니다</source>
+        <translation>Held ticket {number} recalled</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="357"/>
+        <source>{name} 추가</source>
+        <translation>{name} added</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="368"/>
+        <source>할인 한도 초과: 점장 또는 점주 PIN이 필요합니다</source>
+        <translation>Over the discount limit: a manager&apos;s or the owner&apos;s PIN</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="404"/>
+        <source>{name} 승인</source>
+        <translation>Approved by {name}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="467"/>
+        <source>카드 단말기에서 결제하세요</source>
+        <translation>Pay on the card terminal</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="467"/>
+        <source>결제 진행 중</source>
+        <translation>Payment in progress</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="480"/>
+        <source>발급 대기 (자진발급 예정)</source>
+        <translation>due (self-issue)</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="480"/>
+        <source>발급</source>
+        <translation>issued</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="481"/>
+        <source>현금영수증 {masked} {state}</source>
+        <translation>cash receipt {masked} {state}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="486"/>
+        <source>주문번호 {number} · {total}원</source>
+        <translation>Order {number} · ₩{total}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="491"/>
+        <source>결제 완료 · 거스름돈 {change}원</source>
+        <translation>Paid · change ₩{change}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="492"/>
+        <source>결제 완료</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="510"/>
+        <source>금전함을 열었습니다: 권종별로 세어 입력하세요</source>
+        <translation>Drawer open: count the cash by denomination</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="523"/>
+        <source>현금영수증 {masked}</source>
+        <translation>Cash receipt {masked}</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="541"/>
+        <source>현금 환불 {amount}원 · 금전함에서 지급</source>
+        <translation>Cash refund ₩{amount} · paid from the drawer</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <location filename="../qml/customer/IdleWarning.qml" line="29"/>
@@ -175,7 +309,7 @@
     <message>
         <location filename="../qml/counter/Keypad.qml" line="30"/>
         <source>지우기</source>
-        <translation type="unfinished">Clear</translation>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -819,17 +953,17 @@
         <location filename="../qml/counter/Root.qml" line="63"/>
         <location filename="../qml/counter/Root.qml" line="440"/>
         <source>로그아웃</source>
-        <translation type="unfinished">Sign out</translation>
+        <translation>Sign out</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="120"/>
         <source>상품 코드 / 바코드</source>
-        <translation type="unfinished"></translation>
+        <translation>Item code / barcode</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="127"/>
         <source>코드·바코드</source>
-        <translation type="unfinished"></translation>
+        <translation>Code / barcode</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="151"/>
@@ -840,13 +974,13 @@
         <location filename="../qml/counter/Root.qml" line="230"/>
         <location filename="../qml/counter/Root.qml" line="340"/>
         <source>매장</source>
-        <translation type="unfinished">Dine in</translation>
+        <translation>Dine in</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="237"/>
         <location filename="../qml/counter/Root.qml" line="340"/>
         <source>포장</source>
-        <translation type="unfinished">Take out</translation>
+        <translation>Take out</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="271"/>
@@ -854,313 +988,402 @@
         <location filename="../qml/counter/Root.qml" line="325"/>
         <location filename="../qml/counter/Root.qml" line="563"/>
         <source>할인</source>
-        <translation type="unfinished"></translation>
+        <translation>Discount</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="313"/>
         <source>합계</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="322"/>
         <source>−1</source>
-        <translation type="unfinished"></translation>
+        <translation>−1</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="322"/>
         <source>+1</source>
-        <translation type="unfinished"></translation>
+        <translation>+1</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="323"/>
         <source>삭제</source>
-        <translation type="unfinished">Remove</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="323"/>
         <source>비우기</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="324"/>
-        <location filename="../qml/counter/Root.qml" line="604"/>
+        <location filename="../qml/counter/Root.qml" line="605"/>
         <source>보류</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="324"/>
         <source>불러오기</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="325"/>
         <source>노세일</source>
-        <translation type="unfinished"></translation>
+        <translation>No sale</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="326"/>
         <location filename="../qml/counter/Root.qml" line="563"/>
         <source>입금</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid in</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="326"/>
         <location filename="../qml/counter/Root.qml" line="563"/>
         <source>출금</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid out</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="327"/>
         <source>환불</source>
-        <translation type="unfinished"></translation>
+        <translation>Refund</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="327"/>
         <source>X 점검</source>
-        <translation type="unfinished"></translation>
+        <translation>X report</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="328"/>
         <source>마감</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="328"/>
         <location filename="../qml/counter/Root.qml" line="439"/>
         <source>Z 조회</source>
-        <translation type="unfinished"></translation>
+        <translation>Z reports</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="341"/>
         <location filename="../qml/counter/Root.qml" line="538"/>
         <source>기능</source>
-        <translation type="unfinished"></translation>
+        <translation>More</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="360"/>
         <source>결제</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="419"/>
         <source>개점 · 시재금 입력</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the day · enter the float</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="436"/>
         <source>개점</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="449"/>
         <source>결제 · 받을 금액</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment · amount due</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="469"/>
         <source>입력</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="469"/>
         <location filename="../qml/counter/Root.qml" line="487"/>
-        <location filename="../qml/counter/Root.qml" line="645"/>
+        <location filename="../qml/counter/Root.qml" line="647"/>
         <source>현금영수증</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash receipt</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="480"/>
         <source>현금 정확히</source>
-        <translation type="unfinished"></translation>
+        <translation>Exact cash</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="481"/>
         <source>현금 받음</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash received</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="481"/>
         <source>입력 금액</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount entered</translation>
     </message>
     <message>
+        <location filename="../qml/counter/Root.qml" line="462"/>
         <location filename="../qml/counter/Root.qml" line="484"/>
         <source>카드</source>
-        <translation type="unfinished"></translation>
+        <translation>Card</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="484"/>
         <source>분할</source>
-        <translation type="unfinished"></translation>
+        <translation>Split</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="485"/>
         <source>QR·간편결제</source>
-        <translation type="unfinished"></translation>
+        <translation>QR / easy pay</translation>
     </message>
     <message>
+        <location filename="../qml/counter/Root.qml" line="462"/>
         <location filename="../qml/counter/Root.qml" line="486"/>
         <source>온누리상품권</source>
-        <translation type="unfinished"></translation>
+        <translation>Onnuri voucher</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="22"/>
+        <source>%1원</source>
+        <translation>₩%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="462"/>
+        <source>현금</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="462"/>
+        <source>간편결제</source>
+        <translation>Easy pay</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="463"/>
+        <source>받음</source>
+        <translation>received</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="486"/>
         <source>권면 금액 입력</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the face value</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="488"/>
         <source>결제 취소</source>
-        <translation type="unfinished">Cancel payment</translation>
+        <translation>Cancel payment</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="513"/>
         <source>거스름돈</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="529"/>
-        <location filename="../qml/counter/Root.qml" line="623"/>
+        <location filename="../qml/counter/Root.qml" line="625"/>
         <source>확인</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="555"/>
-        <location filename="../qml/counter/Root.qml" line="732"/>
+        <location filename="../qml/counter/Root.qml" line="734"/>
         <source>닫기</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="563"/>
         <source>노세일: 금전함 열기</source>
-        <translation type="unfinished"></translation>
+        <translation>No sale: open the drawer</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="564"/>
         <source>현금 환불 (주문번호)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash refund (order number)</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="564"/>
         <source>보류 불러오기</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall a held ticket</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="593"/>
+        <location filename="../qml/counter/Root.qml" line="574"/>
+        <source>잔돈 교환</source>
+        <translation>Change for a note</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="574"/>
+        <source>시재 확인</source>
+        <translation>Cash check</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="574"/>
+        <location filename="../qml/counter/Root.qml" line="575"/>
+        <location filename="../qml/counter/Root.qml" line="576"/>
+        <source>기타</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="575"/>
+        <source>잔돈 입금</source>
+        <translation>Small change in</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="576"/>
+        <source>재료 구입</source>
+        <translation>Supplies</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="576"/>
+        <source>택배비</source>
+        <translation>Delivery fee</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="577"/>
+        <source>단골</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="577"/>
+        <source>직원</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="577"/>
+        <source>유통기한 임박</source>
+        <translation>Near expiry</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="577"/>
+        <source>서비스</source>
+        <translation>On the house</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="578"/>
+        <source>고객 변심</source>
+        <translation>Changed mind</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="578"/>
+        <source>주문 실수</source>
+        <translation>Wrong order</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="578"/>
+        <source>상품 문제</source>
+        <translation>Faulty item</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="594"/>
         <source>원</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../qml/counter/Root.qml" line="595"/>
-        <source>주문 전체</source>
-        <translation type="unfinished"></translation>
+        <translation>Won</translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="596"/>
+        <source>주문 전체</source>
+        <translation>Whole order</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="597"/>
         <source>선택 상품</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected item</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="604"/>
+        <location filename="../qml/counter/Root.qml" line="605"/>
         <source>개</source>
-        <translation type="unfinished"></translation>
+        <translation> items</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="610"/>
+        <location filename="../qml/counter/Root.qml" line="612"/>
         <source>주문</source>
-        <translation type="unfinished"></translation>
+        <translation>Order</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="636"/>
-        <location filename="../qml/counter/Root.qml" line="716"/>
-        <location filename="../qml/counter/Root.qml" line="773"/>
+        <location filename="../qml/counter/Root.qml" line="638"/>
+        <location filename="../qml/counter/Root.qml" line="718"/>
+        <location filename="../qml/counter/Root.qml" line="775"/>
         <source>취소</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="655"/>
+        <location filename="../qml/counter/Root.qml" line="657"/>
         <source>휴대폰</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="655"/>
+        <location filename="../qml/counter/Root.qml" line="657"/>
         <source>현금영수증카드</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="655"/>
+        <location filename="../qml/counter/Root.qml" line="657"/>
         <source>사업자번호</source>
-        <translation type="unfinished"></translation>
+        <translation>Business no.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="658"/>
+        <location filename="../qml/counter/Root.qml" line="660"/>
         <source>소득공제</source>
-        <translation type="unfinished"></translation>
+        <translation>Income deduction</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="659"/>
+        <location filename="../qml/counter/Root.qml" line="661"/>
         <source>지출증빙</source>
-        <translation type="unfinished"></translation>
+        <translation>Expense proof</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="673"/>
+        <location filename="../qml/counter/Root.qml" line="675"/>
         <source>적용</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="674"/>
+        <location filename="../qml/counter/Root.qml" line="676"/>
         <source>발급 안 함</source>
-        <translation type="unfinished"></translation>
+        <translation>No receipt</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="683"/>
+        <location filename="../qml/counter/Root.qml" line="685"/>
         <source>마감 · 권종별 시재 입력</source>
-        <translation type="unfinished"></translation>
+        <translation>Close · count the cash by denomination</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="705"/>
+        <location filename="../qml/counter/Root.qml" line="707"/>
         <source>실제 현금</source>
-        <translation type="unfinished"></translation>
+        <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="706"/>
+        <location filename="../qml/counter/Root.qml" line="708"/>
         <source>예상</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="706"/>
+        <location filename="../qml/counter/Root.qml" line="708"/>
         <source>차액</source>
-        <translation type="unfinished"></translation>
+        <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="715"/>
+        <location filename="../qml/counter/Root.qml" line="717"/>
         <source>마감 (Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (Z)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="725"/>
+        <location filename="../qml/counter/Root.qml" line="727"/>
         <source>보고서</source>
-        <translation type="unfinished"></translation>
+        <translation>Report</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="733"/>
+        <location filename="../qml/counter/Root.qml" line="735"/>
         <source>인쇄</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="751"/>
+        <location filename="../qml/counter/Root.qml" line="753"/>
         <source>시재 차액 승인: 점주 PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Cash difference: the owner&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="751"/>
+        <location filename="../qml/counter/Root.qml" line="753"/>
         <source>승인: 점장 또는 점주 PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval: manager&apos;s or owner&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="772"/>
+        <location filename="../qml/counter/Root.qml" line="774"/>
         <source>승인</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
 </context>
 <context>

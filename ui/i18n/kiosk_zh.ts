@@ -148,6 +148,140 @@
     </message>
 </context>
 <context>
+    <name>CounterViewModel</name>
+    <message>
+        <location filename="../counter/viewmodel.py" line="143"/>
+        <source>영업 전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="144"/>
+        <source>영업 중 {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="166"/>
+        <source>개점했습니다 · 시재금 {amount}원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="175"/>
+        <source>출금 {amount}원 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="175"/>
+        <source>입금 {amount}원 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="185"/>
+        <source>금전함을 열었습니다 (노세일)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="209"/>
+        <source>마감했습니다 (Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="232"/>
+        <source>인쇄했습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="232"/>
+        <source>인쇄 실패: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="244"/>
+        <source>ko</source>
+        <comment>the catalog language of this translation: ko, en, zh or ja</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="347"/>
+        <source>보류 {number}번</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="351"/>
+        <source>보류 {number}번을 불러왔습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="357"/>
+        <source>{name} 추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="368"/>
+        <source>할인 한도 초과: 점장 또는 점주 PIN이 필요합니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="404"/>
+        <source>{name} 승인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="467"/>
+        <source>카드 단말기에서 결제하세요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="467"/>
+        <source>결제 진행 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="480"/>
+        <source>발급 대기 (자진발급 예정)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="480"/>
+        <source>발급</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="481"/>
+        <source>현금영수증 {masked} {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="486"/>
+        <source>주문번호 {number} · {total}원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="491"/>
+        <source>결제 완료 · 거스름돈 {change}원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="492"/>
+        <source>결제 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="510"/>
+        <source>금전함을 열었습니다: 권종별로 세어 입력하세요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="523"/>
+        <source>현금영수증 {masked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../counter/viewmodel.py" line="541"/>
+        <source>현금 환불 {amount}원 · 금전함에서 지급</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <location filename="../qml/customer/IdleWarning.qml" line="29"/>
@@ -883,7 +1017,7 @@
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="324"/>
-        <location filename="../qml/counter/Root.qml" line="604"/>
+        <location filename="../qml/counter/Root.qml" line="605"/>
         <source>보류</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,7 +1098,7 @@
     <message>
         <location filename="../qml/counter/Root.qml" line="469"/>
         <location filename="../qml/counter/Root.qml" line="487"/>
-        <location filename="../qml/counter/Root.qml" line="645"/>
+        <location filename="../qml/counter/Root.qml" line="647"/>
         <source>현금영수증</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,6 +1118,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../qml/counter/Root.qml" line="462"/>
         <location filename="../qml/counter/Root.qml" line="484"/>
         <source>카드</source>
         <translation type="unfinished"></translation>
@@ -999,8 +1134,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../qml/counter/Root.qml" line="462"/>
         <location filename="../qml/counter/Root.qml" line="486"/>
         <source>온누리상품권</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="22"/>
+        <source>%1원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="462"/>
+        <source>현금</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="462"/>
+        <source>간편결제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="463"/>
+        <source>받음</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1020,13 +1176,13 @@
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="529"/>
-        <location filename="../qml/counter/Root.qml" line="623"/>
+        <location filename="../qml/counter/Root.qml" line="625"/>
         <source>확인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../qml/counter/Root.qml" line="555"/>
-        <location filename="../qml/counter/Root.qml" line="732"/>
+        <location filename="../qml/counter/Root.qml" line="734"/>
         <source>닫기</source>
         <translation type="unfinished">关闭</translation>
     </message>
@@ -1046,119 +1202,186 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="593"/>
+        <location filename="../qml/counter/Root.qml" line="574"/>
+        <source>잔돈 교환</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="574"/>
+        <source>시재 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="574"/>
+        <location filename="../qml/counter/Root.qml" line="575"/>
+        <location filename="../qml/counter/Root.qml" line="576"/>
+        <source>기타</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="575"/>
+        <source>잔돈 입금</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="576"/>
+        <source>재료 구입</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="576"/>
+        <source>택배비</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="577"/>
+        <source>단골</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="577"/>
+        <source>직원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="577"/>
+        <source>유통기한 임박</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="577"/>
+        <source>서비스</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="578"/>
+        <source>고객 변심</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="578"/>
+        <source>주문 실수</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="578"/>
+        <source>상품 문제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/Root.qml" line="594"/>
         <source>원</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="595"/>
+        <location filename="../qml/counter/Root.qml" line="596"/>
         <source>주문 전체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="596"/>
+        <location filename="../qml/counter/Root.qml" line="597"/>
         <source>선택 상품</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="604"/>
+        <location filename="../qml/counter/Root.qml" line="605"/>
         <source>개</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="610"/>
+        <location filename="../qml/counter/Root.qml" line="612"/>
         <source>주문</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="636"/>
-        <location filename="../qml/counter/Root.qml" line="716"/>
-        <location filename="../qml/counter/Root.qml" line="773"/>
+        <location filename="../qml/counter/Root.qml" line="638"/>
+        <location filename="../qml/counter/Root.qml" line="718"/>
+        <location filename="../qml/counter/Root.qml" line="775"/>
         <source>취소</source>
         <translation type="unfinished">取消</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="655"/>
+        <location filename="../qml/counter/Root.qml" line="657"/>
         <source>휴대폰</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="655"/>
+        <location filename="../qml/counter/Root.qml" line="657"/>
         <source>현금영수증카드</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="655"/>
+        <location filename="../qml/counter/Root.qml" line="657"/>
         <source>사업자번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="658"/>
+        <location filename="../qml/counter/Root.qml" line="660"/>
         <source>소득공제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="659"/>
+        <location filename="../qml/counter/Root.qml" line="661"/>
         <source>지출증빙</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="673"/>
+        <location filename="../qml/counter/Root.qml" line="675"/>
         <source>적용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="674"/>
+        <location filename="../qml/counter/Root.qml" line="676"/>
         <source>발급 안 함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="683"/>
+        <location filename="../qml/counter/Root.qml" line="685"/>
         <source>마감 · 권종별 시재 입력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="705"/>
+        <location filename="../qml/counter/Root.qml" line="707"/>
         <source>실제 현금</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="706"/>
+        <location filename="../qml/counter/Root.qml" line="708"/>
         <source>예상</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="706"/>
+        <location filename="../qml/counter/Root.qml" line="708"/>
         <source>차액</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="715"/>
+        <location filename="../qml/counter/Root.qml" line="717"/>
         <source>마감 (Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="725"/>
+        <location filename="../qml/counter/Root.qml" line="727"/>
         <source>보고서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="733"/>
+        <location filename="../qml/counter/Root.qml" line="735"/>
         <source>인쇄</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="751"/>
+        <location filename="../qml/counter/Root.qml" line="753"/>
         <source>시재 차액 승인: 점주 PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="751"/>
+        <location filename="../qml/counter/Root.qml" line="753"/>
         <source>승인: 점장 또는 점주 PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="772"/>
+        <location filename="../qml/counter/Root.qml" line="774"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>

@@ -275,6 +275,7 @@ class InstallerViewModel(QObject):
                     "label": r.outcome.korean if r else "점검 중",
                     "labelEn": r.outcome.english if r else "Checking",
                     "found": r.found if r else "",
+                    "foundEn": (r.found_en or r.found) if r else "",
                     "todoKo": r.todo_ko if r else "",
                     "todoEn": r.todo_en if r else "",
                     "details": list(r.details) if r else [],
@@ -402,9 +403,9 @@ class InstallerViewModel(QObject):
             ),
         }[check]
         result = (
-            ok(check, f"{what}: 설치 기사가 확인함 (confirmed)")
+            ok(check, (f"{what}: 설치 기사가 확인함", f"{what}: confirmed by the installer"))
             if good
-            else fail(check, f"{what}: 이상 있음 (reported by the installer)", *todo)
+            else fail(check, (f"{what}: 이상 있음", f"{what}: reported as faulty by the installer"), *todo)
         )
         if check not in self._order:
             self._order.append(check)

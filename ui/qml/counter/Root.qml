@@ -19,7 +19,7 @@ Rectangle {
     readonly property int ticketWidth: Math.min(Theme.s(420), width * 0.45)
     readonly property bool selling: vm.dayOpen && !vm.paying && dialog === "" && vm.report === "" && vm.approval === ""
 
-    function won(n) { return Number(n).toLocaleString(Qt.locale("ko_KR"), "f", 0) + "원" }
+    function won(n) { return qsTr("%1원").arg(Number(n).toLocaleString(Qt.locale("ko_KR"), "f", 0)) }
     function countedTotal() {
         var t = 0
         for (var i = 0; i < vm.denominations.length; i++) t += vm.denominations[i] * closeCounts[i]
@@ -176,11 +176,20 @@ Rectangle {
                     spacing: Theme.s(6)
                     Repeater {
                         model: root.vm.optionGroups
-                        Row {
+                        // A group on one line when it fits, else its buttons wrap (longer English names)
+                        Flow {
+                            id: group
                             property string gid: modelData.id
                             spacing: Theme.s(6)
+                            width: {
+                                var w = -spacing
+                                for (var i = 0; i < children.length; ++i)
+                                    if (children[i].width > 0) w += children[i].width + spacing
+                                return Math.min(optionFlow.width, Math.max(0, w))
+                            }
                             Text {
-                                anchors.verticalCenter: parent.verticalCenter
+                                height: root.cell
+                                verticalAlignment: Text.AlignVCenter
                                 text: modelData.name
                                 color: Theme.textMuted
                                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall; font.bold: true
@@ -188,14 +197,14 @@ Rectangle {
                             Repeater {
                                 model: modelData.options
                                 KButton {
-                                    objectName: "option_" + parent.gid + "_" + modelData.id
+                                    objectName: "option_" + group.gid + "_" + modelData.id
                                     height: Math.max(root.cell, implicitHeight)
                                     text: modelData.name + (modelData.count > 1 ? " ×" + modelData.count : "")
                                     subText: modelData.delta > 0 ? "+" + root.won(modelData.delta) : ""
                                     fontSize: Theme.fontSmall
                                     checked: modelData.count > 0
                                     enabled_: root.selling
-                                    onClicked: root.vm.tapOption(parent.gid, modelData.id)
+                                    onClicked: root.vm.tapOption(group.gid, modelData.id)
                                 }
                             }
                         }
@@ -344,7 +353,14 @@ Rectangle {
                     objectName: "key_" + modelData.id
                     width: keys.keyWidth; height: root.cell
                     text: modelData.label
-                    fontSize: Theme.s(19)
+                    // the longest word fits the key: smaller type rather than a cut word (English is longer)
+                    fontSize: Math.max(Theme.s(12), Math.min(Theme.s(19),
+                                       Math.floor(Theme.s(19) * (width - Theme.gap - Theme.s(4)) / Math.max(1, longest.advanceWidth))))
+                    TextMetrics {
+                        id: longest
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.s(19); font.bold: true
+                        text: modelData.label.split(" ").reduce(function (a, b) { return a.length >= b.length ? a : b })
+                    }
                     enabled_: root.vm.dayOpen || ["lastZ", "more", "type"].indexOf(modelData.id) >= 0
                     onClicked: root.key(modelData.id)
                 }
@@ -459,8 +475,8 @@ Rectangle {
             Repeater {
                 model: root.vm.tenders
                 Text {
-                    text: ({ cash: "현금", card: "카드", qr: "QR", barcode: "간편결제", voucher: "온누리상품권" })[modelData.method]
-                          + " " + root.won(modelData.amount) + (modelData.tendered ? " (받음 " + root.won(modelData.tendered) + ")" : "")
+                    text: ({ cash: qsTr("현금"), card: qsTr("카드"), qr: "QR", barcode: qsTr("간편결제"), voucher: qsTr("온누리상품권") })[modelData.method]
+                          + " " + root.won(modelData.amount) + (modelData.tendered ? " (" + qsTr("받음") + " " + root.won(modelData.tendered) + ")" : "")
                     color: Theme.text
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontSmall
                 }
@@ -570,15 +586,16 @@ Rectangle {
                 spacing: Theme.s(6)
                 visible: root.dialog !== "recall"
                 Repeater {
-                    model: root.dialog === "noSale" ? ["잔돈 교환", "시재 확인", "기타"]
-                         : root.dialog === "paidIn" ? ["잔돈 입금", "기타"]
-                         : root.dialog === "paidOut" ? ["재료 구입", "택배비", "기타"]
-                         : root.dialog === "discount" ? ["단골", "직원", "유통기한 임박", "서비스"]
-                         : ["고객 변심", "주문 실수", "상품 문제"]
+                    // the reason is journaled in Korean (the shop's records); the button shows it translated
+                    model: root.dialog === "noSale" ? [QT_TR_NOOP("잔돈 교환"), QT_TR_NOOP("시재 확인"), QT_TR_NOOP("기타")]
+                         : root.dialog === "paidIn" ? [QT_TR_NOOP("잔돈 입금"), QT_TR_NOOP("기타")]
+                         : root.dialog === "paidOut" ? [QT_TR_NOOP("재료 구입"), QT_TR_NOOP("택배비"), QT_TR_NOOP("기타")]
+                         : root.dialog === "discount" ? [QT_TR_NOOP("단골"), QT_TR_NOOP("직원"), QT_TR_NOOP("유통기한 임박"), QT_TR_NOOP("서비스")]
+                         : [QT_TR_NOOP("고객 변심"), QT_TR_NOOP("주문 실수"), QT_TR_NOOP("상품 문제")]
                     KButton {
                         objectName: "reason_" + index
                         height: root.cell
-                        text: modelData
+                        text: qsTr(modelData)
                         fontSize: Theme.fontSmall
                         checked: reasonInput.text === modelData
                         onClicked: reasonInput.text = modelData
@@ -602,7 +619,8 @@ Rectangle {
                     objectName: "held_" + modelData.number
                     width: parent.width
                     text: qsTr("보류") + " " + modelData.number + " · " + modelData.count + qsTr("개") + " · " + root.won(modelData.total)
-                    onClicked: { root.vm.recall(modelData.number); root.dialog = "" }
+                    // the recall empties this list and destroys this button: take what is needed first
+                    onClicked: { const vm = root.vm, number = modelData.number; root.dialog = ""; vm.recall(number) }
                 }
             }
             Text {

@@ -50,7 +50,7 @@ Rectangle {
         Text {
             width: parent.width
             visible: text !== ""
-            text: row.check.found
+            text: row.english ? row.check.foundEn : row.check.found
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
