@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from kiosk.domain.catalog import CatalogError, parse_catalog
+from kiosk.files import write_atomically
 from kiosk.ledger.ledger import Ledger
 from kiosk.ledger.models import JournalRow
 from kiosk.ports import Clock
@@ -25,23 +25,6 @@ from kiosk.sync.state import StateStore
 
 CATALOG_APPLIED = "catalog.applied"
 CATALOG_REFUSED = "catalog.refused"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a temporary file, fsync it, rename it over the target and fsync the directory: a crash
-    leaves either the old file or the new one, never a mixture."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 class CatalogSync:

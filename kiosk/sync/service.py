@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.devices.health import Health, HealthEvent
+from kiosk.files import write_atomically
 from kiosk.ledger.ledger import Ledger
 from kiosk.ports import Clock
 from kiosk.protocol import API, public_key_text
-from kiosk.sync.catalog import CATALOG_APPLIED, CATALOG_REFUSED, CatalogSync, write_atomically
+from kiosk.sync.catalog import CATALOG_APPLIED, CATALOG_REFUSED, CatalogSync
 from kiosk.sync.client import (
     MAX_REPLY,
     BackendClient,
