@@ -16,10 +16,11 @@ The acknowledgement is the highest contiguous sequence the server holds, and its
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from backend.db import entries, terminals
@@ -35,6 +36,22 @@ from kiosk.protocol import (
 
 SALE_COMPLETED = "sale.completed"
 SALE_REFUNDED = "sale.refunded"
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalHead:
+    """A terminal's row as ingest needs it, read (and locked) once per push by `backend.auth`."""
+
+    terminal_id: str
+    device_id: str
+    ack_seq: int
+    head_hash: str
+
+
+# PostgreSQL: one array parameter, one plan, whatever the batch's size (an IN list is a new statement
+# for every length).
+_PG_TAKEN = text("SELECT id FROM entries WHERE id = ANY(:ids)")
+_PG_STORED = text("SELECT seq, hash FROM entries WHERE terminal_id = :tid AND seq = ANY(:seqs)")
 
 
 def _figures(kind: str, payload: str) -> tuple[str | None, int | None]:
@@ -73,13 +90,11 @@ def store_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
         raise DBAPIError.instance(_COPY, None, exc, psycopg.Error) from exc
 
 
-def ingest(conn: Connection, terminal_id: str, batch: list[WireEntry], *, lock: bool) -> PushResult:
-    """Store a batch inside the caller's transaction. Raises LookupError for an unknown terminal."""
-    q = select(terminals.c.ack_seq, terminals.c.head_hash, terminals.c.device_id).where(terminals.c.id == terminal_id)
-    row = conn.execute(q.with_for_update() if lock else q).first()
-    if row is None:
-        raise LookupError(terminal_id)
-    ack, head, device_id = int(row[0]), str(row[1]), str(row[2])
+def ingest(conn: Connection, term: TerminalHead, batch: list[WireEntry]) -> PushResult:
+    """Store a batch inside the caller's transaction, which holds `term` as read (and, on PostgreSQL,
+    locked) at its start (`backend.auth.verify_terminal`)."""
+    terminal_id, device_id, ack, head = term.terminal_id, term.device_id, term.ack_seq, term.head_hash
+    pg = conn.dialect.name == "postgresql"
     now = datetime.now(UTC).isoformat(timespec="microseconds")
     batch = sorted(batch, key=lambda e: e["seq"])
     rejected: list[Rejection] = []
@@ -88,16 +103,21 @@ def ingest(conn: Connection, terminal_id: str, batch: list[WireEntry], *, lock: 
     old_seqs = [e["seq"] for e in batch if e["seq"] <= ack]
     stored_hashes: dict[int, str] = {}
     if old_seqs:
-        rows = conn.execute(
-            select(entries.c.seq, entries.c.hash).where(
+        if pg:
+            rows = conn.execute(_PG_STORED, {"tid": terminal_id, "seqs": old_seqs})
+        else:
+            q = select(entries.c.seq, entries.c.hash).where(
                 entries.c.terminal_id == terminal_id, entries.c.seq.in_(old_seqs)
             )
-        )
+            rows = conn.execute(q)
         stored_hashes = {int(s): str(h) for s, h in rows}
     new_ids = [e["id"] for e in batch if e["seq"] > ack]
     taken: set[str] = set()
     if new_ids:
-        taken = set(conn.execute(select(entries.c.id).where(entries.c.id.in_(new_ids))).scalars())
+        if pg:
+            taken = set(conn.execute(_PG_TAKEN, {"ids": new_ids}).scalars())
+        else:
+            taken = set(conn.execute(select(entries.c.id).where(entries.c.id.in_(new_ids))).scalars())
 
     rows_out: list[dict[str, Any]] = []
     seen_seq: set[int] = set()
