@@ -87,7 +87,12 @@ def store_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
             for row in rows:
                 copy.write_row(tuple(row[c] for c in _COLUMNS))
     except psycopg.Error as exc:
-        raise DBAPIError.instance(_COPY, None, exc, psycopg.Error) from exc
+        # What SQLAlchemy does for its own statements: a connection the server dropped is invalidated
+        # (not returned to the pool) and the error says so, so the push runs again on a fresh one.
+        lost = bool(raw.closed or raw.broken)
+        if lost:
+            conn.invalidate(exc)
+        raise DBAPIError.instance(_COPY, None, exc, psycopg.Error, connection_invalidated=lost) from exc
 
 
 def ingest(conn: Connection, term: TerminalHead, batch: list[WireEntry]) -> PushResult:
