@@ -178,3 +178,11 @@ def test_a_refused_body_spends_its_nonce_and_is_never_parsed_unsigned(postgres: 
         forged = httpx.post(server.url + path, content=b"{not json", headers=headers)
         assert forged.status_code == 401 and "bad signature" in forged.json()["detail"]
         assert server_entries(server.url, tid) == []
+
+
+def test_ingest_builds_rows_in_the_entries_tables_column_order() -> None:
+    """Ingest writes tuples (COPY on PostgreSQL): their order is the table's, column for column."""
+    from backend.db import entries
+    from backend.ingest import _COLUMNS
+
+    assert tuple(c.name for c in entries.columns) == _COLUMNS
