@@ -402,7 +402,7 @@ class OwnedRoute(APIRoute):
         return handler
 
 
-def terminal_headers(
+async def terminal_headers(
     x_kiosk_terminal: Annotated[str | None, Header(alias=HEADER_TERMINAL)] = None,
     x_kiosk_timestamp: Annotated[str | None, Header(alias=HEADER_TIMESTAMP)] = None,
     x_kiosk_nonce: Annotated[str | None, Header(alias=HEADER_NONCE)] = None,
@@ -412,7 +412,7 @@ def terminal_headers(
     `in_route` route, by `verify_terminal`)."""
 
 
-def signed_terminal(request: Request, _headers: Annotated[None, Depends(terminal_headers)]) -> str:
+async def signed_terminal(request: Request, _headers: Annotated[None, Depends(terminal_headers)]) -> str:
     """The terminal that signed the request (verified by `OwnedRoute` before the body was read)."""
     caller = request.scope.get(CALLER)
     if not isinstance(caller, str):
@@ -420,14 +420,14 @@ def signed_terminal(request: Request, _headers: Annotated[None, Depends(terminal
     return caller
 
 
-def signed_operator(request: Request) -> Operator:
+async def signed_operator(request: Request) -> Operator:
     caller = request.scope.get(CALLER)
     if not isinstance(caller, Operator):
         raise refused(401, "operator token required")
     return caller
 
 
-def signed_provider(
+async def signed_provider(
     request: Request,
     x_provider_name: Annotated[str | None, Header(alias=HEADER_PROVIDER)] = None,
     x_provider_timestamp: Annotated[str | None, Header(alias=HEADER_PROVIDER_TIMESTAMP)] = None,
@@ -443,4 +443,12 @@ def signed_provider(
 SignedTerminal = Annotated[str, Depends(signed_terminal)]
 SignedProvider = Annotated[str, Depends(signed_provider)]
 SignedOperator = Annotated[Operator, Depends(signed_operator)]
-BackendDep = Annotated[Backend, Depends(backend_of)]
+
+
+async def backend_dependency(request: Request) -> Backend:
+    return backend_of(request)
+
+
+# The dependencies above are `async def`: they do no I/O, and FastAPI runs a plain `def` dependency in
+# a worker thread, a thread hand-over (and GIL hand-over) per dependency per request.
+BackendDep = Annotated[Backend, Depends(backend_dependency)]
