@@ -7,6 +7,8 @@ bounded before anything else runs (`backend.limits`), and errors never echo the 
 
 from __future__ import annotations
 
+from typing import Any
+
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import FastAPI
 from sqlalchemy import Engine
@@ -42,8 +44,22 @@ def create_app(
     if config.test_clock:
         app.include_router(testclock.router)
     install_errors(app)
+    _document_push_body(app)
     app.add_middleware(BodyLimit, default=config.max_body, journal=config.max_journal_body)
     return app
+
+
+def _document_push_body(app: FastAPI) -> None:
+    """The journal push parses its own body (after the signature check): its schemas go into the
+    OpenAPI document's components here, as FastAPI would have put them."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        doc = generate()
+        doc.setdefault("components", {}).setdefault("schemas", {}).update(journal.body_schemas())
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 __all__ = ["BackendConfig", "Mode", "create_app"]

@@ -34,12 +34,13 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, delete, func, insert, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from starlette.responses import Response
 
 from backend.context import Backend, backend_of
 from backend.db import enroll_failures, terminals, used_nonces
+from backend.ingest import TerminalHead
 from backend.operators import Operator, Role, authenticate_operator
 from backend.providers import provider_key
 from kiosk.protocol import (
@@ -60,6 +61,8 @@ from kiosk.protocol import (
 OWNER = "x-kiosk-owner"
 ROLE = "x-kiosk-role"
 CALLER = "kiosk.caller"  # request.scope key of the authenticated caller
+BODY = "kiosk.body"  # request.scope key of the body a route that authenticates itself reads
+IN_ROUTE = "x-kiosk-verified-in-route"  # the route checks the signature in its own transaction
 TERMINAL_ID = r"^[A-Za-z0-9]{1,32}$"
 HEADER_PROVIDER = "X-Provider-Name"
 HEADER_PROVIDER_TIMESTAMP = "X-Provider-Timestamp"
@@ -76,11 +79,17 @@ class Owner(StrEnum):
     SIMULATION = "simulation"
 
 
-def owned(owner: Owner, role: Role | None = None) -> dict[str, Any]:
-    """`openapi_extra` of a route: who may call it (shown in the OpenAPI document)."""
+def owned(owner: Owner, role: Role | None = None, *, in_route: bool = False) -> dict[str, Any]:
+    """`openapi_extra` of a route: who may call it (shown in the OpenAPI document). `in_route` (terminal
+    routes only): the route itself calls `verify_terminal` first thing in its transaction, before it
+    parses the body (`OwnedRoute` hands it the raw body in `request.scope[BODY]`)."""
     extra: dict[str, Any] = {OWNER: owner.value}
     if role is not None:
         extra[ROLE] = role.value
+    if in_route:
+        if owner is not Owner.TERMINAL:
+            raise ValueError("only a terminal route verifies its caller in the route")
+        extra[IN_ROUTE] = True
     return extra
 
 
@@ -194,9 +203,8 @@ def _why(code: str) -> dict[str, str]:
     return {HEADER_REFUSAL: code}
 
 
-def authenticate_terminal(ctx: Backend, request: Request, body: bytes) -> str:
-    """The id of the terminal that signed this request, or HTTPException 401 (with a fresh nonce when
-    only the nonce was wrong). Runs in a worker thread (database reads)."""
+def _signature_headers(request: Request) -> tuple[str, str, str, str]:
+    """(terminal id, timestamp, signature, nonce) of a signed request; refusals that need no database."""
     h = request.headers
     tid, ts, sig, nonce = (
         h.get(HEADER_TERMINAL, ""),
@@ -211,9 +219,41 @@ def authenticate_terminal(ctx: Backend, request: Request, body: bytes) -> str:
     path_tid = request.path_params.get("terminal_id")
     if path_tid is not None and path_tid != tid:
         raise refused(401, "the request is signed by another terminal than the one in the path")
-    with ctx.engine.connect() as conn:
-        row = conn.execute(select(terminals.c.public_key, terminals.c.revoked_at).where(terminals.c.id == tid)).first()
-        conn.rollback()
+    return tid, ts, sig, nonce
+
+
+# PostgreSQL: the terminal's expired nonces deleted and this one recorded in one statement (one round
+# trip); a nonce already recorded inserts nothing, so no row comes back.
+_PG_USE_NONCE = text(
+    "WITH expired AS (DELETE FROM used_nonces WHERE terminal_id = :tid AND expires_at < :now) "
+    "INSERT INTO used_nonces (nonce, terminal_id, expires_at) VALUES (:nonce, :tid, :expiry) "
+    "ON CONFLICT (nonce) DO NOTHING RETURNING nonce"
+)
+
+
+def _use_nonce(conn: Connection, tid: str, rand: str, expiry: int) -> bool:
+    """Record the nonce as used, in the caller's transaction; False if it was used before (a replay).
+    Two requests with the same nonce at once: the second waits on the first's row and then inserts
+    nothing (unique key), so at most one of them is accepted."""
+    now = int(time.time())
+    if conn.dialect.name == "postgresql":
+        params = {"tid": tid, "now": now, "nonce": rand, "expiry": expiry}
+        return conn.execute(_PG_USE_NONCE, params).first() is not None
+    conn.execute(delete(used_nonces).where(used_nonces.c.terminal_id == tid, used_nonces.c.expires_at < now))
+    stmt = sqlite_insert(used_nonces).values(nonce=rand, terminal_id=tid, expires_at=expiry)
+    return conn.execute(stmt.on_conflict_do_nothing()).rowcount == 1
+
+
+def verify_terminal(ctx: Backend, conn: Connection, request: Request, body: bytes, *, lock: bool) -> TerminalHead:
+    """Authenticate a signed request inside the caller's transaction on `conn`: the terminal's row read
+    once (locked FOR UPDATE when `lock`, for the ingest that follows in the same transaction), the
+    signature, the timestamp, the nonce checked and recorded as used. The nonce is used only if the
+    transaction commits, so whatever the request then writes and its nonce land together or not at all.
+    Raises HTTPException 401 (with a fresh nonce when only the nonce was wrong); writes nothing then."""
+    tid, ts, sig, nonce = _signature_headers(request)
+    cols = (terminals.c.public_key, terminals.c.revoked_at, terminals.c.device_id, terminals.c.ack_seq)
+    q = select(*cols, terminals.c.head_hash).where(terminals.c.id == tid)
+    row = conn.execute(q.with_for_update() if lock else q).first()
     if row is None:
         raise refused(401, "this terminal is not enrolled; enroll it again with a new code", _why(REFUSAL_UNKNOWN))
     if row.revoked_at is not None:
@@ -225,19 +265,22 @@ def authenticate_terminal(ctx: Backend, request: Request, body: bytes) -> str:
     problem = _timestamp_problem(ctx, ts)
     if problem:
         raise refused(401, problem, _why(REFUSAL_TIMESTAMP))
-    fresh = {HEADER_NONCE: new_nonce(ctx, tid), **_why(REFUSAL_NONCE)}
     good = _nonce_problem(ctx, tid, nonce)
     if isinstance(good, str):
-        raise refused(401, good, fresh)
+        raise refused(401, good, {HEADER_NONCE: new_nonce(ctx, tid), **_why(REFUSAL_NONCE)})
     rand, expiry = good
-    now = int(time.time())
-    try:
-        with ctx.engine.begin() as conn:
-            conn.execute(delete(used_nonces).where(used_nonces.c.terminal_id == tid, used_nonces.c.expires_at < now))
-            conn.execute(insert(used_nonces).values(nonce=rand, terminal_id=tid, expires_at=expiry))
-    except IntegrityError:
-        raise refused(401, "replayed request: this nonce was already used (a fresh one is attached)", fresh) from None
-    return tid
+    if not _use_nonce(conn, tid, rand, expiry):
+        fresh = {HEADER_NONCE: new_nonce(ctx, tid), **_why(REFUSAL_NONCE)}
+        raise refused(401, "replayed request: this nonce was already used (a fresh one is attached)", fresh)
+    return TerminalHead(tid, str(row.device_id), int(row.ack_seq), str(row.head_hash))
+
+
+def authenticate_terminal(ctx: Backend, request: Request, body: bytes) -> str:
+    """The id of the terminal that signed this request, or HTTPException 401 (with a fresh nonce when
+    only the nonce was wrong): one connection, one transaction. Runs in a worker thread."""
+    _signature_headers(request)  # the refusals that need no connection
+    with ctx.engine.begin() as conn:
+        return verify_terminal(ctx, conn, request, body, lock=False).terminal_id
 
 
 def authenticate_provider(ctx: Backend, request: Request, body: bytes) -> str:
@@ -324,15 +367,26 @@ class OwnedRoute(APIRoute):
         except ValueError:
             raise RuntimeError(f"route {self.path} declares no owner (openapi_extra=owned(...))") from None
         role = Role(extra[ROLE]) if owner is Owner.OPERATOR else None
+        in_route = bool(extra.get(IN_ROUTE))
 
         async def handler(request: Request) -> Response:
             request = StrictRequest(request.scope, request.receive, request._send)
             ctx = backend_of(request)
             if owner is Owner.TERMINAL:
                 body = await request.body()  # already bounded by BodyLimit
-                tid = await run_in_threadpool(authenticate_terminal, ctx, request, body)
-                request.scope[CALLER] = tid
-                response = await inner(request)
+                if in_route:
+                    # The route verifies the signature and the nonce first, in the transaction of its
+                    # own writes (backend.routes.journal `push`); it never parses an unverified body.
+                    request.scope[BODY] = body
+                    response = await inner(request)
+                    verified = request.scope.get(CALLER)
+                    if not isinstance(verified, str):
+                        raise RuntimeError(f"route {self.path} answered without verifying its caller")
+                    tid = verified
+                else:
+                    tid = await run_in_threadpool(authenticate_terminal, ctx, request, body)
+                    request.scope[CALLER] = tid
+                    response = await inner(request)
                 response.headers[HEADER_NONCE] = new_nonce(ctx, tid)
                 return response
             if owner is Owner.PROVIDER:
@@ -348,29 +402,32 @@ class OwnedRoute(APIRoute):
         return handler
 
 
-def signed_terminal(
-    request: Request,
+async def terminal_headers(
     x_kiosk_terminal: Annotated[str | None, Header(alias=HEADER_TERMINAL)] = None,
     x_kiosk_timestamp: Annotated[str | None, Header(alias=HEADER_TIMESTAMP)] = None,
     x_kiosk_nonce: Annotated[str | None, Header(alias=HEADER_NONCE)] = None,
     x_kiosk_signature: Annotated[str | None, Header(alias=HEADER_SIGNATURE)] = None,
-) -> str:
-    """The terminal that signed the request (verified by `OwnedRoute` before the body was read). The
-    header parameters are declared here for the OpenAPI document."""
+) -> None:
+    """The signature headers, declared for the OpenAPI document (checked by `OwnedRoute` or, for an
+    `in_route` route, by `verify_terminal`)."""
+
+
+async def signed_terminal(request: Request, _headers: Annotated[None, Depends(terminal_headers)]) -> str:
+    """The terminal that signed the request (verified by `OwnedRoute` before the body was read)."""
     caller = request.scope.get(CALLER)
     if not isinstance(caller, str):
         raise refused(401, "signed request required")
     return caller
 
 
-def signed_operator(request: Request) -> Operator:
+async def signed_operator(request: Request) -> Operator:
     caller = request.scope.get(CALLER)
     if not isinstance(caller, Operator):
         raise refused(401, "operator token required")
     return caller
 
 
-def signed_provider(
+async def signed_provider(
     request: Request,
     x_provider_name: Annotated[str | None, Header(alias=HEADER_PROVIDER)] = None,
     x_provider_timestamp: Annotated[str | None, Header(alias=HEADER_PROVIDER_TIMESTAMP)] = None,
@@ -386,4 +443,12 @@ def signed_provider(
 SignedTerminal = Annotated[str, Depends(signed_terminal)]
 SignedProvider = Annotated[str, Depends(signed_provider)]
 SignedOperator = Annotated[Operator, Depends(signed_operator)]
-BackendDep = Annotated[Backend, Depends(backend_of)]
+
+
+async def backend_dependency(request: Request) -> Backend:
+    return backend_of(request)
+
+
+# The dependencies above are `async def`: they do no I/O, and FastAPI runs a plain `def` dependency in
+# a worker thread, a thread hand-over (and GIL hand-over) per dependency per request.
+BackendDep = Annotated[Backend, Depends(backend_dependency)]

@@ -31,6 +31,8 @@ from sqlalchemy import (
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_SQLITE = "sqlite:///kiosk-backend.sqlite3"
+POOL_SIZE = 40  # kept PostgreSQL connections per instance (+10 overflow: max_connections >= instances x 50)
+POOL_RECYCLE = 600  # seconds
 
 metadata = MetaData()
 
@@ -230,7 +232,13 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # No ping before each checkout (it was a round trip on every request): connections are recycled after
+    # POOL_RECYCLE seconds, and one the server dropped meanwhile (a restart) fails its first statement,
+    # which makes SQLAlchemy discard every older pooled connection; the push runs its transaction again
+    # (backend.routes.journal), any other request is answered 503 (backend.errors) and retried by the
+    # kiosk. The pool keeps as many connections as the server's worker threads (anyio's 40) can use at
+    # once, so a busy instance does not open and close overflow connections on every request.
+    return create_engine(url, pool_size=POOL_SIZE, max_overflow=10, pool_pre_ping=False, pool_recycle=POOL_RECYCLE)
 
 
 def migrate(engine: Engine) -> None:

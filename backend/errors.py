@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 
 class Problem(BaseModel):
@@ -46,3 +46,13 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(DataError)
     def data(_request: Request, _exc: DataError) -> JSONResponse:
         return JSONResponse({"detail": "a value is out of range for the database"}, status_code=422)
+
+    @app.exception_handler(DBAPIError)
+    def lost(_request: Request, exc: DBAPIError) -> JSONResponse:
+        # A pooled connection the database dropped (restart, failover): the pool has been discarded
+        # and the next request gets a fresh connection. Anything else is a server error as before.
+        if not exc.connection_invalidated:
+            raise exc
+        return JSONResponse(
+            {"detail": "the database connection was lost; retry"}, status_code=503, headers={"Retry-After": "1"}
+        )

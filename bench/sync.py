@@ -55,6 +55,7 @@ from kiosk.sync.service import SyncService
 from tests.backend.servers import BackendProcess, Postgres
 
 BN = "1208147521"
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _code(db_url: str) -> str:
@@ -287,41 +288,87 @@ def _figures(kind: str, payload: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-async def _push_all(urls: list[str], work: list[tuple[str, Ed25519PrivateKey, list[bytes]]], conns: int) -> float:
-    limits = httpx.Limits(max_connections=conns, max_keepalive_connections=conns)
-    clients = [httpx.AsyncClient(base_url=u, timeout=120, limits=limits) for u in urls]
-    sem = asyncio.Semaphore(conns)
+class _Http:
+    """A lean keep-alive HTTP/1.1 connection for the load generator (asyncio streams, no client library):
+    the load generator shares the 2 cores with the backend and PostgreSQL, and httpx cost ~7 ms of CPU a
+    request (~40 % of the CPU of a run, more than PostgreSQL's), where the bare COPY's client costs
+    nearly nothing. What the server receives is byte for byte what httpx sent it."""
 
-    async def terminal(i: int, tid: str, key: Ed25519PrivateKey, bodies: list[bytes]) -> None:
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def post(self, path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(self.host, self.port)
+        reader, writer = self.streams
+        head = [f"POST {path} HTTP/1.1", f"Host: {self.host}:{self.port}", f"Content-Length: {len(body)}"]
+        head += [f"{k}: {v}" for k, v in headers.items()]
+        try:
+            writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
+            await writer.drain()
+            raw = await reader.readuntil(b"\r\n\r\n")
+            lines = raw.decode("latin-1").split("\r\n")
+            got = {k.strip().lower(): v.strip() for k, _, v in (x.partition(":") for x in lines[1:] if x)}
+            data = await reader.readexactly(int(got.get("content-length", "0")))
+        except (OSError, asyncio.IncompleteReadError):
+            self.close()
+            raise
+        if got.get("connection", "").lower() == "close":
+            self.close()
+        return int(lines[0].split()[1]), got, data
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+async def _push_all(urls: list[str], work: list[tuple[str, Ed25519PrivateKey, list[bytes], str]], conns: int) -> float:
+    """Every terminal pushes its batches in order, each signed with the nonce of the reply before (the
+    first with the nonce its enrolment got, as a kiosk in service always holds one), over `conns`
+    kept-alive connections in all, spread over the instances round-robin."""
+    pools: list[asyncio.Queue[_Http]] = []
+    for u in urls:
+        host, port = httpx.URL(u).host, httpx.URL(u).port or 80
+        pool: asyncio.Queue[_Http] = asyncio.Queue()
+        for _ in range(max(1, conns // len(urls))):
+            pool.put_nowait(_Http(host, port))
+        pools.append(pool)
+
+    async def terminal(i: int, tid: str, key: Ed25519PrivateKey, bodies: list[bytes], nonce: str) -> None:
         path = f"{protocol.API}/terminals/{tid}/journal"
-        nonce = ""
         for j, body in enumerate(bodies):
-            client = clients[(i + j) % len(clients)]
+            pool = pools[(i + j) % len(pools)]
             for _ in range(4):
                 ts = datetime.now(UTC).isoformat(timespec="seconds")
                 headers = {"Content-Type": "application/json"}
                 headers.update(protocol.signed_headers(key, tid, "POST", path, body, timestamp=ts, nonce=nonce))
+                conn = await pool.get()
                 try:
-                    async with sem:
-                        r = await client.post(path, content=body, headers=headers)
-                except (httpx.ReadError, httpx.RemoteProtocolError):
-                    # A kept-alive connection the server closed (uvicorn: 5 s idle) as we reused it: on a
-                    # loaded machine a pooled connection can wait that long. Send again; if the first one
-                    # was processed, its nonce is spent and the 401 below hands out a fresh one.
+                    status, got, data = await conn.post(path, headers, body)
+                except (OSError, asyncio.IncompleteReadError):
+                    # A kept-alive connection the server closed (uvicorn: 5 s idle) as we reused it. Send
+                    # again; if the first one was processed, its nonce is spent and the 401 below hands
+                    # out a fresh one.
                     continue
-                fresh = r.headers.get(protocol.HEADER_NONCE, "")
-                if r.status_code == 401 and fresh and fresh != nonce:
+                finally:
+                    pool.put_nowait(conn)
+                fresh = got.get(protocol.HEADER_NONCE.lower(), "")
+                if status == 401 and fresh and fresh != nonce:
                     nonce = fresh
                     continue
                 nonce = fresh
                 break
-            r.raise_for_status()
+            if status != 200:
+                raise RuntimeError(f"push of {tid} batch {j}: HTTP {status} {data[:300]!r}")
 
     t0 = time.perf_counter()
-    await asyncio.gather(*(terminal(i, tid, key, bodies) for i, (tid, key, bodies) in enumerate(work)))
+    await asyncio.gather(*(terminal(i, *w) for i, w in enumerate(work)))
     elapsed = time.perf_counter() - t0
-    for c in clients:
-        await c.aclose()
+    for pool in pools:
+        while not pool.empty():
+            pool.get_nowait().close()
     return elapsed
 
 
@@ -356,6 +403,199 @@ async def _copy_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns: in
     return elapsed
 
 
+def _enrolled_work(url: str, db: str, chains: list[list[dict[str, Any]]], per: int) -> list[Any]:
+    """Enroll every benchmark terminal; its request bodies (batches of `per` of its chain), built untimed."""
+    work = []
+    with httpx.Client(base_url=url, timeout=30) as client:
+        for i, chain in enumerate(chains):
+            tid, key = _enroll_bare(client, db, f"BENCH-{i:03d}")
+            bodies = [
+                json.dumps({"entries": chain[k : k + per]}, ensure_ascii=False, separators=(",", ":")).encode()
+                for k in range(0, len(chain), per)
+            ]
+            # The terminal's first nonce (a signed request without one is answered 401 with one).
+            path = f"{protocol.API}/terminals/{tid}/journal/ack"
+            ts = datetime.now(UTC).isoformat(timespec="seconds")
+            r = client.get(path, headers=protocol.signed_headers(key, tid, "GET", path, b"", timestamp=ts, nonce=""))
+            nonce = r.headers.get(protocol.HEADER_NONCE, "")
+            assert r.status_code == 401 and nonce, r.text
+            work.append((tid, key, bodies, nonce))
+    return work
+
+
+def _expected(chain: list[dict[str, Any]]) -> tuple[int, str, str, int]:
+    """What a terminal's stored chain must show: count, head hash, MD5 of its payloads in order, sales total."""
+    import hashlib
+
+    md5 = hashlib.md5(usedforsecurity=False)
+    total = 0
+    for e in chain:
+        md5.update(e["payload"].encode())
+        total += _figures(e["kind"], e["payload"])[1] or 0
+    return len(chain), chain[-1]["hash"], md5.hexdigest(), total
+
+
+def _verify_stored(db: str, chains: list[list[dict[str, Any]]], by: str) -> None:
+    """After a run, untimed: every terminal's rows are its own chain, stored, in order, unchanged (count,
+    hashes linked seq by seq, the head hash, the payloads' MD5, the sale amounts extracted)."""
+    import psycopg
+
+    want = {chain[0]["device_id"]: _expected(chain) for chain in chains}
+    key = "device_id" if by == "device" else "terminal_id"
+    with psycopg.connect(db) as conn:
+        got = conn.execute(
+            f"""SELECT min(device_id), count(*), count(*) FILTER (WHERE status = 'stored'),
+                  (array_agg(hash ORDER BY seq DESC))[1], md5(string_agg(payload, '' ORDER BY seq)),
+                  coalesce(sum(amount), 0), max(seq)
+                FROM entries GROUP BY {key}"""
+        ).fetchall()
+        broken = conn.execute(
+            """SELECT count(*) FROM entries e JOIN entries p
+                 ON p.terminal_id = e.terminal_id AND p.seq = e.seq - 1 WHERE e.prev_hash <> p.hash"""
+        ).fetchone()[0]  # type: ignore[index]
+    assert len(got) == len(want), f"{len(got)} terminals stored, {len(want)} pushed"
+    for device, n, stored, head, md5, amount, top in got:
+        exp = want[device]
+        assert (n, stored, top, head, md5, int(amount)) == (exp[0], exp[0], exp[0], exp[1], exp[2], exp[3]), device
+    assert broken == 0, f"{broken} rows not linked to the row before"
+
+
+def _cpu_of(pids: list[int], reaped: bool = False) -> float:
+    """CPU seconds (user + system, all threads) the processes have used so far; `reaped`: the first one's
+    ended children too (PostgreSQL's postmaster: the connections closed meanwhile)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for i, pid in enumerate(pids):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+        if reaped and i == 0:
+            total += (int(fields[13]) + int(fields[14])) / tick
+    return total
+
+
+def _postgres_pids(pg: Postgres) -> list[int]:
+    """The cluster's postmaster and every process it started (the connections' backends among them)."""
+    root = pg.pid()
+    pids = [root]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == root:
+                pids.append(int(stat.parent.name))
+        except (OSError, ValueError):
+            continue
+    return pids
+
+
+def _ingest_once(
+    pg: Postgres,
+    name: str,
+    chains: list[list[dict[str, Any]]],
+    per: int,
+    instances: int = 1,
+    repo: Path | None = None,
+    cpu: dict[str, list[float]] | None = None,
+) -> float:
+    """One timed ingest of every chain into a fresh database through `instances` backends (of `repo`'s
+    code: another checkout for an A/B), then the stored rows checked. `cpu` collects the CPU seconds the
+    backend, PostgreSQL and the load generator used during the timed part."""
+    db = pg.create_db(name)
+    servers = [BackendProcess(db, test_clock=False, repo=repo).start() for _ in range(instances)]
+    try:
+        work = _enrolled_work(servers[0].url, db, chains, per)
+        backend_pids = [s.proc.pid for s in servers if s.proc is not None]
+        before = (_cpu_of(backend_pids), _cpu_of(_postgres_pids(pg), True), time.process_time())
+        elapsed = asyncio.run(_push_all([s.url for s in servers], work, conns=50))
+        after = (_cpu_of(backend_pids), _cpu_of(_postgres_pids(pg), True), time.process_time())
+        if cpu is not None:
+            for k, a, b in zip(("backend", "postgres", "load"), before, after, strict=True):
+                cpu.setdefault(k, []).append(b - a)
+    finally:
+        for s in servers:
+            s.stop()
+    _verify_stored(db, chains, "terminal")
+    return elapsed
+
+
+def _bare_rows(chains: list[list[dict[str, Any]]], per: int) -> list[list[tuple[Any, ...]]]:
+    """The rows as the backend stores them, one list a batch (built untimed)."""
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
+    rows: list[list[tuple[Any, ...]]] = []
+    for i, chain in enumerate(chains):
+        tid = f"t{i:031d}"
+        for k in range(0, len(chain), per):
+            rows.append(
+                [
+                    (
+                        tid,
+                        e["seq"],
+                        e["id"],
+                        e["device_id"],
+                        e["ts"],
+                        e["kind"],
+                        e["payload"],
+                        e["prev_hash"],
+                        e["hash"],
+                        now,
+                        "stored",
+                        "",
+                        "",
+                        *_figures(e["kind"], e["payload"]),
+                    )
+                    for e in chain[k : k + per]
+                ]
+            )
+    return rows
+
+
+def _bare_once(
+    pg: Postgres, name: str, chains: list[list[dict[str, Any]]], per: int, cpu: dict[str, list[float]] | None = None
+) -> float:
+    db = pg.create_db(name)
+    engine = make_engine(db)
+    migrate(engine)
+    engine.dispose()
+    rows = _bare_rows(chains, per)
+    before = (_cpu_of(_postgres_pids(pg), True), time.process_time())
+    took = asyncio.run(_copy_all(db, rows, conns=30))
+    after = (_cpu_of(_postgres_pids(pg), True), time.process_time())
+    if cpu is not None:
+        for k, a, b in zip(("postgres", "load"), before, after, strict=True):
+            cpu.setdefault(k, []).append(b - a)
+    _verify_stored(db, chains, "device")
+    return took
+
+
+def _insert_once(pg: Postgres, name: str, chains: list[list[dict[str, Any]]], per: int) -> float:
+    """The backend's old way of writing rows (SQLAlchemy executemany), without HTTP or checks."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from backend.db import entries
+
+    db = pg.create_db(name)
+    engine = make_engine(db)
+    migrate(engine)
+    keys = [c.name for c in entries.columns]  # the order of the rows' fields
+    batches_rows = [[dict(zip(keys, row, strict=False)) for row in b] for b in _bare_rows(chains, per)]
+
+    def one(rows: list[dict[str, Any]]) -> None:
+        with engine.begin() as conn:
+            conn.execute(entries.insert(), rows)
+
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(10) as pool:
+        list(pool.map(one, batches_rows))
+    took = time.perf_counter() - t0
+    engine.dispose()
+    return took
+
+
+def _load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
 def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Path) -> list[str]:
     why = Postgres.available()
     if why:
@@ -369,120 +609,37 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
     lines: list[str] = []
     ingest_times: list[float] = []
     bare_times: list[float] = []
+    insert_times: list[float] = []
+    loads: list[str] = []
     try:
-
-        def run_ingest(r: int, instances: int = 1) -> float:
-            db = pg.create_db(f"ingest{r}x{instances}")
-            servers = [BackendProcess(db, test_clock=False).start() for _ in range(instances)]
-            try:
-                work = []
-                with httpx.Client(base_url=servers[0].url, timeout=30) as client:
-                    for i, chain in enumerate(chains):
-                        tid, key = _enroll_bare(client, db, f"BENCH-{i:03d}")
-                        bodies = [
-                            json.dumps(
-                                {"entries": chain[k : k + per]}, ensure_ascii=False, separators=(",", ":")
-                            ).encode()
-                            for k in range(0, len(chain), per)
-                        ]
-                        work.append((tid, key, bodies))
-                elapsed = asyncio.run(_push_all([s.url for s in servers], work, conns=50))
-                engine = make_engine(db)
-                with engine.connect() as conn:
-                    stored = conn.exec_driver_sql("SELECT count(*) FROM entries WHERE status = 'stored'").scalar()
-                engine.dispose()
-                assert stored == total, f"{stored} of {total} entries stored"
-                return elapsed
-            finally:
-                for s in servers:
-                    s.stop()
-
-        def bare_rows() -> list[list[tuple[Any, ...]]]:
-            now = datetime.now(UTC).isoformat(timespec="microseconds")
-            rows: list[list[tuple[Any, ...]]] = []
-            for i, chain in enumerate(chains):
-                tid = f"t{i:031d}"
-                for k in range(0, len(chain), per):
-                    rows.append(
-                        [
-                            (
-                                tid,
-                                e["seq"],
-                                e["id"],
-                                e["device_id"],
-                                e["ts"],
-                                e["kind"],
-                                e["payload"],
-                                e["prev_hash"],
-                                e["hash"],
-                                now,
-                                "stored",
-                                "",
-                                "",
-                                *_figures(e["kind"], e["payload"]),
-                            )
-                            for e in chain[k : k + per]
-                        ]
-                    )
-            return rows
-
-        def run_bare(r: int) -> float:
-            db = pg.create_db(f"bare{r}")
-            engine = make_engine(db)
-            migrate(engine)
-            engine.dispose()
-            return asyncio.run(_copy_all(db, bare_rows(), conns=30))
-
-        def run_insert(r: int) -> float:
-            """The backend's own way of writing rows (SQLAlchemy executemany), without HTTP or checks."""
-            from concurrent.futures import ThreadPoolExecutor
-
-            from backend.db import entries
-
-            db = pg.create_db(f"insert{r}")
-            engine = make_engine(db)
-            migrate(engine)
-            keys = [c.name for c in entries.columns]  # the order of the rows' fields
-            batches_rows = [[dict(zip(keys, row, strict=False)) for row in b] for b in bare_rows()]
-
-            def one(rows: list[dict[str, Any]]) -> None:
-                with engine.begin() as conn:
-                    conn.execute(entries.insert(), rows)
-
-            t0 = time.perf_counter()
-            with ThreadPoolExecutor(10) as pool:
-                list(pool.map(one, batches_rows))
-            took = time.perf_counter() - t0
-            engine.dispose()
-            return took
-
-        insert_times: list[float] = []
         for r in range(rounds):
+            loads.append(_load())
             if r % 2 == 0:
-                ingest_times.append(run_ingest(r))
-                bare_times.append(run_bare(r))
-                insert_times.append(run_insert(r))
+                ingest_times.append(_ingest_once(pg, f"ingest{r}", chains, per))
+                bare_times.append(_bare_once(pg, f"bare{r}", chains, per))
+                insert_times.append(_insert_once(pg, f"insert{r}", chains, per))
             else:
-                insert_times.append(run_insert(r))
-                bare_times.append(run_bare(r))
-                ingest_times.append(run_ingest(r))
+                insert_times.append(_insert_once(pg, f"insert{r}", chains, per))
+                bare_times.append(_bare_once(pg, f"bare{r}", chains, per))
+                ingest_times.append(_ingest_once(pg, f"ingest{r}", chains, per))
         a, b = statistics.median(ingest_times), statistics.median(bare_times)
         c = statistics.median(insert_times)
+        ratios = [round(y / x, 2) for x, y in zip(ingest_times, bare_times, strict=True)]
         lines.append(
             f"PostgreSQL ingest, 1 instance, {terminals} terminals x {batches} batches x {per} real entries "
-            f"({payload_bytes:,.0f} B payload on average): median {a:.1f} s = {total / a:,.0f} entries/s "
-            f"{[round(x, 1) for x in ingest_times]}"
+            f"({payload_bytes:,.0f} B payload on average; rows checked after each run): median {a:.2f} s = "
+            f"{total / a:,.0f} entries/s {[round(x, 2) for x in ingest_times]} ({', '.join(loads)} at each round)"
         )
         lines.append(
             f"  bare COPY of the same rows into the same table, one transaction a batch, 30 connections: median "
-            f"{b:.1f} s = {total / b:,.0f} rows/s {[round(x, 1) for x in bare_times]}; "
-            f"ratio bare/ingest = {b / a:.2f} (target >= 0.5)"
+            f"{b:.2f} s = {total / b:,.0f} rows/s {[round(x, 2) for x in bare_times]}; "
+            f"ratio bare/ingest = {b / a:.2f} (per round {ratios}; target >= 0.5)"
         )
         lines.append(
-            f"  the same rows through SQLAlchemy executemany (the backend's insert, no HTTP, no checks), 10 "
-            f"connections: median {c:.1f} s = {total / c:,.0f} rows/s {[round(x, 1) for x in insert_times]}"
+            f"  the same rows through SQLAlchemy executemany (no HTTP, no checks), 10 "
+            f"connections: median {c:.2f} s = {total / c:,.0f} rows/s {[round(x, 2) for x in insert_times]}"
         )
-        two = run_ingest(99, instances=2)
+        two = _ingest_once(pg, "ingest2x", chains, per, instances=2)
         lines.append(
             f"PostgreSQL ingest, 2 instances on one database (round-robin): {total / two:,.0f} entries/s "
             f"({total / two / 2:,.0f} per instance)"
@@ -490,6 +647,49 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
     finally:
         pg.stop()
         shutil.rmtree(base, ignore_errors=True)
+    return lines
+
+
+def postgres_ab(other: Path, terminals: int, batches: int, per: int, rounds: int, src: Path) -> list[str]:
+    """A/B of the backend alone: the same load generator and rows against `other`'s backend code (A, e.g.
+    the main checkout) and this checkout's (B), with the bare COPY between them, the order alternating
+    (A bare B, B bare A, ...), each run on a fresh database with its rows checked."""
+    why = Postgres.available()
+    if why:
+        return [f"PostgreSQL A/B: skipped ({why})"]
+    total = terminals * batches * per
+    items = _real_entries(src, batches * per)
+    chains = [_chain(f"BENCH-{i:03d}", items) for i in range(terminals)]
+    base = Path(tempfile.mkdtemp(prefix="kiosk-bench-pgab-"))
+    pg = Postgres(base).start()
+    times: dict[str, list[float]] = {"A": [], "B": [], "bare": []}
+    cpu: dict[str, dict[str, list[float]]] = {"A": {}, "B": {}, "bare": {}}
+    loads: list[str] = []
+    try:
+        for r in range(rounds):
+            loads.append(_load())
+            order = ["A", "bare", "B"] if r % 2 == 0 else ["B", "bare", "A"]
+            for which in order:
+                if which == "bare":
+                    times[which].append(_bare_once(pg, f"bare{r}", chains, per, cpu=cpu[which]))
+                else:
+                    repo = other if which == "A" else None
+                    took = _ingest_once(pg, f"ingest{which}{r}", chains, per, repo=repo, cpu=cpu[which])
+                    times[which].append(took)
+    finally:
+        pg.stop()
+        shutil.rmtree(base, ignore_errors=True)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    lines = [
+        f"PostgreSQL ingest A/B, {terminals} x {batches} x {per} real entries, {rounds} rounds ({', '.join(loads)})"
+    ]
+    for k, label in (("A", f"A {other}"), ("B", f"B {REPO_ROOT}"), ("bare", "bare COPY")):
+        lines.append(
+            f"  {label}: median {med[k]:.2f} s = {total / med[k]:,.0f} /s {[round(x, 2) for x in times[k]]}"
+            + ("" if k == "bare" else f"; bare/ingest {med['bare'] / med[k]:.2f}")
+        )
+        used = ", ".join(f"{what} {statistics.median(v):.1f} s" for what, v in cpu[k].items())
+        lines.append(f"    CPU during the timed part (medians): {used}")
     return lines
 
 
@@ -518,8 +718,16 @@ def main(quick: bool = False, backlog_only: bool = False, pairs: int | None = No
 if __name__ == "__main__":
     os.environ.setdefault("PYTHONUNBUFFERED", "1")
     args = sys.argv[1:]
-    main(
-        quick="--quick" in args,
-        backlog_only="--backlog" in args,
-        pairs=int(args[args.index("--pairs") + 1]) if "--pairs" in args else None,
-    )
+    if len(args) > 1 and args[0] == "--ab":
+        # python -m bench.sync --ab /work/main [rounds]: this checkout's backend against another's
+        from bench import history
+
+        n = int(args[2]) if len(args) > 2 else 3
+        for line in postgres_ab(Path(args[1]), 200, 5, 100, n, history.one_year()):
+            print(line, flush=True)
+    else:
+        main(
+            quick="--quick" in args,
+            backlog_only="--backlog" in args,
+            pairs=int(args[args.index("--pairs") + 1]) if "--pairs" in args else None,
+        )

@@ -5,14 +5,26 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
-from fastapi import APIRouter, HTTPException, Path
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from backend.auth import TERMINAL_ID, BackendDep, OwnedRoute, Owner, SignedTerminal, owned
+from backend.auth import (
+    BODY,
+    CALLER,
+    TERMINAL_ID,
+    BackendDep,
+    OwnedRoute,
+    Owner,
+    SignedTerminal,
+    owned,
+    terminal_headers,
+    verify_terminal,
+)
 from backend.clock import utc_iso
 from backend.context import Backend
 from backend.db import bundles, terminals
@@ -105,26 +117,81 @@ def receipt(ctx: Backend, terminal_id: str, result: PushResult) -> dict[str, Any
     return sign_doc(ctx.programme_key, {"kind": RECEIPT_KIND, "terminal_id": terminal_id, **result})
 
 
-@router.post(
-    "/{terminal_id}/journal", response_model=PushReceiptOut, responses=ERRORS, openapi_extra=owned(Owner.TERMINAL)
-)
-def push(terminal_id: TerminalPath, batch: PushRequest, caller: SignedTerminal, ctx: BackendDep) -> Any:
-    """Store a batch of journal entries; the reply is a receipt signed by the programme key."""
+# The push's body is documented like any other (components PushRequest / Entry, added by
+# `backend.app`) but parsed by the route itself, after the signature check (see `push`).
+PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+
+
+def body_schemas() -> dict[str, Any]:
+    """The OpenAPI component schemas of the push's body."""
+    doc = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+    defs = doc.pop("$defs", {})
+    return {**defs, "PushRequest": doc}
+
+
+def parse_push(body: bytes) -> list[WireEntry]:
+    """The batch, validated straight from the JSON bytes (pydantic's parser: no intermediate Python JSON
+    tree, no copy of each entry); a bad body is the same 422 FastAPI gives, too many entries 413."""
+    try:
+        batch = PushRequest.model_validate_json(body)
+    except ValidationError as exc:
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False, include_input=False)]
+        raise RequestValidationError(errors) from None
     if len(batch.entries) > MAX_BATCH:
         raise HTTPException(413, f"at most {MAX_BATCH} entries in one push")
-    wire: list[WireEntry] = [WireEntry(**e.model_dump()) for e in batch.entries]  # type: ignore[typeddict-item]
+    # A validated model's fields are its __dict__: exactly a WireEntry's keys, already checked.
+    return [cast(WireEntry, e.__dict__) for e in batch.entries]
+
+
+def _push_once(ctx: Backend, request: Request, body: bytes) -> tuple[str, PushResult | Exception]:
+    """One transaction on one connection: the terminal's row read and locked, the signature and the
+    nonce checked and the nonce recorded, the body parsed, the entries stored, the terminal's head
+    moved. The nonce is spent exactly when the rest commits; a body refused (422 / 413) still spends
+    it, as before the body was parsed in the same transaction."""
+    with ctx.engine.begin() as conn:
+        term = verify_terminal(ctx, conn, request, body, lock=ctx.lock)
+        request.scope[CALLER] = term.terminal_id
+        try:
+            batch = parse_push(body)
+        except (RequestValidationError, HTTPException) as exc:
+            return term.terminal_id, exc  # committed: the nonce is used
+        return term.terminal_id, ingest(conn, term, batch)
+
+
+@router.post(
+    "/{terminal_id}/journal",
+    response_model=PushReceiptOut,
+    responses=ERRORS,
+    dependencies=[Depends(terminal_headers)],
+    openapi_extra={**owned(Owner.TERMINAL, in_route=True), **PUSH_BODY},
+)
+def push(terminal_id: TerminalPath, request: Request, ctx: BackendDep) -> Any:
+    """Store a batch of journal entries; the reply is a receipt signed by the programme key."""
+    body = request.scope[BODY]  # read and bounded by OwnedRoute, not yet trusted
     for attempt in range(5):
         try:
-            with ctx.engine.begin() as conn:
-                result = ingest(conn, caller, wire, lock=ctx.lock)
-            return receipt(ctx, caller, result)
+            caller, result = _push_once(ctx, request, body)
         except IntegrityError:
             # Only possible if another instance stored the same rows between our read and write
             # without the lock (never on PostgreSQL with FOR UPDATE); retrying reads them as duplicates.
             if attempt == 4:
                 raise
-        except LookupError:
-            raise HTTPException(401, "this terminal is not enrolled") from None
+            continue
+        except DBAPIError as exc:
+            # A pooled connection the database dropped (a restart; the pool does not ping before each
+            # checkout): SQLAlchemy has discarded the pool's connections, and nothing of this
+            # transaction was kept, so it runs once more on a fresh connection.
+            if exc.connection_invalidated and attempt == 0:
+                continue
+            raise
+        if isinstance(result, Exception):
+            raise result
+        return receipt(ctx, caller, result)
     raise AssertionError("unreachable")
 
 

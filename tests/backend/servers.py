@@ -75,8 +75,10 @@ class BackendProcess:
         code_hang_seconds: float = 30.0,
         log: Path | None = None,
         mode: str | None = None,
+        repo: Path | None = None,
     ) -> None:
         self.db_url = db_url
+        self.repo = repo or REPO  # whose backend code runs (bench A/B: another checkout)
         self.port = port or free_port()
         self.test_clock = test_clock
         self.mode = mode or ("test" if test_clock else "production")
@@ -102,8 +104,11 @@ class BackendProcess:
     def start(self) -> BackendProcess:
         cmd = [*BACKEND_CMD, "serve", "--db", self.db_url, "--port", str(self.port)]
         cmd += ["--code-hang-seconds", str(self.code_hang_seconds), "--mode", self.mode]
+        env = None
+        if self.repo != REPO:
+            env = {**os.environ, "PYTHONPATH": str(self.repo)}
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(cmd, cwd=self.repo, stdout=log, stderr=subprocess.STDOUT, env=env)
         wait_until(self._ready, timeout=30, what=f"the backend on port {self.port} (log: {self.log})")
         if not self.operator_token:
             self.operator_token = make_operator(self.db_url)
