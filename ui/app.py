@@ -189,6 +189,7 @@ class KioskWindow:
         if devices.scanning is not None:
             devices.scanning.listener.on_code = bridge.forward(session.submit_code)
         devices.start()
+        self.window.setProperty("started", True)  # Main.qml: what the attract screen did not need
 
     def _start_voice(self) -> None:
         """Voice guidance comes with the ledger side, after the first frame (its modules are not on the

@@ -20,6 +20,10 @@ Window {
     required property int initialWidth
     required property int initialHeight
     property bool onScreenKeyboard: false  // the input method is Qt Virtual Keyboard (`kiosk run`, ui.onscreen_keyboard)
+    // The ledger side is attached (ui/app.py `KioskWindow.attach`): what the attract screen does not need
+    // (the on-screen keyboard, with Qt Multimedia behind its key sounds) is made from then on, not before
+    // the first frame.
+    property bool started: false
 
     width: initialWidth
     height: initialHeight
@@ -104,20 +108,32 @@ Window {
             Keys.onPressed: (event) => { event.accepted = root.kiosk.keypad(event.key) }
         }
 
-        // Built when first needed, not before the attract screen's first frame.
+        // Built when first needed, and compiled then too (a file, not an inline component: an inline one
+        // is compiled with Main.qml, before the attract screen's first frame).
         Loader {
             objectName: "idleWarning"
             anchors.fill: parent
             z: 50
-            active: root.kiosk.idleWarning && root.customerMode
-            sourceComponent: IdleWarning { kiosk: root.kiosk }
+            readonly property bool shown: root.kiosk.idleWarning && root.customerMode
+            onShownChanged: {
+                if (shown)
+                    setSource(Qt.resolvedUrl("customer/IdleWarning.qml"), { "kiosk": root.kiosk })
+                else
+                    source = ""
+            }
         }
         Loader {
             anchors.fill: parent
             z: 40
-            active: root.kiosk.helpShown && root.customerMode
-            sourceComponent: KeypadHelp { kiosk: root.kiosk }
-            onActiveChanged: if (!active) screenLoader.forceActiveFocus()  // back to the screen's focus
+            readonly property bool shown: root.kiosk.helpShown && root.customerMode
+            onShownChanged: {
+                if (shown) {
+                    setSource(Qt.resolvedUrl("customer/KeypadHelp.qml"), { "kiosk": root.kiosk })
+                } else {
+                    source = ""
+                    screenLoader.forceActiveFocus()  // back to the screen's focus
+                }
+            }
         }
     }
 
@@ -201,12 +217,15 @@ Window {
         when: pinPadLoader.item !== null
     }
 
-    // Over everything, made only where the on-screen keyboard is the input method.
+    // Over everything, made only where the on-screen keyboard is the input method, once the kiosk has
+    // started (no text field can have focus before: nobody can leave the attract screen), off the GUI
+    // thread's critical path (asynchronous).
     Loader {
         objectName: "keyboardLoader"
         anchors.fill: parent
         z: 100
-        active: root.onScreenKeyboard
+        active: root.onScreenKeyboard && root.started
+        asynchronous: true
         source: "KeyboardPanel.qml"
     }
 }
