@@ -20,10 +20,14 @@ Window {
     required property int initialWidth
     required property int initialHeight
     property bool onScreenKeyboard: false  // the input method is Qt Virtual Keyboard (`kiosk run`, ui.onscreen_keyboard)
-    // The ledger side is attached (ui/app.py `KioskWindow.attach`): what the attract screen does not need
-    // (the on-screen keyboard, with Qt Multimedia behind its key sounds) is made from then on, not before
-    // the first frame.
+    // The ledger side is attached (ui/app.py `KioskWindow.attach`): staff can sign in from then on.
     property bool started: false
+    // The on-screen keyboard (with Qt Multimedia behind its key sounds) is made the first time a staff mode
+    // is on screen: the customer screens have no text field, so neither the first frame nor "touch to start"
+    // waits for it. Once made, it stays.
+    property bool keyboardWanted: false
+    onCustomerModeChanged: if (!customerMode && started) keyboardWanted = true
+    onStartedChanged: if (!customerMode && started) keyboardWanted = true
 
     width: initialWidth
     height: initialHeight
@@ -217,14 +221,13 @@ Window {
         when: pinPadLoader.item !== null
     }
 
-    // Over everything, made only where the on-screen keyboard is the input method, once the kiosk has
-    // started (no text field can have focus before: nobody can leave the attract screen), off the GUI
-    // thread's critical path (asynchronous).
+    // Over everything, made only where the on-screen keyboard is the input method, when first wanted (above),
+    // asynchronously.
     Loader {
         objectName: "keyboardLoader"
         anchors.fill: parent
         z: 100
-        active: root.onScreenKeyboard && root.started
+        active: root.onScreenKeyboard && root.keyboardWanted
         asynchronous: true
         source: "KeyboardPanel.qml"
     }
