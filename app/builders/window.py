@@ -53,11 +53,18 @@ def open_window(
     windowed: bool = False,
     size: tuple[int, int] | None = None,
     tick_ms: int = 250,
+    voice: bool = True,
 ) -> KioskWindow:
-    """The window with the attract screen up, not ready yet (see `attach_window`)."""
-    from app.voice import build_voice
+    """The window with the attract screen up, not ready yet (see `attach_window`). `voice=False`: the voice
+    guidance's services are not built here; the caller sets `KioskWindow.voice_services` before
+    `attach_window` (`kiosk run` builds them on its startup thread, after the first frame)."""
     from ui.app import open_window as open_qt_window
 
+    voice_services = None
+    if voice:
+        from app.voice import build_voice
+
+        voice_services = build_voice(settings)
     session = build_session(settings, catalog, clock)
     return open_qt_window(
         settings,
@@ -66,7 +73,7 @@ def open_window(
         windowed=windowed,
         size=size,
         tick_ms=tick_ms,
-        voice=build_voice(settings),
+        voice=voice_services,
     )
 
 

@@ -5,6 +5,7 @@ startup thread once the attract screen is drawn, and everything is passed down; 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import signal
@@ -12,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from app.context import add_config_option, settings_from
 from kiosk.config import Settings
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # imported on the startup thread: the first frame does not wa
     from app.services import Services
     from kiosk.session.wiring import StartStop
     from kiosk.staff.service import StaffService
+    from ui.voice.services import VoiceServices
 
 log = logging.getLogger(__name__)
 # What the attract screen says when the ledger cannot be used (both languages: no translation may be missing).
@@ -111,7 +113,8 @@ def run_kiosk(
     session = Session(app)
 
     try:
-        window = open_window(settings, catalog, clock, windowed=args.windowed, size=args.size)
+        # Voice guidance's services are built on the startup thread, after the first frame (below).
+        window = open_window(settings, catalog, clock, windowed=args.windowed, size=args.size, voice=False)
     except RuntimeError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
@@ -121,15 +124,43 @@ def run_kiosk(
         print(f"kiosk: {message}", file=sys.stderr)
         app.exit(code)
 
+    # Built on the startup thread beside the ledger side, handed to `attach` on the GUI thread.
+    extra: dict[str, object] = {}
+
     def ledger_side() -> Services:  # on the startup thread
         from app.services import open_services
 
-        return open_services(args, settings, clock)
+        services = open_services(args, settings, clock)
+        try:
+            prepare_attach(services)
+        except BaseException:
+            services.close()
+            raise
+        return services
+
+    def prepare_attach(services: Services) -> None:  # on the startup thread
+        """What `attach` needs is built (or at least imported) here, not on the GUI thread: the printer and
+        its receipt service (escpos, Pillow), the voice guidance's clips and jack, and the modules of the
+        staff register, the NFC reader, the modes and the voice controller."""
+        from app.builders.printing import build_printing
+        from app.voice import build_voice
+
+        try:
+            # The simulator's pages land next to the ledger, so a demo user can see what printed.
+            extra["printing"] = build_printing(settings, services.ledger, sim_out=settings.data_path / "printer-sim")
+        except ValueError as exc:  # said in `attach`, with what to check
+            extra["printing"] = exc
+        extra["voice"] = build_voice(settings)
+        later = ["app.builders.modes", "app.devices", "kiosk.staff.service", "kiosk.staff.session"]
+        if extra["voice"] is not None:
+            later.append("ui.voice.controller")
+        for name in later:
+            importlib.import_module(name)
 
     def attach(services: Services | None, error: BaseException | None) -> None:  # on the GUI thread
-        from app.builders.printing import build_printing
         from app.builders.window import attach_window
         from app.services import StartError, start_sync
+        from kiosk.session.wiring import Printing
 
         if services is None:
             if isinstance(error, StartError) and error.out_of_order:  # the file is left as it is, for staff
@@ -143,12 +174,12 @@ def run_kiosk(
                 log.error("the kiosk could not start", exc_info=error)
                 fail(f"could not start: {error}", 1)
             return
-        try:
-            # The simulator's pages land next to the ledger, so a demo user can see what printed.
-            printing = build_printing(settings, services.ledger, sim_out=settings.data_path / "printer-sim")
-        except ValueError as exc:
-            fail(f"[printer] {exc}; check printer.url and printer.profile in the config", 2)
+        printing = extra.get("printing")
+        if isinstance(printing, ValueError):
+            fail(f"[printer] {printing}; check printer.url and printer.profile in the config", 2)
             return
+        assert isinstance(printing, Printing)
+        window.voice_services = cast("VoiceServices | None", extra.get("voice"))
         payments = services.payments
 
         def card_reader(listener: Callable[[object], None], staff: StaffService) -> StartStop:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-import uuid
 
 _lock = threading.Lock()
 _last_ms = 0
@@ -32,4 +31,6 @@ def uuid7(unix_ms: int | None = None) -> str:
         value |= (_counter & 0xFFF) << 64
         value |= 0b10 << 62
         value |= rand_b
-        return str(uuid.UUID(int=value))
+        # str(uuid.UUID(int=value)), without importing uuid (and platform) on the attract screen's path
+        h = f"{value:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

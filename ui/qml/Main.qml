@@ -20,6 +20,14 @@ Window {
     required property int initialWidth
     required property int initialHeight
     property bool onScreenKeyboard: false  // the input method is Qt Virtual Keyboard (`kiosk run`, ui.onscreen_keyboard)
+    // The ledger side is attached (ui/app.py `KioskWindow.attach`): staff can sign in from then on.
+    property bool started: false
+    // The on-screen keyboard (with Qt Multimedia behind its key sounds) is made the first time a staff mode
+    // is on screen: the customer screens have no text field, so neither the first frame nor "touch to start"
+    // waits for it. Once made, it stays.
+    property bool keyboardWanted: false
+    onCustomerModeChanged: if (!customerMode && started) keyboardWanted = true
+    onStartedChanged: if (!customerMode && started) keyboardWanted = true
 
     width: initialWidth
     height: initialHeight
@@ -104,20 +112,32 @@ Window {
             Keys.onPressed: (event) => { event.accepted = root.kiosk.keypad(event.key) }
         }
 
-        // Built when first needed, not before the attract screen's first frame.
+        // Built when first needed, and compiled then too (a file, not an inline component: an inline one
+        // is compiled with Main.qml, before the attract screen's first frame).
         Loader {
             objectName: "idleWarning"
             anchors.fill: parent
             z: 50
-            active: root.kiosk.idleWarning && root.customerMode
-            sourceComponent: IdleWarning { kiosk: root.kiosk }
+            readonly property bool shown: root.kiosk.idleWarning && root.customerMode
+            onShownChanged: {
+                if (shown)
+                    setSource(Qt.resolvedUrl("customer/IdleWarning.qml"), { "kiosk": root.kiosk })
+                else
+                    source = ""
+            }
         }
         Loader {
             anchors.fill: parent
             z: 40
-            active: root.kiosk.helpShown && root.customerMode
-            sourceComponent: KeypadHelp { kiosk: root.kiosk }
-            onActiveChanged: if (!active) screenLoader.forceActiveFocus()  // back to the screen's focus
+            readonly property bool shown: root.kiosk.helpShown && root.customerMode
+            onShownChanged: {
+                if (shown) {
+                    setSource(Qt.resolvedUrl("customer/KeypadHelp.qml"), { "kiosk": root.kiosk })
+                } else {
+                    source = ""
+                    screenLoader.forceActiveFocus()  // back to the screen's focus
+                }
+            }
         }
     }
 
@@ -201,12 +221,14 @@ Window {
         when: pinPadLoader.item !== null
     }
 
-    // Over everything, made only where the on-screen keyboard is the input method.
+    // Over everything, made only where the on-screen keyboard is the input method, when first wanted (above),
+    // asynchronously.
     Loader {
         objectName: "keyboardLoader"
         anchors.fill: parent
         z: 100
-        active: root.onScreenKeyboard
+        active: root.onScreenKeyboard && root.keyboardWanted
+        asynchronous: true
         source: "KeyboardPanel.qml"
     }
 }

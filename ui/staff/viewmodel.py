@@ -18,7 +18,6 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.session.modes import Mode, Permission, SignedIn, authorise, may
 from kiosk.staff.gesture import GESTURE_CORNER, GESTURE_HOLD_S
-from kiosk.staff.pins import PIN_LENGTH, PinError, check_pin_format
 from ui.staff.work import Post, StaffWork
 
 if TYPE_CHECKING:  # the register needs the ledger (SQLAlchemy): not on the first frame's path
@@ -30,6 +29,14 @@ if TYPE_CHECKING:  # the register needs the ledger (SQLAlchemy): not on the firs
 STAFF_MODES = (Mode.OWNER, Mode.COUNTER, Mode.INSTALLER)
 IDLE_WARNING_S = 20  # the "signing out in N s" warning on staff screens
 PAD_IDLE_S = 60.0  # a PIN pad nobody types on closes (the customer screen is behind it)
+
+
+def _pin_length() -> int:
+    """kiosk/staff/pins.py (hashlib, hmac, secrets) is imported with the first PIN pad, not before the
+    attract screen's first frame."""
+    from kiosk.staff.pins import PIN_LENGTH
+
+    return PIN_LENGTH
 
 
 class StaffViewModel(QObject):
@@ -127,7 +134,7 @@ class StaffViewModel(QObject):
     stage = Property(str, lambda self: self._stage, notify=padChanged)
     greeting = Property(str, lambda self: self._greeting, notify=padChanged)
     typed = Property(int, lambda self: len(self._pin), notify=padChanged)
-    pinLength = Property(int, lambda self: PIN_LENGTH, constant=True)
+    pinLength = Property(int, lambda self: _pin_length(), constant=True)
     checking = Property(bool, lambda self: self.work.running, notify=padChanged)
     refusal = Property(str, lambda self: self._refusal, notify=padChanged)
     retryLeft = Property(int, lambda self: self._retry_left, notify=padChanged)
@@ -185,14 +192,14 @@ class StaffViewModel(QObject):
     def key(self, digit: str) -> None:
         if self.session is None or not self._pad_open or self._stage == "modes" or self._locked_out():
             return
-        if len(digit) != 1 or not digit.isdigit() or len(self._pin) >= PIN_LENGTH:
+        if len(digit) != 1 or not digit.isdigit() or len(self._pin) >= _pin_length():
             return
         self.session.touch()
         self._pin += digit
         if self._refusal and self._refusal not in ("wait", "locked"):
             self._refusal = ""
         self.padChanged.emit()
-        if len(self._pin) == PIN_LENGTH:
+        if len(self._pin) == _pin_length():
             self._entered()
 
     @Slot()
@@ -227,6 +234,8 @@ class StaffViewModel(QObject):
             staff, card = self.session.staff, self.session.card_hash
             self.work.run(lambda: staff.sign_in(pin, card), self._signed_in_result)
         elif self._stage == "choose":
+            from kiosk.staff.pins import PinError, check_pin_format
+
             try:
                 check_pin_format(pin)
             except PinError:
@@ -281,6 +290,7 @@ class StaffViewModel(QObject):
         self._refusal = reason.value
 
     def _pin_chosen(self, who: SignedIn | None, error: BaseException | None) -> None:
+        from kiosk.staff.pins import PinError
         from kiosk.staff.service import PinInUse
 
         if self.session is None:

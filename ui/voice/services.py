@@ -1,5 +1,6 @@
-"""What the window needs for voice guidance, as plain values: built by app/voice.py before the first frame
-without loading the voice modules themselves (ui/voice/controller.py loads with the ledger side)."""
+"""What the window needs for voice guidance, as plain values: built by app/voice.py (by `kiosk run` on its
+startup thread, after the first frame) without loading the voice modules themselves (ui/voice/controller.py
+loads with the ledger side)."""
 
 from __future__ import annotations
 

@@ -46,7 +46,8 @@ FocusScope {
             delegate: Rectangle {
                 required property string image
                 required property int index
-                visible: index < collage.columns * (screen.portrait ? 2 : 1) && image !== ""
+                readonly property bool shown: index < collage.columns * collage.rows && image !== ""
+                visible: shown
                 width: collage.cell
                 height: width
                 radius: width / 2
@@ -54,7 +55,8 @@ FocusScope {
                 Image {
                     anchors.fill: parent
                     anchors.margins: Theme.s(8)
-                    source: parent.image
+                    // Only the photos on show are read: not the whole menu's (52 in the demo) at start-up.
+                    source: parent.shown && collage.visible ? parent.image : ""
                     sourceSize.width: width
                     sourceSize.height: height
                     fillMode: Image.PreserveAspectFit
