@@ -347,15 +347,20 @@ class SoakFailed(RuntimeError):
 SILENCE = 300.0  # seconds without a line from the kiosk (it prints every 100 orders): its GUI thread hangs
 
 
-def _lines(proc: subprocess.Popen[str]) -> Iterator[str]:
-    """The child's stdout lines; kills it if it says nothing for SILENCE seconds (a hung event loop
-    cannot report itself stuck)."""
+def _lines(proc: subprocess.Popen[str], hung: list[str]) -> Iterator[str]:
+    """The child's stdout lines; aborts it (and says so in `hung`) if it says nothing for SILENCE seconds
+    (a hung event loop cannot report itself stuck)."""
     assert proc.stdout is not None
     while True:
         ready, _, _ = select.select([proc.stdout], [], [], SILENCE)
-        if not ready:
-            proc.kill()
-            raise SoakFailed(f"the kiosk said nothing for {SILENCE:.0f} s: its event loop hangs")
+        if not ready:  # SIGABRT: faulthandler writes every thread's Python stack to the log (and a core
+            proc.send_signal(signal.SIGABRT)  # file, with `ulimit -c unlimited`, has the native ones)
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            hung.append(f"the kiosk said nothing for {SILENCE:.0f} s (its event loop hangs) and was aborted: ")
+            return
         line = proc.stdout.readline()
         if not line:
             return
@@ -409,7 +414,8 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         done = False
         taken = 0
         assert proc.stdout is not None
-        for line in _lines(proc):
+        hung: list[str] = []
+        for line in _lines(proc, hung):
             if line.startswith("MEM "):
                 n, rss, trues, sqlite_kib, malloc_kib = line.split()[1:]
                 mem.append((int(n), int(rss), int(trues)))
@@ -438,7 +444,9 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
             how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}"
             not_info = [ln for ln in stderr.splitlines() if " INFO " not in ln]
             stacks = "\n".join(not_info[-60:])
-            raise SoakFailed(f"the kiosk {how} after {elapsed:.0f} s and {taken}+ orders (log: {kept}):\n{stacks}")
+            raise SoakFailed(
+                f"{''.join(hung)}the kiosk {how} after {elapsed:.0f} s and {taken}+ orders (log: {kept}):\n{stacks}"
+            )
         stored = _ledger_orders(data)
         if stored != orders:
             raise SoakFailed(f"{orders} orders taken, {stored} in the ledger")
