@@ -141,7 +141,7 @@ def _owner_visit(n: int) -> bool:
 
 def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
     """In a fresh process: `kiosk run` plus the driver. Prints MEM lines; exit 0 when all went through."""
-    from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQml import qmlEngine
     from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -242,6 +242,7 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
 
     def order(n: int) -> Iterator[tuple[str, Wait]]:
         category, item, options, method = ORDERS[n % len(ORDERS)]
+        state["order"] = n
         if not plain:
             if _owner_visit(n):
                 yield from owner_visit()
@@ -335,7 +336,13 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
                     return
                 current.update(what=what, cond=cond, since=time.monotonic())
             elif current["what"] != "idle hour" and time.monotonic() - float(str(current["since"])) > 20:
-                print(f"STUCK waiting for {current['what']}", flush=True)
+                shot = Path.cwd() / f"soak-stuck-{os.getpid()}.png"  # what the screen showed
+                window().grabWindow().save(str(shot))
+                kiosk = window().property("kiosk")
+                where = f"screen {kiosk.property('step')}" if isinstance(kiosk, QObject) else ""
+                print(
+                    f"STUCK waiting for {current['what']} at order {state.get('order')} ({where}; {shot})", flush=True
+                )
                 QCoreApplication.exit(3)
                 return
             QTimer.singleShot(1, step)
