@@ -114,6 +114,7 @@ ORDERS = [
 # the pad, the back office's tabs, sign out. Each comes at least once before the first memory report, so
 # every report from 500 orders on is taken after the same mix.
 OWNER_PIN = "482915"
+SETTLE = 0.1  # seconds a staff screen's button (and an easy-mode order's category tab) stays put before its tap
 OWNER_EVERY = 250  # an owner visit before order n when n % OWNER_EVERY == OWNER_EVERY // 2
 OWNER_TABS = (
     ("today", "todayScreen"),
@@ -194,8 +195,12 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
 
     Wait = Callable[[], bool]
 
-    def tap(name: str) -> Iterator[tuple[str, Wait]]:
+    def tap(name: str, settle: float = 0.0) -> Iterator[tuple[str, Wait]]:
+        """Tap `name` once it is shown; `settle`: once it has also stayed put that many seconds (a panel that
+        changes its layout as it appears: tapped at once, the PIN pad's mode button was hit where the
+        pad's sign-out button was, and the owner signed out again)."""
         found: list[QQuickItem] = []
+        seen: list[tuple[QPoint, float]] = []
 
         def shown() -> bool:
             item = visible(name)
@@ -203,7 +208,15 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
                 return False
             reveal(item)
             found[:] = [item]
-            return on_screen(item)
+            if not on_screen(item):
+                return False
+            if settle <= 0:
+                return True
+            at, now = centre(item), time.monotonic()
+            if not seen or seen[0][0] != at:
+                seen[:] = [(at, now)]
+                return False
+            return now - seen[0][1] >= settle
 
         yield name, shown
         QTest.mouseClick(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(found[0]))
@@ -222,10 +235,10 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
         yield "PIN pad (corner held 3 s)", lambda: visible("pinPad") is not None
         QTest.mouseRelease(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
         for digit in OWNER_PIN:
-            yield from tap(f"pinKey_{digit}")
+            yield from tap(f"pinKey_{digit}", settle=SETTLE)
         yield "signed in", lambda: visible("ownerRoot") is not None or visible("chooseMode_owner") is not None
         if visible("ownerRoot") is None:
-            yield from tap("chooseMode_owner")
+            yield from tap("chooseMode_owner", settle=SETTLE)
         yield "back office", lambda: visible("ownerRoot") is not None
 
     def shown_and_idle(screen: str) -> Wait:
@@ -235,9 +248,9 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
         """The owner signs in, looks at the back office's tabs and signs out."""
         yield from owner_sign_in()
         for tab, screen in OWNER_TABS:
-            yield from tap(f"tab_{tab}")
+            yield from tap(f"tab_{tab}", settle=SETTLE)
             yield f"owner's {tab}", shown_and_idle(screen)
-        yield from tap("ownerSignOut")
+        yield from tap("ownerSignOut", settle=SETTLE)
         yield "customer mode", lambda: visible("ownerRoot") is None and visible("startButton") is not None
 
     def order(n: int) -> Iterator[tuple[str, Wait]]:
@@ -257,7 +270,7 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
                 counts["easy"] += 1
         yield from tap("startButton")
         yield from tap("takeOutButton")
-        yield from tap(f"category_{category}")
+        yield from tap(f"category_{category}", settle=SETTLE if not plain and _easy_session(n) else 0.0)
         yield from tap(f"item_{item}")
         if options or item == "croissant":
             for option in options:
