@@ -4,15 +4,21 @@ The child process is `kiosk run` itself (`run_kiosk`: the demo shop, the payment
 intents and the pty card-terminal simulator, the printer simulator, sync off) on a fresh data directory.
 Once it is ready for customers, a driver in the same event loop taps the screens by objectName, as a
 customer would: start, take-out, a category, an item (options where it has them), the cart, pay, card
-or QR, receipt yes / no, done. After the orders, one order is left half-way (the idle warning and the
-reset must come) and the kiosk idles on its attract screen for an hour of clock time: the clock runs
+or QR, receipt yes / no, done. Mixed in, as in a shop's day: voice guidance on for one session in ten,
+easy mode for another one in ten, and every 250 orders the owner (set up with `kiosk staff init-owner`)
+holds the corner, types the PIN, looks at the back office's tabs and signs out (`--plain`: orders only,
+as before 2026-11-30). After the orders, one order is left half-way (the idle warning and the reset
+must come), the owner signs in and walks away (the idle sign-out's warning, then the customer screens),
+and the kiosk idles on its attract screen for an hour of clock time: the clock runs
 60x and the view-model's tick timer 60x faster, so an hour takes a minute (the QML's own animations
 run in real time; they cannot be compressed).
 
 It reports resident memory and the reference count of `True` every 500 orders, and fails on a crash
 (the `bool_dealloc` abort of PySide6 6.12.0 is exit 134), on a stuck screen, on a ledger that does not
 hold every order, or on memory growth beyond 5 % from the first report (after 500 orders, warm) to the
-end.
+end. The growth is counted without what the voice's clip cache holds in memory (the latest 64 clips, up to
+~20 MiB, filled as phrases are first said; each report shows it): a bounded cache still filling after the
+warm report would otherwise read as growth.
 
 Run: .venv/bin/python -m bench.soak  (5,000 orders and an idle hour; --quick: 500 orders, 10 minutes)
 """
@@ -102,9 +108,41 @@ ORDERS = [
 ]
 
 
-def _child(orders: int, idle_seconds: float) -> int:
+# What else a shop's day has, mixed into the orders (unless --plain): the customer turns voice guidance on
+# for their session (the espeak-ng worker and Qt Multimedia's player; a machine with no sound card plays
+# to no device, in real time), easy mode, and now and then the owner: the corner held 3 s, the PIN on
+# the pad, the back office's tabs, sign out. Each comes at least once before the first memory report, so
+# every report from 500 orders on is taken after the same mix.
+OWNER_PIN = "482915"
+SETTLE = 0.1  # seconds a staff screen's button (and an easy-mode order's category tab) stays put before its tap
+OWNER_EVERY = 250  # an owner visit before order n when n % OWNER_EVERY == OWNER_EVERY // 2
+OWNER_TABS = (
+    ("today", "todayScreen"),
+    ("orders", "ordersScreen"),
+    ("calendar", "calendarScreen"),
+    ("menu", "menuScreen"),
+    ("status", "statusScreen"),
+    ("forecast", "forecastScreen"),
+    ("staff", "staffManagement"),
+    ("today", "todayScreen"),  # where the next visit starts
+)
+
+
+def _voice_session(n: int) -> bool:
+    return n % 10 == 3  # an americano with options, paid by card
+
+
+def _easy_session(n: int) -> bool:
+    return n % 10 == 0  # a cheesecake (easy mode pages an item's options)
+
+
+def _owner_visit(n: int) -> bool:
+    return n % OWNER_EVERY == OWNER_EVERY // 2
+
+
+def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
     """In a fresh process: `kiosk run` plus the driver. Prints MEM lines; exit 0 when all went through."""
-    from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQml import qmlEngine
     from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -114,6 +152,7 @@ def _child(orders: int, idle_seconds: float) -> int:
 
     clock = FastClock()
     state: dict[str, object] = {}
+    counts = {"voice": 0, "easy": 0, "owner": 0}
 
     def window() -> QQuickWindow:
         w = state["window"]
@@ -156,8 +195,12 @@ def _child(orders: int, idle_seconds: float) -> int:
 
     Wait = Callable[[], bool]
 
-    def tap(name: str) -> Iterator[tuple[str, Wait]]:
+    def tap(name: str, settle: float = 0.0) -> Iterator[tuple[str, Wait]]:
+        """Tap `name` once it is shown; `settle`: once it has also stayed put that many seconds (a panel that
+        changes its layout as it appears: tapped at once, the PIN pad's mode button was hit where the
+        pad's sign-out button was, and the owner signed out again)."""
         found: list[QQuickItem] = []
+        seen: list[tuple[QPoint, float]] = []
 
         def shown() -> bool:
             item = visible(name)
@@ -165,16 +208,69 @@ def _child(orders: int, idle_seconds: float) -> int:
                 return False
             reveal(item)
             found[:] = [item]
-            return on_screen(item)
+            if not on_screen(item):
+                return False
+            if settle <= 0:
+                return True
+            at, now = centre(item), time.monotonic()
+            if not seen or seen[0][0] != at:
+                seen[:] = [(at, now)]
+                return False
+            return now - seen[0][1] >= settle
 
         yield name, shown
         QTest.mouseClick(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(found[0]))
 
+    def checked(name: str) -> bool:
+        item = visible(name)
+        return item is not None and item.property("checked") is True
+
+    def owner_sign_in() -> Iterator[tuple[str, Wait]]:
+        """The owner signs in the documented way (docs/STAFF.md) and enters the back office."""
+        yield "attract", lambda: visible("startButton") is not None and visible("staffCorner") is not None
+        corner = visible("staffCorner")
+        assert corner is not None
+        at = QPoint(round(corner.width() / 3), round(corner.height() / 3))
+        QTest.mousePress(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        yield "PIN pad (corner held 3 s)", lambda: visible("pinPad") is not None
+        QTest.mouseRelease(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        for digit in OWNER_PIN:
+            yield from tap(f"pinKey_{digit}", settle=SETTLE)
+        yield "signed in", lambda: visible("ownerRoot") is not None or visible("chooseMode_owner") is not None
+        if visible("ownerRoot") is None:
+            yield from tap("chooseMode_owner", settle=SETTLE)
+        yield "back office", lambda: visible("ownerRoot") is not None
+
+    def shown_and_idle(screen: str) -> Wait:
+        return lambda: visible(screen) is not None and visible("ownerBusy") is None
+
+    def owner_visit() -> Iterator[tuple[str, Wait]]:
+        """The owner signs in, looks at the back office's tabs and signs out."""
+        yield from owner_sign_in()
+        for tab, screen in OWNER_TABS:
+            yield from tap(f"tab_{tab}", settle=SETTLE)
+            yield f"owner's {tab}", shown_and_idle(screen)
+        yield from tap("ownerSignOut", settle=SETTLE)
+        yield "customer mode", lambda: visible("ownerRoot") is None and visible("startButton") is not None
+
     def order(n: int) -> Iterator[tuple[str, Wait]]:
         category, item, options, method = ORDERS[n % len(ORDERS)]
+        state["order"] = n
+        if not plain:
+            if _owner_visit(n):
+                yield from owner_visit()
+                counts["owner"] += 1
+            if _voice_session(n):
+                yield from tap("voiceButton")
+                yield "voice on", lambda: checked("voiceButton")
+                counts["voice"] += 1
+            if _easy_session(n):
+                yield from tap("easyModeButton")
+                yield "easy mode", lambda: checked("easyModeButton")
+                counts["easy"] += 1
         yield from tap("startButton")
         yield from tap("takeOutButton")
-        yield from tap(f"category_{category}")
+        yield from tap(f"category_{category}", settle=SETTLE if not plain and _easy_session(n) else 0.0)
         yield from tap(f"item_{item}")
         if options or item == "croissant":
             for option in options:
@@ -187,20 +283,38 @@ def _child(orders: int, idle_seconds: float) -> int:
         yield from tap("receiptYes" if n % 2 else "receiptNo")
         yield from tap("finishButton")
 
+    def clip_cache_kib() -> int:
+        """What the voice's clip cache holds in memory (hardware/audio/clips.py: the latest 64 clips, up to
+        ~20 MiB): it fills as phrases are first said, then stays; kept apart from the growth verdict."""
+        import gc
+
+        from hardware.audio.clips import ClipCache
+
+        if "clips" not in state:
+            state["clips"] = next((o for o in gc.get_objects() if isinstance(o, ClipCache)), None)
+        cache = state["clips"]
+        if not isinstance(cache, ClipCache):
+            return 0
+        with cache._lock:
+            return sum(len(wav) for wav in cache._memory.values()) // 1024
+
     def report(done: int) -> None:
         sqlite_kib, malloc_kib = _where_kib()
-        print(f"MEM {done} {_rss_kib()} {sys.getrefcount(True)} {sqlite_kib} {malloc_kib}", flush=True)
+        rss, clips = _rss_kib(), clip_cache_kib()
+        print(f"MEM {done} {rss} {sys.getrefcount(True)} {sqlite_kib} {malloc_kib} {clips}", flush=True)
+        print(f"MIX {counts['voice']} {counts['easy']} {counts['owner']}", flush=True)
 
     def script() -> Iterator[tuple[str, Wait]]:
         for n in range(orders):
             yield from order(n)
-            if (n + 1) % 100 == 0:
+            if (n + 1) % 10 == 0:  # the heartbeat: 100 orders took over 300 s at load 15 (voice on in all)
                 print(f"ORDERS {n + 1}", flush=True)
             if (n + 1) % REPORT_EVERY == 0 or n + 1 == orders:
                 yield "attract", lambda: visible("startButton") is not None
                 report(n + 1)
         # An order left half-way, then the idle hour: the clock and the view-model's tick run 60x.
         engine = qmlEngine(window())
+        assert engine is not None
         for timer in engine.findChildren(QTimer):
             timer.setInterval(max(1, round(timer.interval() / FAST)))
         clock.set_factor(FAST)
@@ -208,6 +322,13 @@ def _child(orders: int, idle_seconds: float) -> int:
         yield from tap("takeOutButton")
         yield "idle warning", lambda: visible("idleResetButton") is not None or visible("moreTimeButton") is not None
         yield "reset to attract", lambda: visible("startButton") is not None
+        if not plain:  # the owner signs in and walks away: the sign-out warning, then the customer screens
+            yield from owner_sign_in()
+            yield "sign-out warning", lambda: window().property("signOutWarning") is True
+            yield (
+                "idle sign-out",
+                lambda: window().property("customerMode") is True and visible("startButton") is not None,
+            )
         until = clock.monotonic() + idle_seconds
         yield "idle hour", lambda: clock.monotonic() >= until
         report(orders)
@@ -228,7 +349,13 @@ def _child(orders: int, idle_seconds: float) -> int:
                     return
                 current.update(what=what, cond=cond, since=time.monotonic())
             elif current["what"] != "idle hour" and time.monotonic() - float(str(current["since"])) > 20:
-                print(f"STUCK waiting for {current['what']}", flush=True)
+                shot = Path.cwd() / f"soak-stuck-{os.getpid()}.png"  # what the screen showed
+                window().grabWindow().save(str(shot))
+                kiosk = window().property("kiosk")
+                where = f"screen {kiosk.property('step')}" if isinstance(kiosk, QObject) else ""
+                print(
+                    f"STUCK waiting for {current['what']} at order {state.get('order')} ({where}; {shot})", flush=True
+                )
                 QCoreApplication.exit(3)
                 return
             QTimer.singleShot(1, step)
@@ -255,25 +382,43 @@ class SoakFailed(RuntimeError):
     pass
 
 
-SILENCE = 300.0  # seconds without a line from the kiosk (it prints every 100 orders): its GUI thread hangs
+SILENCE = 300.0  # seconds without a line from the kiosk (it prints every 10 orders): its GUI thread hangs
 
 
-def _lines(proc: subprocess.Popen[str]) -> Iterator[str]:
-    """The child's stdout lines; kills it if it says nothing for SILENCE seconds (a hung event loop
-    cannot report itself stuck)."""
+def _lines(proc: subprocess.Popen[str], hung: list[str]) -> Iterator[str]:
+    """The child's stdout lines; aborts it (and says so in `hung`) if it says nothing for SILENCE seconds
+    (a hung event loop cannot report itself stuck)."""
     assert proc.stdout is not None
     while True:
         ready, _, _ = select.select([proc.stdout], [], [], SILENCE)
-        if not ready:
-            proc.kill()
-            raise SoakFailed(f"the kiosk said nothing for {SILENCE:.0f} s: its event loop hangs")
+        if not ready:  # SIGABRT: faulthandler writes every thread's Python stack to the log (and a core
+            proc.send_signal(signal.SIGABRT)  # file, with `ulimit -c unlimited`, has the native ones)
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            hung.append(f"the kiosk said nothing for {SILENCE:.0f} s (its event loop hangs) and was aborted: ")
+            return
         line = proc.stdout.readline()
         if not line:
             return
         yield line
 
 
-def main(quick: bool = False, orders: int | None = None, idle: float | None = None) -> list[str]:
+def _init_owner(env: dict[str, str]) -> None:
+    """The shop's owner, set up the way an installer does it (`kiosk staff init-owner`)."""
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "staff", "init-owner", "--name", "김사장", "--pin-stdin"],
+        input=OWNER_PIN + "\n",
+        env=env,
+        text=True,
+        check=True,
+        capture_output=True,
+    )
+
+
+def main(quick: bool = False, orders: int | None = None, idle: float | None = None, plain: bool = False) -> list[str]:
+    """`plain`: orders only, as up to 2026-11-29 (no voice, easy mode or owner visits)."""
     orders = orders or (500 if quick else 5000)
     idle = idle if idle is not None else (600.0 if quick else 3600.0)
     lines: list[str] = []
@@ -288,32 +433,42 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
             "KIOSK_SYNC__BACKEND_URL": "",
             "PYTHONFAULTHANDLER": "1",  # a crash prints every thread's Python stack into the log
         }
+        if not plain:
+            _init_owner(env)
         started = time.monotonic()
         # The kiosk's log goes to a file: a pipe nobody reads until the end fills after a few hundred
         # orders and blocks the kiosk's GUI thread on its next log line.
         log_path = data / "kiosk.log"
         log_file = log_path.open("w", encoding="utf-8")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.soak", "--child", str(orders), str(idle)],
+            [sys.executable, "-m", "bench.soak", "--child", str(orders), str(idle), *(["--plain"] if plain else [])],
             stdout=subprocess.PIPE,
             stderr=log_file,
             text=True,
             env=env,
         )
-        mem: list[tuple[int, int, int]] = []
+        mem: list[tuple[int, int, int]] = []  # (orders, RSS less the voice's clip cache, refcount(True))
+        raw: list[int] = []  # RSS as it is
+        mix = ["0", "0", "0"]
         done = False
         taken = 0
         assert proc.stdout is not None
-        for line in _lines(proc):
+        hung: list[str] = []
+        for line in _lines(proc, hung):
             if line.startswith("MEM "):
-                n, rss, trues, sqlite_kib, malloc_kib = line.split()[1:]
-                mem.append((int(n), int(rss), int(trues)))
+                n, rss, trues, sqlite_kib, malloc_kib, clips_kib = line.split()[1:]
+                mem.append((int(n), int(rss) - int(clips_kib), int(trues)))
+                raw.append(int(rss))
                 text = (
                     f"after {int(n):>5} orders: RSS {int(rss) / 1024:7.1f} MiB (SQLite {int(sqlite_kib) / 1024:5.1f}, "
-                    f"malloc in use {int(malloc_kib) / 1024:6.1f}), refcount(True) {int(trues):>6}"
+                    f"malloc in use {int(malloc_kib) / 1024:6.1f}, voice clips {int(clips_kib) / 1024:4.1f}), "
+                    f"refcount(True) {int(trues):>6}; "
+                    f"{time.monotonic() - started:.0f} s"
                 )
                 print(text, flush=True)
                 lines.append(text)
+            elif line.startswith("MIX "):
+                mix = line.split()[1:]
             elif line.startswith("ORDERS "):
                 taken = int(line.split()[1])
             elif line.startswith("DONE"):
@@ -325,21 +480,29 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         stderr = log_path.read_text(encoding="utf-8", errors="replace")
         elapsed = time.monotonic() - started
         if code != 0 or not done:
+            kept = Path.cwd() / f"soak-kiosk-{proc.pid}.log"  # the data directory goes; the stacks stay
+            kept.write_text(stderr, encoding="utf-8")
             how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}"
             not_info = [ln for ln in stderr.splitlines() if " INFO " not in ln]
             stacks = "\n".join(not_info[-60:])
-            raise SoakFailed(f"the kiosk {how} after {elapsed:.0f} s and {taken}+ orders:\n{stacks}")
+            raise SoakFailed(
+                f"{''.join(hung)}the kiosk {how} after {elapsed:.0f} s and {taken}+ orders (log: {kept}):\n{stacks}"
+            )
         stored = _ledger_orders(data)
         if stored != orders:
             raise SoakFailed(f"{orders} orders taken, {stored} in the ledger")
         warm = next(rss for n, rss, _ in mem if n >= min(REPORT_EVERY, orders))
         final = mem[-1][1]
         growth = final / warm - 1
+        raw_warm = raw[[n for n, _, _ in mem].index(next(n for n, _, _ in mem if n >= min(REPORT_EVERY, orders)))]
         summary = (
             f"{orders} orders + {idle / 60:.0f} idle minutes (60x clock) in {elapsed:.0f} s: "
-            f"RSS {warm / 1024:.1f} MiB after {min(REPORT_EVERY, orders)} orders -> {final / 1024:.1f} MiB at the end "
-            f"({growth:+.1%}, limit +{GROWTH_LIMIT:.0%}); refcount(True) {mem[0][2]} -> {mem[-1][2]}; "
-            f"{stored} orders in the ledger"
+            f"RSS less the voice clip cache {warm / 1024:.1f} MiB after {min(REPORT_EVERY, orders)} orders -> "
+            f"{final / 1024:.1f} MiB at the end ({growth:+.1%}, limit +{GROWTH_LIMIT:.0%}; RSS as it is "
+            f"{raw_warm / 1024:.1f} -> {raw[-1] / 1024:.1f} MiB, {raw[-1] / raw_warm - 1:+.1%}); "
+            f"refcount(True) {mem[0][2]} -> {mem[-1][2]}; "
+            f"{stored} orders in the ledger; "
+            + (f"voice on in {mix[0]}, easy mode in {mix[1]}, {mix[2]} owner visits" if not plain else "orders only")
         )
         print(summary, flush=True)
         lines.append(summary)
@@ -350,14 +513,15 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
 
 if __name__ == "__main__":
     if len(sys.argv) >= 2 and sys.argv[1] == "--child":
-        raise SystemExit(_child(int(sys.argv[2]), float(sys.argv[3])))
+        raise SystemExit(_child(int(sys.argv[2]), float(sys.argv[3]), plain="--plain" in sys.argv[4:]))
     parser = argparse.ArgumentParser(prog="python -m bench.soak")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--orders", type=int, help="orders to take (default 5,000; --quick 500)")
     parser.add_argument("--idle", type=float, help="idle seconds of clock time (default 3,600; --quick 600)")
+    parser.add_argument("--plain", action="store_true", help="orders only: no voice, easy mode or owner visits")
     opts = parser.parse_args()
     try:
-        main(quick=opts.quick, orders=opts.orders, idle=opts.idle)
+        main(quick=opts.quick, orders=opts.orders, idle=opts.idle, plain=opts.plain)
     except SoakFailed as exc:
         print(f"soak FAILED: {exc}", file=sys.stderr)
         raise SystemExit(1) from None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.config import DEMO_CONFIG, Settings
 from kiosk.installer.selftest import Check, CheckResult, SelfTestRun
 from kiosk.installer.wizard import Detected, Wizard
+from kiosk.session.modes import Mode
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -172,8 +173,11 @@ def build(ctx: ModeContext) -> QObject:
         settings = replace(settings, setup=replace(settings.setup, done=False))
     services = InstallerServices(settings, ctx.ledger, ctx.clock, ctx.staff)
     vm = InstallerViewModel(services, ctx.bridge)
-    # Nobody is signed out in the middle of a set-up (the set-up person has no PIN to come back with).
-    ctx.busy.append(lambda: not services.settings.setup.done)
+    # Nobody is signed out in the middle of a set-up (the set-up person has no PIN to come back with): while
+    # the installer's screens are up. Not after: on the demo (set-up never "done") that kept everyone who
+    # signed in later, the owner included, from the idle sign-out until the kiosk restarted.
+    router = ctx.staff_session.router
+    ctx.busy.append(lambda: router.mode is Mode.INSTALLER and not services.settings.setup.done)
     ctx.busy.append(vm.busy)
     return vm
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # QtMultimedia loads with the first phrase, not on the kiosk'
 
 log = logging.getLogger(__name__)
 STEP_DB = 4.0
+PLAYED_KEPT = 200  # `played` keeps at least this many of the latest events (it is trimmed at twice that)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class QtSpeaker(QObject):
         super().__init__(parent)
         self.clips = clips
         self.buffer = buffer
-        self.played: list[Played] = []
+        self.played: list[Played] = []  # the latest PLAYED_KEPT or more: a kiosk runs for months
         self.buffers = 0  # audio buffers delivered to the buffer output (buffer=True)
         self._seq = 0
         self._current: Utterance | None = None
@@ -104,7 +105,7 @@ class QtSpeaker(QObject):
         if self._player is not None and self._current is not None:
             self._player.stop()
             if self._current is not None:
-                self.played.append(Played(time.monotonic(), "cut", self._current.text))
+                self._log(Played(time.monotonic(), "cut", self._current.text))
         self._current = None
 
     def tone(self, volume: int, *, hz: float = 1000.0, seconds: float = 0.6) -> None:
@@ -121,6 +122,11 @@ class QtSpeaker(QObject):
             if old != path and old.name != f"{seq - 1}.wav":
                 old.unlink(missing_ok=True)
         return path
+
+    def _log(self, event: Played) -> None:
+        self.played.append(event)
+        if len(self.played) >= 2 * PLAYED_KEPT:
+            del self.played[:PLAYED_KEPT]
 
     @property
     def playing(self) -> str:
@@ -190,20 +196,20 @@ class QtSpeaker(QObject):
             self._output.setVolume(volume)
         player.setSource(QUrl.fromLocalFile(wav))
         self._current = utterance
-        self.played.append(Played(time.monotonic(), "play", utterance.text, volume))
+        self._log(Played(time.monotonic(), "play", utterance.text, volume))
         player.play()
 
     @Slot(int, str)
     def _failed(self, seq: int, why: str) -> None:
         log.error("voice: cannot say a phrase: %s", why)
         if seq == self._seq and self._pending is not None:
-            self.played.append(Played(time.monotonic(), "failed", self._pending.text))
+            self._log(Played(time.monotonic(), "failed", self._pending.text))
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
         from PySide6.QtMultimedia import QMediaPlayer
 
         if status is QMediaPlayer.MediaStatus.EndOfMedia and self._current is not None:
-            self.played.append(Played(time.monotonic(), "end", self._current.text))
+            self._log(Played(time.monotonic(), "end", self._current.text))
             self._current = None
 
     def _on_buffer(self, _buffer: object) -> None:
