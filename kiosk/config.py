@@ -177,6 +177,9 @@ class VoiceSettings:
     clips_dir: str = ""  # empty: <data_dir>/voice-clips (`kiosk voice render` fills it ahead)
     jack_device: str = ""  # empty: the evdev device with SW_HEADPHONE_INSERT; "none": no jack; or a path
     output: str = "device"  # device (the sound card) | buffer (decode to memory: tests, no sound card)
+    # Render the menu's spoken names (kiosk.voice.names) on the voice worker, between phrases, once voice is
+    # on, into the clip cache (`kiosk voice render` renders them ahead at install and after a catalog update).
+    names_ahead: bool = True
     # Keys (Qt key names) of the keypad's voice keys; start toggles the voice on and off.
     start_key: str = "F2"
     repeat_key: str = "F3"

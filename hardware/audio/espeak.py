@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass
 
 # The display language → espeak-ng's voice (the display language is the speech language).
-VOICES = {"ko": "ko", "en": "en-us", "zh": "cmn", "ja": "ja"}
+VOICES = {"ko": "ko", "en": "en-us", "zh": "cmn-latn-pinyin", "ja": "ja"}
 # Speech rates in words a minute, slowest first (espeak-ng's default is 175). Index 1 is the default.
 RATES_WPM = (130, 165, 200, 240)
 RENDER_TIMEOUT_S = 10.0

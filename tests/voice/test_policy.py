@@ -96,7 +96,7 @@ def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
         "매장에서 드실지, 포장하실지 선택하세요.",
         "메뉴 화면입니다. 화살표 키로 메뉴를 고르고 확인 키를 누르세요. 장바구니가 비어 있습니다.",
         "아메리카노 1,500원, 버튼",
-        "장바구니에 담았습니다. 장바구니 1개, 합계 6,000원.",
+        "뉴욕 치즈케이크, 장바구니에 담았습니다. 장바구니 1개, 합계 6,000원.",
         said[4],
         "아이스, 선택 안 됨",
         said[6],
@@ -107,12 +107,14 @@ def test_screens_focus_and_messages_through_an_order(flow: FlowState) -> None:
         "결제가 완료되었습니다. 주문 번호는 42번입니다.",
     ]
     assert said[4].startswith("아메리카노, ") and said[4].endswith("옵션을 선택하고 담기를 누르세요.")
-    assert said[6] == "장바구니에 담았습니다. 장바구니 2개, 합계 10,700원. " + said[1].split(" 장바구니가")[0]
+    assert (
+        said[6] == "아메리카노, 장바구니에 담았습니다. 장바구니 2개, 합계 10,700원. " + said[1].split(" 장바구니가")[0]
+    )
     assert said[7].startswith("장바구니입니다. 2개, 합계 ")
     spoken = {s.utterance.text: s.utterance.spoken for s in policy.log}
     assert (
-        spoken["장바구니에 담았습니다. 장바구니 1개, 합계 6,000원."]
-        == "장바구니에 담았슴니다. 장바구니 한 개, 합계 육천 원."
+        spoken["뉴욕 치즈케이크, 장바구니에 담았습니다. 장바구니 1개, 합계 6,000원."]
+        == "뉴욕 치즈케이크, 장바구니에 담았슴니다. 장바구니 한 개, 합계 육천 원."
     )
     assert (
         spoken["결제가 완료되었습니다. 주문 번호는 42번입니다."] == "결제가 왈료되었슴니다. 주문 번호는 사 이 번임니다."

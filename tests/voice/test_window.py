@@ -39,7 +39,7 @@ def test_the_voice_key_starts_voice_and_a_whole_order_is_spoken(voice_kiosk: Cal
     said = vk.said()
     assert said[0] == f"{START} {ATTRACT}"
     assert "매장에서 드실지, 포장하실지 선택하세요." in said
-    assert "장바구니에 담았습니다. 장바구니 1개, 합계 6,000원." in said
+    assert "뉴욕 치즈케이크, 장바구니에 담았습니다. 장바구니 1개, 합계 6,000원." in said
     assert "장바구니입니다. 1개, 합계 6,000원입니다. 결제하려면 결제하기를 누르세요." in said
     assert "결제 방법을 선택하세요. 결제하실 금액은 6,000원입니다." in said
     assert "카드를 단말기에 꽂아 주세요. 결제하실 금액은 6,000원입니다." in said
