@@ -61,7 +61,10 @@ def spoken_name(item: Item, language: str) -> str:
     """The item's name to say in `language`: the catalog's spoken name in that language, else its display
     name in that language (the Korean one where it has none) made speakable."""
     given = getattr(item.spoken, language, "") if item.spoken is not None and language in _SIZES else ""
-    return given or speakable(item.names.get(language), language)
+    if given:
+        return given
+    own = language in _SIZES and bool(getattr(item.names, language, ""))
+    return speakable(item.names.get(language), language if own else "ko")
 
 
 def name_pieces(catalog: Catalog, language: str) -> list[str]:

@@ -87,10 +87,11 @@ _COUNTERS: dict[str, tuple[str, dict[int, str]]] = {
     "秒": ("びょう", {}),
     "人": ("にん", {1: "ひとり", 2: "ふたり", 4: "よにん"}),
     "円": ("えん", {4: "よえん"}),
-    "g": ("グラム", {}),
-    "kg": ("キログラム", {}),
-    "ml": ("ミリリットル", {}),
-    "L": ("リットル", {}),
+    # units in katakana: a word of their own (espeak-ng stumbles over kana numbers run into katakana)
+    "g": (" グラム", {}),
+    "kg": (" キログラム", {}),
+    "ml": (" ミリリットル", {}),
+    "L": (" リットル", {}),
 }
 
 
@@ -104,7 +105,8 @@ def count_ja(n: int, counter: str) -> str:
         return japanese_number(n - last) + special[last]
     if not last and n % 100 and 10 in special:
         tens = (n % 100) // 10
-        return japanese_number(n - n % 100) + ("" if tens == 1 else _DIGITS[tens]) + special[10]
+        hundreds = japanese_number(n - n % 100) if n >= 100 else ""
+        return hundreds + ("" if tens == 1 else _DIGITS[tens]) + special[10]
     return japanese_number(n) + base
 
 

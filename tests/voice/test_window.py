@@ -14,7 +14,9 @@ from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
 from hardware.audio.espeak import Espeak
+from hardware.audio.clips import ClipCache
 from hardware.audio.jack import jack_change
+from kiosk.voice.names import name_pieces
 from tests.helpers.kiosk import pay, start_take_out
 from tests.voice.conftest import VoiceKiosk
 from ui.app import QML_DIR
@@ -180,3 +182,46 @@ def test_keys_alone_focus_is_read_and_enter_says_the_next_screen(voice_kiosk: Ca
         "screen",
         "메뉴 화면입니다. 화살표 키로 메뉴를 고르고 확인 키를 누르세요. 장바구니가 비어 있습니다.",
     )
+
+
+def test_the_menus_spoken_names_are_rendered_ahead_and_said_from_their_clips(
+    voice_kiosk: Callable[..., VoiceKiosk],
+) -> None:
+    """Once voice is on, every item's spoken name in the display language is rendered into the clip cache on
+    the voice worker between phrases; a phrase that names an item then plays the name's clip from the cache
+    and renders only the rest."""
+    vk = voice_kiosk(names_ahead=True)
+    k = vk.k
+    clips = vk.speaker.clips
+    assert isinstance(clips, ClipCache)
+    names = name_pieces(k.catalog, "ko")
+    assert not any(p is not None and p.is_file() for p in (clips.path(n, "ko", 1) for n in names))
+    k.key(Qt.Key.Key_F2)
+    vk.wait_playing(f"{START} {ATTRACT}")
+    k.qtbot.waitUntil(lambda: vk.speaker.ahead_left == 0, timeout=30_000)
+    paths = [clips.path(n, "ko", 1) for n in names]
+    assert all(p is not None and p.is_file() for p in paths), [p for p in paths if p is None or not p.is_file()]
+    start_take_out(k)
+    k.qtbot.waitUntil(lambda: vk.said()[-1].startswith("메뉴 화면입니다."))
+    vk.wait_playing(vk.said()[-1])
+    before = clips.rendered
+    k.click("item_americano")
+    k.wait_step("options")
+    said = vk.voice.policy.log[-1].utterance
+    assert said.text.startswith("아메리카노, 3,500원.") and said.parts[0] == "아메리카노"
+    vk.wait_playing(said.text)
+    assert clips.rendered == before + 1  # the rest of the phrase; the name came from the cache
+
+
+def test_chinese_on_screen_is_chinese_in_the_earphones(voice_kiosk: Callable[..., VoiceKiosk]) -> None:
+    vk = voice_kiosk()
+    k = vk.k
+    k.click("lang_zh")
+    k.qtbot.waitUntil(lambda: k.kw.vm.state.language == "zh")
+    k.key(Qt.Key.Key_F2)
+    vk.wait_playing("语音导航已开启。 开始点餐，请按确认键或触摸屏幕。")
+    k.qtbot.waitUntil(lambda: vk.speaker.buffers > 0)
+    said = vk.voice.policy.log[-1].utterance
+    assert said.language == "zh"
+    phonemes = Espeak().phonemes(said.spoken, "zh")
+    assert "(en)" not in phonemes and phonemes.startswith(";'y21_| j'i55n_|"), phonemes  # yǔyīn: 语音
