@@ -76,7 +76,7 @@ def test_spoken_names_in_the_catalog_are_checked() -> None:
         parse_catalog(_catalog({"spoken": {"fr": "café"}}))
     with pytest.raises(CatalogError, match="the spoken ko name must be text"):
         parse_catalog(_catalog({"spoken": {"ko": 3}}))
-    with pytest.raises(CatalogError, match="'spoken.en' is 101 characters long"):
+    with pytest.raises(CatalogError, match=r"'spoken\.en' is 101 characters long"):
         parse_catalog(_catalog({"spoken": {"en": "a" * 101}}))
     with pytest.raises(CatalogError, match="'spoken' must be names per language"):
         parse_catalog(_catalog({"spoken": ["아메리카노"]}))

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
-from hardware.audio.espeak import Espeak
 from hardware.audio.clips import ClipCache
+from hardware.audio.espeak import Espeak
 from hardware.audio.jack import jack_change
 from kiosk.voice.names import name_pieces
 from tests.helpers.kiosk import pay, start_take_out
