@@ -26,7 +26,7 @@ def build_clips(settings: Settings) -> ClipCache:
     from hardware.audio.clips import ClipCache
     from hardware.audio.espeak import Espeak
 
-    return ClipCache(Espeak(settings.voice.espeak), clips_dir(settings))
+    return ClipCache(Espeak(settings.voice.espeak, settings.voice.espeak_data), clips_dir(settings))
 
 
 def build_voice(settings: Settings) -> VoiceServices | None:

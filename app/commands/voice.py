@@ -79,7 +79,7 @@ def render(args: argparse.Namespace) -> int:
 
 
 def say(args: argparse.Namespace) -> int:
-    from hardware.audio.espeak import Espeak, EspeakError
+    from hardware.audio.espeak import DICTIONARIES, Espeak, EspeakError
     from kiosk.voice.normalize import normalize
 
     try:
@@ -87,8 +87,15 @@ def say(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    engine = Espeak(settings.voice.espeak)
+    engine = Espeak(settings.voice.espeak, settings.voice.espeak_data)
     spoken = normalize(args.text, args.language)
+    if not engine.speaks(args.language):
+        print(
+            f"voice: espeak-ng has no {args.language} voice ({DICTIONARIES[args.language]}_dict is not in "
+            f"{engine.data_dir()}); the kiosk speaks Korean on that language's screens instead: install espeak-ng-data",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     try:
         print(f"text:     {args.text}\nspoken:   {spoken}\nphonemes: {engine.phonemes(spoken, args.language)}")
         if args.wav:

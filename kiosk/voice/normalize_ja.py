@@ -181,6 +181,8 @@ READINGS: dict[str, str] = {
     "音": "おと",
     "空": "から",
     "以上": "いじょう",
+    "言語": "げんご",
+    "韓国語": "かんこくご",
     # the customer screens' Japanese names (ui/i18n/kiosk_ja.ts), read when focus moves
     "準備中": "じゅんびちゅう",
     "少々": "しょうしょう",

@@ -12,6 +12,8 @@ KO: dict[str, str] = {
     "start": "음성 안내를 시작합니다.",
     "start.earphones": "이어폰이 연결되었습니다. 음성 안내를 시작합니다.",
     "stop": "음성 안내를 마칩니다.",
+    "start.fallback": "이 화면의 언어로 말하는 음성이 없어 한국어로 안내합니다.",
+    "note.fallback": "한국어 음성",
     "help": "화살표 키로 이동하고 확인 키로 선택합니다. 다시 듣기, 빠르기, 음량 키가 있습니다.",
     "screen.attract": "주문을 시작하려면 확인 키를 누르거나 화면을 터치하세요.",
     "screen.order_type": "매장에서 드실지, 포장하실지 선택하세요.",
@@ -58,6 +60,8 @@ EN: dict[str, str] = {
     "start": "Voice guidance is on.",
     "start.earphones": "Earphones connected. Voice guidance is on.",
     "stop": "Voice guidance is off.",
+    "start.fallback": "There is no voice for this screen's language; guidance is in Korean.",
+    "note.fallback": "Korean voice",
     "help": "Use the arrow keys to move and Enter to choose. There are keys to repeat, change speed and volume.",
     "screen.attract": "To start an order, press Enter or touch the screen.",
     "screen.order_type": "Choose eat in or take out.",
@@ -104,6 +108,8 @@ ZH: dict[str, str] = {
     "start": "语音导航已开启。",
     "start.earphones": "耳机已连接。语音导航已开启。",
     "stop": "语音导航已关闭。",
+    "start.fallback": "没有该语言的语音，将用韩语播报。",
+    "note.fallback": "韩语语音",
     "help": "用方向键移动，按确认键选择。另有重听、语速和音量键。",
     "screen.attract": "开始点餐，请按确认键或触摸屏幕。",
     "screen.order_type": "请选择堂食还是外带。",
@@ -148,6 +154,8 @@ JA: dict[str, str] = {
     "start": "音声案内を開始します。",
     "start.earphones": "イヤホンが接続されました。音声案内を開始します。",
     "stop": "音声案内を終了します。",
+    "start.fallback": "この言語の音声がないため、韓国語で案内します。",
+    "note.fallback": "韓国語音声",
     "help": "矢印キーで移動し、決定キーで選びます。もう一度聞く、速さ、音量のキーがあります。",
     "screen.attract": "注文を始めるには、決定キーを押すか、画面にタッチしてください。",
     "screen.order_type": "店内でお召し上がりか、お持ち帰りかを選んでください。",
@@ -206,5 +214,5 @@ def phrase(language: str, key: str, **values: object) -> str:
 
 
 def fixed_phrases(language: str) -> list[str]:
-    """The phrases that never change: rendered ahead as clips."""
-    return [text for text in table(language).values() if not _PLACEHOLDER.search(text)]
+    """The phrases that never change: rendered ahead as clips (not the on-screen notes, "note.…")."""
+    return [text for key, text in table(language).items() if not _PLACEHOLDER.search(text) and key[:5] != "note."]

@@ -23,6 +23,7 @@ from kiosk.voice.names import spoken_name
 from kiosk.voice.normalize import is_private, normalize
 from kiosk.voice.phrases import phrase, table
 
+FALLBACK_LANGUAGE = "ko"  # spoken on a screen whose language has no voice (and said so on screen)
 RATE_COUNT = 4  # slow, normal, fast, very fast (hardware.audio.espeak.RATES_WPM)
 DEFAULT_RATE = 1
 VOLUME_STEPS = 5  # 1..5
@@ -79,7 +80,10 @@ class Said:
 class VoicePolicy:
     speaker: Speaker
     clock: Callable[[], float]
-    language: str = "ko"
+    language: str = "ko"  # the speech language: the display language, or Korean where it has no voice
+    # Whether there is a voice for a language (kiosk.voice.ports.ClipSource.speaks).
+    speaks: Callable[[str], bool] = field(default=lambda _language: True)
+    display_language: str = "ko"
     active: bool = False
     earphones: bool = False
     rate: int = DEFAULT_RATE
@@ -98,6 +102,8 @@ class VoicePolicy:
         followed by where the customer is."""
         self.active = True
         opening = phrase(self.language, "start.earphones" if reason == "earphones" else "start")
+        if self.fallback:
+            opening = f"{opening} {phrase(self.language, 'start.fallback')}"
         where = self._orientation(self._state) if self._state is not None else ""
         self._say(f"{opening} {where}".strip(), "start", fixed=not where)
 
@@ -190,7 +196,8 @@ class VoicePolicy:
         language."""
         old, self._state = self._state, state
         self._previous = old
-        self.language = state.language
+        self.display_language = state.language
+        self.language = self._speech_language(state.language)
         if old is not None and old.step is not Step.ATTRACT and state.step is Step.ATTRACT:
             self.session_ended()
         if not self.active:
@@ -209,6 +216,21 @@ class VoicePolicy:
             self._say(state.instruction, "message")  # the card terminal's own prompt ("카드를 넣어 주세요")
         if state.idle_warning and (old is None or not old.idle_warning):
             self._say(phrase(self.language, "idle_warning"), "idle", fixed=True)
+
+    @property
+    def fallback(self) -> bool:
+        """The screen's language has no voice: Korean is spoken (the screen says so: `note`)."""
+        return self.language != self.display_language
+
+    def note(self) -> str:
+        """What the screen shows next to the voice control while the voice speaks Korean for want of a voice
+        in the display language ("韩语语音"); "" otherwise."""
+        return phrase(self.display_language, "note.fallback") if self.active and self.fallback else ""
+
+    def _speech_language(self, display: str) -> str:
+        if self.speaks(display) or not self.speaks(FALLBACK_LANGUAGE):
+            return display
+        return FALLBACK_LANGUAGE
 
     def focus_changed(self, focus: Focus) -> None:
         """Moving focus speaks the focused control's accessible name and state."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -225,3 +226,33 @@ def test_chinese_on_screen_is_chinese_in_the_earphones(voice_kiosk: Callable[...
     assert said.language == "zh"
     phonemes = Espeak().phonemes(said.spoken, "zh")
     assert "(en)" not in phonemes and phonemes.startswith(";'y21_| j'i55n_|"), phonemes  # yǔyīn: 语音
+
+
+def test_a_language_without_a_voice_is_spoken_in_korean_and_the_screen_says_so(
+    voice_kiosk: Callable[..., VoiceKiosk], tmp_path: Path
+) -> None:
+    """espeak-ng-data without the Mandarin dictionary (a trimmed image): espeak-ng would say nothing at all on
+    the Chinese screens, so Korean is spoken there, the voice says why, and the voice button shows "韩语语音"
+    (Korean voice). Japanese, which has its voice, is spoken in Japanese."""
+    real = Espeak().data_dir()
+    assert real is not None and (real / "cmn_dict").is_file()
+    trimmed = tmp_path / "espeak" / "espeak-ng-data"
+    trimmed.mkdir(parents=True)
+    for entry in real.iterdir():
+        if entry.name != "cmn_dict":
+            (trimmed / entry.name).symlink_to(entry)
+    vk = voice_kiosk(espeak_data=str(tmp_path / "espeak"))
+    k = vk.k
+    k.click("lang_zh")
+    k.qtbot.waitUntil(lambda: k.kw.vm.state.language == "zh")
+    assert k.text("voiceButton") != "韩语语音"  # voice off: no note
+    k.key(Qt.Key.Key_F2)
+    said = f"{START} 이 화면의 언어로 말하는 음성이 없어 한국어로 안내합니다. {ATTRACT}"
+    vk.wait_playing(said)
+    assert vk.voice.policy.log[-1].utterance.language == "ko"
+    assert k.text("voiceButton") == "韩语语音"
+    assert k.accessible_name(k.find("voiceButton")).endswith(", 韩语语音")
+    k.click("lang_ja")
+    k.qtbot.waitUntil(lambda: vk.voice.policy.log[-1].utterance.language == "ja")
+    assert vk.voice.note == "" and k.text("voiceButton") != "韩语语音"
+    assert vk.said()[-1] == "注文を始めるには、決定キーを押すか、画面にタッチしてください。"

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 def build_controller(services: VoiceServices, vm: KioskViewModel, parent: QObject) -> VoiceController:
     speaker = QtSpeaker(services.clips, buffer=services.buffer, parent=parent)
-    policy = VoicePolicy(speaker, time.monotonic, language=vm.state.language)
+    policy = VoicePolicy(speaker, time.monotonic, language=vm.state.language, speaks=services.clips.speaks)
     return VoiceController(
         policy, vm, keys=services.keys, jack=services.jack, names_ahead=services.names_ahead, parent=parent
     )
@@ -98,6 +98,8 @@ class VoiceController(QObject):
     volume = Property(int, lambda self: self.policy.volume, notify=changed)
 
     hasJack = Property(bool, lambda self: self.jack is not None, constant=True)
+    # The on-screen note while Korean is spoken for want of a voice in the display language ("韩语语音").
+    note = Property(str, lambda self: self.policy.note(), notify=changed)
 
     # The installer's sound check (ui/qml/installer/SoundCheck.qml): the test phrase and a tone at the chosen
     # volume step, voice guidance on or off.
@@ -173,9 +175,10 @@ class VoiceController(QObject):
         self.changed.emit()
 
     def _flow_changed(self) -> None:
-        was = (self.policy.active, self.policy.rate, self.policy.volume, self.policy.language)
-        self.policy.flow_changed(self.vm.state)
-        if was != (self.policy.active, self.policy.rate, self.policy.volume, self.policy.language):
+        p = self.policy
+        was = (p.active, p.rate, p.volume, p.language, p.display_language)
+        p.flow_changed(self.vm.state)
+        if was != (p.active, p.rate, p.volume, p.language, p.display_language):
             self.changed.emit()
 
     def _render_names_ahead(self) -> None:
