@@ -195,13 +195,17 @@ class AtspiDesktop:
                 proc.communicate()
 
 
-def showing(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every node of the tree that is showing, depth first."""
+def every_node(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every node of the tree, depth first."""
     out: list[dict[str, Any]] = []
     stack = [tree]
     while stack:
         node = stack.pop()
-        if node["showing"]:
-            out.append(node)
+        out.append(node)
         stack.extend(reversed(node["children"]))
     return out
+
+
+def showing(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every node of the tree that is showing (on screen, not hidden), depth first."""
+    return [node for node in every_node(tree) if node["showing"]]
