@@ -241,8 +241,8 @@ class VoicePolicy:
         item = self._item(focus.item_id)
         if item is not None:
             # The card's accessible name starts with the display name ("아이스 아메리카노 (L), 4,500원"):
-            # the spoken name is said in its place.
-            display, spoken = item.names.get(self.language), spoken_name(item, self.language)
+            # the spoken name is said in its place (in Korean where the screen's language has no voice).
+            display, spoken = item.names.get(self.display_language), spoken_name(item, self.language)
             if name.startswith(display):
                 name = spoken + name[len(display) :]
                 names = (spoken,)

@@ -315,3 +315,29 @@ def test_a_whole_order_in_chinese_and_in_japanese(flow: FlowState, language: str
             "ja": "おしはらいがかんりょうしました。ちゅうもんばんごうは よん に ばん です。",
         }[language]
     )
+
+
+def test_a_screen_language_without_a_voice_is_spoken_in_korean(flow: FlowState) -> None:
+    rec = Recorder()
+    policy = VoicePolicy(rec, Clock(), speaks=lambda language: language != "zh")
+    s = step(flow, m.ChooseLanguage("zh"))
+    policy.flow_changed(s)
+    assert (policy.display_language, policy.language, policy.fallback, policy.note()) == ("zh", "ko", True, "")
+    policy.start("button")
+    assert policy.note() == "韩语语音"  # on the Chinese screen, in Chinese: "Korean voice"
+    assert rec.events[-1] == (
+        "say",
+        "음성 안내를 시작합니다. 이 화면의 언어로 말하는 음성이 없어 한국어로 안내합니다. "
+        "주문을 시작하려면 확인 키를 누르거나 화면을 터치하세요.",
+    )
+    s = step(s, m.Start(), m.ChooseOrderType(OrderType.DINE_IN))
+    policy.flow_changed(s)
+    policy.focus_changed(Focus("美式咖啡, ₩3,500", button=True, item_id="americano"))
+    said = policy.log[-1].utterance
+    assert (
+        said.language == "ko"
+        and said.text == "아메리카노, ₩3,500, 버튼"
+        and said.spoken == "아메리카노, 삼천오백 원, 버튼"
+    )
+    policy.flow_changed(step(s, m.ChooseLanguage("ja")))  # Japanese has its voice
+    assert (policy.language, policy.fallback, policy.note()) == ("ja", False, "")
