@@ -12,6 +12,7 @@ from kiosk.config import Settings
 
 if TYPE_CHECKING:
     from hardware.audio.clips import ClipCache
+    from kiosk.domain.catalog import Catalog
     from ui.voice.services import VoiceServices
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ def build_clips(settings: Settings) -> ClipCache:
     from hardware.audio.clips import ClipCache
     from hardware.audio.espeak import Espeak
 
-    return ClipCache(Espeak(settings.voice.espeak), clips_dir(settings))
+    return ClipCache(Espeak(settings.voice.espeak, settings.voice.espeak_data), clips_dir(settings))
 
 
 def build_voice(settings: Settings) -> VoiceServices | None:
@@ -51,7 +52,19 @@ def build_voice(settings: Settings) -> VoiceServices | None:
         softer=voice.softer_key,
         louder=voice.louder_key,
     )
-    return VoiceServices(build_clips(settings), jack=jack, keys=keys, buffer=voice.output == "buffer")
+    return VoiceServices(
+        build_clips(settings), jack=jack, keys=keys, buffer=voice.output == "buffer", names_ahead=voice.names_ahead
+    )
+
+
+def menu_names(catalog: Catalog, languages: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Every menu item's spoken name, normalised, in `languages` (default: all four), once each: the clips
+    `kiosk voice render` renders ahead with the phrases (docs/VOICE.md "Spoken names")."""
+    from kiosk.voice.names import name_pieces
+    from kiosk.voice.phrases import TABLES
+
+    langs = languages or tuple(TABLES)
+    return list(dict.fromkeys((piece, lang) for lang in langs for piece in name_pieces(catalog, lang)))
 
 
 def fixed_phrases(languages: tuple[str, ...] = ()) -> list[tuple[str, str]]:

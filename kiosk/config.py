@@ -174,9 +174,13 @@ class VoiceSettings:
 
     enabled: bool = True
     espeak: str = "espeak-ng"  # the engine's binary
+    espeak_data: str = ""  # the directory holding espeak-ng-data ("": espeak-ng's own, e.g. Debian's package)
     clips_dir: str = ""  # empty: <data_dir>/voice-clips (`kiosk voice render` fills it ahead)
     jack_device: str = ""  # empty: the evdev device with SW_HEADPHONE_INSERT; "none": no jack; or a path
     output: str = "device"  # device (the sound card) | buffer (decode to memory: tests, no sound card)
+    # Render the menu's spoken names (kiosk.voice.names) on the voice worker, between phrases, once voice is
+    # on, into the clip cache (`kiosk voice render` renders them ahead at install and after a catalog update).
+    names_ahead: bool = True
     # Keys (Qt key names) of the keypad's voice keys; start toggles the voice on and off.
     start_key: str = "F2"
     repeat_key: str = "F3"
@@ -338,6 +342,7 @@ MAX_TEXT_SETTING = 300  # characters in a text setting
 MAX_PATH_SETTING = 4096  # characters in a file or device path or URL
 _PATHS = {"data_dir", "catalog", "ledger.path", "nfc.card_list", "nfc.reader", "printer.url", "card_terminal.url"}
 _PATHS |= {"scanner.url", "sync.backend_url", "voice.espeak", "voice.clips_dir", "voice.jack_device"}
+_PATHS |= {"voice.espeak_data"}
 MAX_CONFIG_BYTES = 1_000_000
 
 

@@ -14,7 +14,7 @@ APT_PACKAGES=(
   libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
   libxcb-xinerama0 libxcb-image0 libxcb-xkb1 libxrender1 libxi6
-  xvfb
+  xvfb dbus-daemon at-spi2-core python3-gi gir1.2-atspi-2.0
   cage xwayland libwayland-cursor0 grim dpkg-dev lintian systemd procps
 )
 

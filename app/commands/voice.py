@@ -1,6 +1,7 @@
 """`kiosk voice render`: render every fixed phrase of the voice guidance ahead, at every rate, into the clip
 cache (voice.clips_dir, by default <data_dir>/voice-clips), so the kiosk plays clips instead of running
-espeak-ng for them. Run it at install and after an update (the clip key includes the engine's version).
+espeak-ng for them; with --menu also every menu item's spoken name in every language. Run it at install
+and after an update (the clip key includes the engine's version), with --menu after a catalog is applied.
 
 `kiosk voice say TEXT`: what the kiosk would say for TEXT — the normalised text and espeak-ng's phonemes,
 and with --wav the WAV file — for checking a menu name or a phrase by ear. docs/VOICE.md."""
@@ -24,7 +25,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r = vsub.add_parser("render", help="render every fixed phrase at every rate into the clip cache")
     add_config_option(r)
     r.add_argument("--dir", default="", help="clip directory (default: voice.clips_dir or <data_dir>/voice-clips)")
-    r.add_argument("--language", action="append", choices=("ko", "en"), help="only this language (repeatable)")
+    r.add_argument(
+        "--language", action="append", choices=("ko", "en", "zh", "ja"), help="only this language (repeatable)"
+    )
+    r.add_argument(
+        "--menu",
+        action="store_true",
+        help="also every menu item's spoken name (the applied catalog, else the shipped one): after a catalog update",
+    )
     r.set_defaults(handler=render)
     s = vsub.add_parser("say", help="print the normalised text and the phonemes the kiosk would say")
     add_config_option(s)
@@ -47,6 +55,16 @@ def render(args: argparse.Namespace) -> int:
     if args.dir:
         clips.directory = Path(args.dir)
     phrases = fixed_phrases(tuple(args.language or ()))
+    if args.menu:
+        from app.commands.run import load_menu
+        from app.voice import menu_names
+        from kiosk.domain.catalog import CatalogError
+
+        try:
+            phrases += menu_names(load_menu(settings), tuple(args.language or ()))
+        except CatalogError as exc:
+            print(f"voice: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     try:
         new = clips.render_ahead(phrases)
     except EspeakError as exc:
@@ -61,7 +79,7 @@ def render(args: argparse.Namespace) -> int:
 
 
 def say(args: argparse.Namespace) -> int:
-    from hardware.audio.espeak import Espeak, EspeakError
+    from hardware.audio.espeak import DICTIONARIES, Espeak, EspeakError
     from kiosk.voice.normalize import normalize
 
     try:
@@ -69,8 +87,15 @@ def say(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    engine = Espeak(settings.voice.espeak)
+    engine = Espeak(settings.voice.espeak, settings.voice.espeak_data)
     spoken = normalize(args.text, args.language)
+    if not engine.speaks(args.language):
+        print(
+            f"voice: espeak-ng has no {args.language} voice ({DICTIONARIES[args.language]}_dict is not in "
+            f"{engine.data_dir()}); the kiosk speaks Korean on that language's screens instead: install espeak-ng-data",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     try:
         print(f"text:     {args.text}\nspoken:   {spoken}\nphonemes: {engine.phonemes(spoken, args.language)}")
         if args.wav:

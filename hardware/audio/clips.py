@@ -29,12 +29,23 @@ class ClipCache:
         self._memory: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
         self._version = ""
+        self._speaks: dict[str, bool] = {}
 
     def key(self, spoken: str, language: str, rate: int) -> str:
         if not self._version:
             self._version = self.engine.version()
         raw = "\0".join((self._version, voice_for(language), str(self.rates[rate]), spoken))
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+    def speaks(self, language: str) -> bool:
+        """Whether `language` has a voice (kiosk.voice.ports.ClipSource): a file check, remembered."""
+        with self._lock:
+            known = self._speaks.get(language)
+        if known is None:
+            known = self.engine.speaks(language)
+            with self._lock:
+                self._speaks[language] = known
+        return known
 
     def path(self, spoken: str, language: str, rate: int) -> Path | None:
         return self.directory / f"{self.key(spoken, language, rate)}.wav" if self.directory else None

@@ -80,6 +80,9 @@ class Item:
     option_group_ids: tuple[str, ...] = ()
     description: Names | None = None
     set_components: tuple[SetComponent, ...] = ()
+    # The name as a person says it, per language, for voice guidance ("spoken" in the catalog): "" where the
+    # catalog gives none (kiosk.voice.names.spoken_name then derives one from the display name).
+    spoken: Names | None = None
 
     @property
     def is_set(self) -> bool:
@@ -126,6 +129,12 @@ def _names(raw: Any) -> Names:
     return Names(**{lang: raw.get(lang, "") for lang in LANGUAGES})
 
 
+def _spoken(raw: Any) -> Names:
+    if isinstance(raw, str):
+        raw = {"ko": raw}
+    return Names(**{lang: raw.get(lang, "") for lang in LANGUAGES})
+
+
 def parse_catalog(data: Any, source: str = "catalog") -> Catalog:
     """The catalog in `data` (parsed JSON), after `validate_catalog` has found nothing wrong with it."""
     validate_catalog(data, source)
@@ -154,6 +163,7 @@ def parse_catalog(data: Any, source: str = "catalog") -> Catalog:
             option_group_ids=tuple(it.get("option_groups", [])),
             description=_names(it["description"]) if it.get("description") else None,
             set_components=tuple(SetComponent(c["item"], c.get("quantity", 1)) for c in it.get("set", [])),
+            spoken=_spoken(it["spoken"]) if it.get("spoken") else None,
         )
         for it in data.get("items", [])
     )

@@ -130,6 +130,20 @@ def _names(raw: Any, where: str, limit: int = MAX_NAME_LENGTH) -> None:
         _text(value, where, f"names.{lang}", limit, required=False)
 
 
+def _spoken(raw: Any, where: str) -> None:
+    """An item's spoken names (voice guidance): any of the languages, none required."""
+    if isinstance(raw, str):
+        raw = {"ko": raw}
+    if not isinstance(raw, Mapping):
+        raise CatalogError(f'{where}: \'spoken\' must be names per language, e.g. {{"ko": "원두 이백 그램"}}')
+    for lang, value in raw.items():
+        if lang not in LANGUAGES:
+            raise CatalogError(f"{where}: 'spoken' has a name in {lang!r}; the languages are {', '.join(LANGUAGES)}")
+        if not isinstance(value, str):
+            raise CatalogError(f"{where}: the spoken {lang} name must be text")
+        _text(value, where, f"spoken.{lang}", MAX_NAME_LENGTH, required=False)
+
+
 class _Ids:
     """One namespace for categories, items, option groups and options."""
 
@@ -211,6 +225,8 @@ def validate_catalog(data: Any, source: str = "catalog") -> None:
         if cat not in category_ids:
             raise CatalogError(f"{where}: category {cat!r} is not in 'categories'")
         _names(it.get("names"), where)
+        if it.get("spoken"):
+            _spoken(it.get("spoken"), where)
         if it.get("description"):
             _names(it.get("description"), f"{where} description", MAX_TEXT_LENGTH)
         price = _count(it, "price", where, None, 0, MAX_PRICE)

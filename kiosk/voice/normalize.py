@@ -4,7 +4,8 @@ espeak-ng's Korean voice reads "12,500원" right, but it reads counters with Sin
 "이 잔" instead of "두 잔"), phone and order numbers as quantities ("010-1234-5678" → "영일영 천이백…") and
 misses nasal assimilation across some syllables (입니다 → /ipnida/, espeak-ng issue #305). `normalize_ko`
 rewrites the text so that the engine, reading it literally, says what a Korean speaker says. English goes
-through `normalize_en` (won amounts, digit-by-digit numbers). Pure functions, no engine, no Qt.
+through `normalize_en` (won amounts, digit-by-digit numbers), Chinese and Japanese through
+kiosk/voice/normalize_zh.py and normalize_ja.py. Pure functions, no engine, no Qt.
 """
 
 from __future__ import annotations
@@ -278,12 +279,16 @@ def normalize_en(text: str) -> str:
 
 
 def normalize(text: str, language: str) -> str:
-    """The display language is the speech language: Korean through `normalize_ko`, English through
-    `normalize_en`; Chinese and Japanese go to the engine as they are, won amounts aside."""
+    """The display language is the speech language: each language through its own normaliser
+    (`normalize_ko`, `normalize_en`, `normalize_zh`, `normalize_ja`); another language as English."""
     if language == "ko":
         return normalize_ko(text)
-    if language == "en":
-        return normalize_en(text)
-    out = _CARD.sub("", text)
-    out = _PHONE.sub(lambda m: " ".join(m.groups()), out)
-    return re.sub(r"\s+", " ", out).strip()
+    if language == "zh":
+        from kiosk.voice.normalize_zh import normalize_zh
+
+        return normalize_zh(text)
+    if language == "ja":
+        from kiosk.voice.normalize_ja import normalize_ja
+
+        return normalize_ja(text)
+    return normalize_en(text)

@@ -17,10 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from kiosk.domain.catalog import Item
 from kiosk.flow.state import FlowState, Step
+from kiosk.voice.names import spoken_name
 from kiosk.voice.normalize import is_private, normalize
 from kiosk.voice.phrases import phrase, table
 
+FALLBACK_LANGUAGE = "ko"  # spoken on a screen whose language has no voice (and said so on screen)
 RATE_COUNT = 4  # slow, normal, fast, very fast (hardware.audio.espeak.RATES_WPM)
 DEFAULT_RATE = 1
 VOLUME_STEPS = 5  # 1..5
@@ -37,6 +40,13 @@ class Utterance:
     volume: int  # 1..5
     private: bool = False  # said only because earphones are in
     fixed: bool = False  # a fixed phrase: its clip was rendered ahead
+    # The normalised text in pieces, each its own clip, played one after the other: a menu item's spoken
+    # name is a piece of its own, so its clip (rendered ahead, kiosk.voice.names) serves every phrase that
+    # names the item. Empty: one piece, `spoken`.
+    parts: tuple[str, ...] = ()
+
+    def pieces(self) -> tuple[str, ...]:
+        return self.parts or (self.spoken,)
 
 
 class Speaker(Protocol):
@@ -57,6 +67,7 @@ class Focus:
     checked: bool = False
     enabled: bool = True
     private: bool = False
+    item_id: str = ""  # a menu item's card (objectName "item_<id>"): its spoken name is said
 
 
 @dataclass(frozen=True)
@@ -69,7 +80,10 @@ class Said:
 class VoicePolicy:
     speaker: Speaker
     clock: Callable[[], float]
-    language: str = "ko"
+    language: str = "ko"  # the speech language: the display language, or Korean where it has no voice
+    # Whether there is a voice for a language (kiosk.voice.ports.ClipSource.speaks).
+    speaks: Callable[[str], bool] = field(default=lambda _language: True)
+    display_language: str = "ko"
     active: bool = False
     earphones: bool = False
     rate: int = DEFAULT_RATE
@@ -78,6 +92,8 @@ class VoicePolicy:
     stops: list[float] = field(default_factory=list)  # when speech was cut by an action
     last: Utterance | None = None
     _state: FlowState | None = None
+    _previous: FlowState | None = None  # the state before the last change
+    _name: str = ""  # the spoken item name in the phrase being made
 
     # --- starting and stopping ---------------------------------------------------------------------
 
@@ -86,6 +102,8 @@ class VoicePolicy:
         followed by where the customer is."""
         self.active = True
         opening = phrase(self.language, "start.earphones" if reason == "earphones" else "start")
+        if self.fallback:
+            opening = f"{opening} {phrase(self.language, 'start.fallback')}"
         where = self._orientation(self._state) if self._state is not None else ""
         self._say(f"{opening} {where}".strip(), "start", fixed=not where)
 
@@ -177,7 +195,9 @@ class VoicePolicy:
         the cart, sold out ...) is said, the idle warning is read out. The display language is the speech
         language."""
         old, self._state = self._state, state
-        self.language = state.language
+        self._previous = old
+        self.display_language = state.language
+        self.language = self._speech_language(state.language)
         if old is not None and old.step is not Step.ATTRACT and state.step is Step.ATTRACT:
             self.session_ended()
         if not self.active:
@@ -187,7 +207,7 @@ class VoicePolicy:
         elif state.message and (state.message != old.message or state.cart != old.cart):
             key = f"message.{state.message}"
             if key == "message.added":
-                self._say(phrase(self.language, key, **self._cart_values(state)), "message")
+                self._added(old, state)
             elif key in _MESSAGE_KEYS:
                 self._say(phrase(self.language, key), "message", fixed=True)
         elif state.step is Step.PAYING and old.method is not state.method:
@@ -197,18 +217,43 @@ class VoicePolicy:
         if state.idle_warning and (old is None or not old.idle_warning):
             self._say(phrase(self.language, "idle_warning"), "idle", fixed=True)
 
+    @property
+    def fallback(self) -> bool:
+        """The screen's language has no voice: Korean is spoken (the screen says so: `note`)."""
+        return self.language != self.display_language
+
+    def note(self) -> str:
+        """What the screen shows next to the voice control while the voice speaks Korean for want of a voice
+        in the display language ("韩语语音"); "" otherwise."""
+        return phrase(self.display_language, "note.fallback") if self.active and self.fallback else ""
+
+    def _speech_language(self, display: str) -> str:
+        if self.speaks(display) or not self.speaks(FALLBACK_LANGUAGE):
+            return display
+        return FALLBACK_LANGUAGE
+
     def focus_changed(self, focus: Focus) -> None:
         """Moving focus speaks the focused control's accessible name and state."""
         if not self.active or not focus.name:
             return
-        words = [focus.name]
+        name: str = focus.name
+        names: tuple[str, ...] = ()
+        item = self._item(focus.item_id)
+        if item is not None:
+            # The card's accessible name starts with the display name ("아이스 아메리카노 (L), 4,500원"):
+            # the spoken name is said in its place (in Korean where the screen's language has no voice).
+            display, spoken = item.names.get(self.display_language), spoken_name(item, self.language)
+            if name.startswith(display):
+                name = spoken + name[len(display) :]
+                names = (spoken,)
+        words = [name]
         if focus.button and not focus.checkable:
             words.append(phrase(self.language, "state.button"))
         if focus.checkable:
             words.append(phrase(self.language, "state.checked" if focus.checked else "state.unchecked"))
         if not focus.enabled:
             words.append(phrase(self.language, "state.disabled"))
-        self._say(", ".join(words), "focus", private=focus.private)
+        self._say(", ".join(words), "focus", private=focus.private, names=names)
 
     def sound_check(self, language: str = "") -> None:
         """The installer's sound check (docs/INSTALLING.md): the test phrase at today's volume, said whether
@@ -243,17 +288,19 @@ class VoicePolicy:
                 self._say(public, "screen", fixed=True)
             return
         text = self._orientation(state)
-        self._say(text, "screen", fixed=text == table(self.language).get(f"screen.{state.step.value}"))
+        names = (self._name,) if self._name and self._name in text else ()
+        self._say(text, "screen", fixed=text == table(self.language).get(f"screen.{state.step.value}"), names=names)
 
     def _orientation(self, state: FlowState) -> str:
         lang = self.language
         step = state.step
         values = self._cart_values(state)
+        self._name = ""
         if step is Step.OPTIONS and state.editing is not None:
-            item = state.catalog.item(state.editing.item_id)
-            return phrase(lang, "screen.options", item=item.names.get(lang), price=price(state.editing_price(), lang))
+            self._name = spoken_name(state.catalog.item(state.editing.item_id), lang)
+            return phrase(lang, "screen.options", item=self._name, price=price(state.editing_price(), lang))
         if step is Step.MENU and state.message == "added":  # back from the options screen with the item
-            return f"{phrase(lang, 'message.added', **values)} {phrase(lang, 'screen.menu')}"
+            return f"{self._added_text(self._previous, state)} {phrase(lang, 'screen.menu')}"
         if step is Step.MENU:
             cart = phrase(lang, "cart.summary", **values) if state.cart.count else phrase(lang, "cart.empty")
             return f"{phrase(lang, 'screen.menu')} {cart}"
@@ -270,10 +317,54 @@ class VoicePolicy:
     def _cart_values(self, state: FlowState) -> dict[str, object]:
         return {"count": state.cart.count, "total": price(state.total, self.language)}
 
-    def _say(self, text: str, kind: str, *, private: bool = False, public: str = "", fixed: bool = False) -> None:
+    def _item(self, item_id: str) -> Item | None:
+        if not item_id or self._state is None:
+            return None
+        try:
+            return self._state.catalog.item(item_id)
+        except KeyError:
+            return None
+
+    def _added(self, old: FlowState | None, state: FlowState) -> None:
+        text = self._added_text(old, state)
+        self._say(text, "message", names=(self._name,) if self._name else ())
+
+    def _added_text(self, old: FlowState | None, state: FlowState) -> str:
+        """ "아메리카노, 장바구니에 담았습니다. …": the item just added (from the options screen, or the cart line
+        that grew), by its spoken name."""
+        lang, values = self.language, self._cart_values(state)
+        item_id = ""
+        if old is not None and old.editing is not None:
+            item_id = old.editing.item_id
+        elif old is not None:
+            before = {(line.item_id, line.selection): line.quantity for line in old.cart.lines}
+            grown = [ln for ln in state.cart.lines if ln.quantity > before.get((ln.item_id, ln.selection), 0)]
+            item_id = grown[0].item_id if grown else ""
+        item = None
+        if item_id:
+            try:
+                item = state.catalog.item(item_id)
+            except KeyError:
+                item = None
+        if item is None:
+            self._name = ""
+            return phrase(lang, "message.added", **values)
+        self._name = spoken_name(item, lang)
+        return phrase(lang, "message.added.item", item=self._name, **values)
+
+    def _say(
+        self,
+        text: str,
+        kind: str,
+        *,
+        private: bool = False,
+        public: str = "",
+        fixed: bool = False,
+        names: tuple[str, ...] = (),
+    ) -> None:
         private = private or is_private(text)
         if private and not self.earphones:
-            text, private, fixed = public or phrase(self.language, "private"), False, not public
+            text, private, fixed, names = public or phrase(self.language, "private"), False, not public, ()
         utterance = Utterance(
             text=text,
             spoken=normalize(text, self.language),
@@ -283,6 +374,7 @@ class VoicePolicy:
             volume=self.volume,
             private=private,
             fixed=fixed,
+            parts=pieces(text, names, self.language),
         )
         self.last = utterance
         self._emit(utterance)
@@ -293,6 +385,22 @@ class VoicePolicy:
 
     def spoken_texts(self) -> list[str]:
         return [s.utterance.text for s in self.log]
+
+
+def pieces(text: str, names: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """The normalised text cut at each spoken name, so that a name is a clip of its own ("아메리카노" |
+    "사천오백 원, 버튼"); () when the text names nothing."""
+    names = tuple(n for n in names if n and n in text)
+    if not names:
+        return ()
+    out: list[str] = []
+    rest = text
+    for name in names:
+        before, _, rest = rest.partition(name)
+        out += [before, name]
+    out.append(rest)
+    spoken = (normalize(piece.lstrip(" ,、，").strip(), language) for piece in out)
+    return tuple(p for p in spoken if p)
 
 
 def price(amount: int, language: str) -> str:

@@ -11,6 +11,10 @@ class ClipSource(Protocol):
 
     def clip(self, spoken: str, language: str, rate: int) -> bytes: ...
 
+    def speaks(self, language: str) -> bool:
+        """Whether there is a voice for `language` (else the policy speaks Korean and says so on screen)."""
+        ...
+
 
 class EarphoneJack(Protocol):
     """The headphone-jack switch: a file descriptor to watch (a QSocketNotifier in ui/voice), the state at

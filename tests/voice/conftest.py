@@ -60,7 +60,9 @@ def voice_kiosk(qtbot: Any, tmp_path: Path, compiled_translations: None) -> Iter
     QLoggingCategory.setFilterRules("qt.multimedia.*=false\nqt.multimedia.*.debug=false")
     made: list[tuple[VoiceKiosk, Ledger]] = []
 
-    def make(language: str = "ko", size: tuple[int, int] = (1080, 1920)) -> VoiceKiosk:
+    def make(
+        language: str = "ko", size: tuple[int, int] = (1080, 1920), names_ahead: bool = False, espeak_data: str = ""
+    ) -> VoiceKiosk:
         fifo = tmp_path / f"jack{len(made)}"
         os.mkfifo(fifo)
         base: Settings = load_settings(env={})
@@ -68,7 +70,9 @@ def voice_kiosk(qtbot: Any, tmp_path: Path, compiled_translations: None) -> Iter
             base,
             data_dir=str(tmp_path / "data"),
             ui=replace(base.ui, language=language),
-            voice=replace(base.voice, output="buffer", jack_device=str(fifo)),
+            voice=replace(
+                base.voice, output="buffer", jack_device=str(fifo), names_ahead=names_ahead, espeak_data=espeak_data
+            ),
         )
         clock = FakeClock(datetime(2026, 3, 2, 3, 30, tzinfo=UTC))
         ledger = Ledger.open(tmp_path / f"ledger{len(made)}.sqlite3", clock=clock, tz=settings.tz)

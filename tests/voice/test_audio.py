@@ -116,3 +116,23 @@ def test_clips_are_rendered_ahead_and_reused(tmp_path: Path) -> None:
     wav = again.clip(phrases[0][0], "ko", 1)
     assert again.rendered == 0 and wav[:4] == b"RIFF"  # from disk, not espeak-ng
     assert again.clip("새 문장", "ko", 1) != wav and again.rendered == 1
+
+
+@needs_espeak
+def test_a_language_whose_dictionary_is_missing_has_no_voice(tmp_path: Path) -> None:
+    """Without its dictionary espeak-ng says nothing and exits 0: `speaks` finds out from the files."""
+    real = Espeak().data_dir()
+    assert real is not None
+    assert all(Espeak().speaks(lang) for lang in ("ko", "en", "zh", "ja"))  # Debian 12's espeak-ng-data
+    trimmed = tmp_path / "espeak-ng-data"
+    trimmed.mkdir()
+    for entry in real.iterdir():
+        if entry.name != "ja_dict":
+            (trimmed / entry.name).symlink_to(entry)
+    engine = Espeak(data_path=str(tmp_path))
+    assert engine.data_dir() == trimmed
+    assert not engine.speaks("ja") and engine.speaks("ko") and engine.speaks("zh")
+    assert engine.phonemes("ちゅうもん", "ja") == ""  # silence, and no error
+    assert engine.phonemes("주문", "ko") == "tS;'umun"
+    cache = ClipCache(engine, tmp_path / "clips")
+    assert not cache.speaks("ja") and cache.speaks("ko")

@@ -40,3 +40,24 @@ def test_a_missing_engine_is_one_line_and_status_1(tmp_path: Path) -> None:
     done = kiosk("voice", "render", env={"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_VOICE__ESPEAK": "no-such-espeak"})
     assert done.returncode == 1
     assert done.stderr.strip() == "voice: no-such-espeak is not installed; install it: apt-get install espeak-ng"
+
+
+@needs_espeak
+def test_say_in_a_language_without_a_voice_says_what_the_kiosk_does(tmp_path: Path) -> None:
+    from hardware.audio.espeak import Espeak
+
+    real = Espeak().data_dir()
+    assert real is not None
+    trimmed = tmp_path / "espeak" / "espeak-ng-data"
+    trimmed.mkdir(parents=True)
+    for entry in real.iterdir():
+        if entry.name != "cmn_dict":
+            (trimmed / entry.name).symlink_to(entry)
+    env = {"KIOSK_DATA_DIR": str(tmp_path), "KIOSK_VOICE__ESPEAK_DATA": str(tmp_path / "espeak")}
+    done = kiosk("voice", "say", "你好", "--language", "zh", env=env)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip() == (
+        f"voice: espeak-ng has no zh voice (cmn_dict is not in {trimmed}); the kiosk speaks Korean on that "
+        "language's screens instead: install espeak-ng-data"
+    )
+    assert kiosk("voice", "say", "注文", "--language", "ja", env=env).returncode == 0

@@ -7,14 +7,17 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
+from hardware.audio.clips import ClipCache
 from hardware.audio.espeak import Espeak
 from hardware.audio.jack import jack_change
+from kiosk.voice.names import name_pieces
 from tests.helpers.kiosk import pay, start_take_out
 from tests.voice.conftest import VoiceKiosk
 from ui.app import QML_DIR
@@ -39,7 +42,7 @@ def test_the_voice_key_starts_voice_and_a_whole_order_is_spoken(voice_kiosk: Cal
     said = vk.said()
     assert said[0] == f"{START} {ATTRACT}"
     assert "매장에서 드실지, 포장하실지 선택하세요." in said
-    assert "장바구니에 담았습니다. 장바구니 1개, 합계 6,000원." in said
+    assert "뉴욕 치즈케이크, 장바구니에 담았습니다. 장바구니 1개, 합계 6,000원." in said
     assert "장바구니입니다. 1개, 합계 6,000원입니다. 결제하려면 결제하기를 누르세요." in said
     assert "결제 방법을 선택하세요. 결제하실 금액은 6,000원입니다." in said
     assert "카드를 단말기에 꽂아 주세요. 결제하실 금액은 6,000원입니다." in said
@@ -180,3 +183,76 @@ def test_keys_alone_focus_is_read_and_enter_says_the_next_screen(voice_kiosk: Ca
         "screen",
         "메뉴 화면입니다. 화살표 키로 메뉴를 고르고 확인 키를 누르세요. 장바구니가 비어 있습니다.",
     )
+
+
+def test_the_menus_spoken_names_are_rendered_ahead_and_said_from_their_clips(
+    voice_kiosk: Callable[..., VoiceKiosk],
+) -> None:
+    """Once voice is on, every item's spoken name in the display language is rendered into the clip cache on
+    the voice worker between phrases; a phrase that names an item then plays the name's clip from the cache
+    and renders only the rest."""
+    vk = voice_kiosk(names_ahead=True)
+    k = vk.k
+    clips = vk.speaker.clips
+    assert isinstance(clips, ClipCache)
+    names = name_pieces(k.catalog, "ko")
+    assert not any(p is not None and p.is_file() for p in (clips.path(n, "ko", 1) for n in names))
+    k.key(Qt.Key.Key_F2)
+    vk.wait_playing(f"{START} {ATTRACT}")
+    k.qtbot.waitUntil(lambda: vk.speaker.ahead_left == 0, timeout=30_000)
+    paths = [clips.path(n, "ko", 1) for n in names]
+    assert all(p is not None and p.is_file() for p in paths), [p for p in paths if p is None or not p.is_file()]
+    start_take_out(k)
+    k.qtbot.waitUntil(lambda: vk.said()[-1].startswith("메뉴 화면입니다."))
+    vk.wait_playing(vk.said()[-1])
+    before = clips.rendered
+    k.click("item_americano")
+    k.wait_step("options")
+    said = vk.voice.policy.log[-1].utterance
+    assert said.text.startswith("아메리카노, 3,500원.") and said.parts[0] == "아메리카노"
+    vk.wait_playing(said.text)
+    assert clips.rendered == before + 1  # the rest of the phrase; the name came from the cache
+
+
+def test_chinese_on_screen_is_chinese_in_the_earphones(voice_kiosk: Callable[..., VoiceKiosk]) -> None:
+    vk = voice_kiosk()
+    k = vk.k
+    k.click("lang_zh")
+    k.qtbot.waitUntil(lambda: k.kw.vm.state.language == "zh")
+    k.key(Qt.Key.Key_F2)
+    vk.wait_playing("语音导航已开启。 开始点餐，请按确认键或触摸屏幕。")
+    k.qtbot.waitUntil(lambda: vk.speaker.buffers > 0)
+    said = vk.voice.policy.log[-1].utterance
+    assert said.language == "zh"
+    phonemes = Espeak().phonemes(said.spoken, "zh")
+    assert "(en)" not in phonemes and phonemes.startswith(";'y21_| j'i55n_|"), phonemes  # yǔyīn: 语音
+
+
+def test_a_language_without_a_voice_is_spoken_in_korean_and_the_screen_says_so(
+    voice_kiosk: Callable[..., VoiceKiosk], tmp_path: Path
+) -> None:
+    """espeak-ng-data without the Mandarin dictionary (a trimmed image): espeak-ng would say nothing at all on
+    the Chinese screens, so Korean is spoken there, the voice says why, and the voice button shows "韩语语音"
+    (Korean voice). Japanese, which has its voice, is spoken in Japanese."""
+    real = Espeak().data_dir()
+    assert real is not None and (real / "cmn_dict").is_file()
+    trimmed = tmp_path / "espeak" / "espeak-ng-data"
+    trimmed.mkdir(parents=True)
+    for entry in real.iterdir():
+        if entry.name != "cmn_dict":
+            (trimmed / entry.name).symlink_to(entry)
+    vk = voice_kiosk(espeak_data=str(tmp_path / "espeak"))
+    k = vk.k
+    k.click("lang_zh")
+    k.qtbot.waitUntil(lambda: k.kw.vm.state.language == "zh")
+    assert k.text("voiceButton") != "韩语语音"  # voice off: no note
+    k.key(Qt.Key.Key_F2)
+    said = f"{START} 이 화면의 언어로 말하는 음성이 없어 한국어로 안내합니다. {ATTRACT}"
+    vk.wait_playing(said)
+    assert vk.voice.policy.log[-1].utterance.language == "ko"
+    assert k.text("voiceButton") == "韩语语音"
+    assert k.accessible_name(k.find("voiceButton")).endswith(", 韩语语音")
+    k.click("lang_ja")
+    k.qtbot.waitUntil(lambda: vk.voice.policy.log[-1].utterance.language == "ja")
+    assert vk.voice.note == "" and k.text("voiceButton") != "韩语语音"
+    assert vk.said()[-1] == "注文を始めるには、決定キーを押すか、画面にタッチしてください。"

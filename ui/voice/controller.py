@@ -12,6 +12,7 @@ from PySide6.QtCore import Property, QEvent, QObject, QSocketNotifier, Signal, S
 from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
+from kiosk.voice.names import name_pieces
 from kiosk.voice.policy import Focus, VoicePolicy
 from kiosk.voice.ports import EarphoneJack
 from ui.customer.viewmodel import KioskViewModel
@@ -23,8 +24,10 @@ log = logging.getLogger(__name__)
 
 def build_controller(services: VoiceServices, vm: KioskViewModel, parent: QObject) -> VoiceController:
     speaker = QtSpeaker(services.clips, buffer=services.buffer, parent=parent)
-    policy = VoicePolicy(speaker, time.monotonic, language=vm.state.language)
-    return VoiceController(policy, vm, keys=services.keys, jack=services.jack, parent=parent)
+    policy = VoicePolicy(speaker, time.monotonic, language=vm.state.language, speaks=services.clips.speaks)
+    return VoiceController(
+        policy, vm, keys=services.keys, jack=services.jack, names_ahead=services.names_ahead, parent=parent
+    )
 
 
 _INTERRUPTING = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
@@ -40,10 +43,13 @@ class VoiceController(QObject):
         *,
         keys: VoiceKeys | None = None,
         jack: EarphoneJack | None = None,
+        names_ahead: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.policy = policy
+        self._names_ahead = names_ahead
+        self._names_done: set[tuple[int, str, int]] = set()  # (catalog, language, rate) asked for already
         self.vm = vm
         self.jack = jack
         self._keys = (keys or VoiceKeys()).codes()
@@ -52,6 +58,7 @@ class VoiceController(QObject):
         self._key_moved_focus = False
         self._key_step = vm.state.step  # the screen a key was pressed on
         vm.changed.connect(self._flow_changed)
+        self.changed.connect(self._render_names_ahead)
         policy.flow_changed(vm.state)
 
     def attach(self, window: QQuickWindow) -> None:
@@ -91,6 +98,8 @@ class VoiceController(QObject):
     volume = Property(int, lambda self: self.policy.volume, notify=changed)
 
     hasJack = Property(bool, lambda self: self.jack is not None, constant=True)
+    # The on-screen note while Korean is spoken for want of a voice in the display language ("韩语语音").
+    note = Property(str, lambda self: self.policy.note(), notify=changed)
 
     # The installer's sound check (ui/qml/installer/SoundCheck.qml): the test phrase and a tone at the chosen
     # volume step, voice guidance on or off.
@@ -166,10 +175,26 @@ class VoiceController(QObject):
         self.changed.emit()
 
     def _flow_changed(self) -> None:
-        was = (self.policy.active, self.policy.rate, self.policy.volume)
-        self.policy.flow_changed(self.vm.state)
-        if was != (self.policy.active, self.policy.rate, self.policy.volume):
+        p = self.policy
+        was = (p.active, p.rate, p.volume, p.language, p.display_language)
+        p.flow_changed(self.vm.state)
+        if was != (p.active, p.rate, p.volume, p.language, p.display_language):
             self.changed.emit()
+
+    def _render_names_ahead(self) -> None:
+        """Voice is on: the menu's spoken names in this language at this rate go to the voice worker, to be
+        rendered into the clip cache between phrases (once per catalog, language and rate; names already on
+        disk cost a file check)."""
+        policy = self.policy
+        render = getattr(policy.speaker, "render_ahead", None)
+        if not self._names_ahead or not policy.active or render is None:
+            return
+        catalog = self.vm.state.catalog
+        key = (catalog.version, policy.language, policy.rate)
+        if key in self._names_done:
+            return
+        self._names_done.add(key)
+        render([(piece, policy.language, policy.rate) for piece in name_pieces(catalog, policy.language)])
 
     def _focus_changed(self) -> None:
         """Focus moved by a key: say the control's accessible name and state. (Focus that a new screen sets
@@ -206,7 +231,9 @@ def focus_of(item: QQuickItem) -> Focus:
         return Focus(str(item.property("text") or ""))
     state = iface.state()
     role = iface.role()
+    object_name = item.objectName()
     return Focus(
+        item_id=object_name[len("item_") :] if object_name.startswith("item_") else "",
         name=iface.text(QAccessible.Text.Name),
         button=role == QAccessible.Role.Button,
         checkable=bool(state.checkable) or role in (QAccessible.Role.CheckBox, QAccessible.Role.RadioButton),

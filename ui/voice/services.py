@@ -42,3 +42,4 @@ class VoiceServices:
     jack: EarphoneJack | None = None
     keys: VoiceKeys = VoiceKeys()
     buffer: bool = False
+    names_ahead: bool = True  # render the menu's spoken names on the voice worker once voice is on

@@ -8,6 +8,7 @@ sound device) get the decoded audio as buffers; `played` logs what started, what
 
 from __future__ import annotations
 
+import collections
 import logging
 import math
 import queue
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # QtMultimedia loads with the first phrase, not on the kiosk'
 log = logging.getLogger(__name__)
 STEP_DB = 4.0
 PLAYED_KEPT = 200  # `played` keeps at least this many of the latest events (it is trimmed at twice that)
+_WAKE = Utterance(text="", spoken="", language="", kind="wake", rate=0, volume=0)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,27 @@ def linear_volume(step: int) -> float:
 
 
 TONE = "(신호음 / tone)"
+
+
+def join_wavs(wavs: list[bytes]) -> bytes:
+    """PCM WAV clips of one format (espeak-ng's: 22,050 Hz mono 16-bit) as one clip, one after the other:
+    an utterance cut into pieces (a spoken name, the rest) plays as one."""
+    if len(wavs) == 1:
+        return wavs[0]
+    fmt = b""
+    frames = bytearray()
+    for wav in wavs:
+        pos = 12
+        while pos + 8 <= len(wav):
+            chunk, size = wav[pos : pos + 4], int(struct.unpack_from("<I", wav, pos + 4)[0])
+            if chunk == b"fmt " and not fmt:
+                fmt = wav[pos : pos + 8 + size]
+            elif chunk == b"data":
+                frames += wav[pos + 8 : pos + 8 + size]
+                break
+            pos += 8 + size + (size & 1)
+    data = b"data" + struct.pack("<I", len(frames)) + bytes(frames)
+    return b"RIFF" + struct.pack("<I", 4 + len(fmt) + len(data)) + b"WAVE" + fmt + data
 
 
 def tone_wav(hz: float, seconds: float, rate: int = 22050) -> bytes:
@@ -88,6 +111,10 @@ class QtSpeaker(QObject):
         # test run: the kiosk froze in `QMediaPlayer::setSourceDevice`).
         self._dir = Path(tempfile.mkdtemp(prefix="kiosk-voice-"))
         self._queue: queue.Queue[tuple[int, Utterance] | None] = queue.Queue()
+        # Clips to render between phrases (the menu's spoken names once voice is on): (spoken, language, rate).
+        self._ahead: collections.deque[tuple[str, str, int]] = collections.deque()
+        self._ahead_lock = threading.Lock()
+        self._ahead_left = 0
         self._thread: threading.Thread | None = None
         self._rendered.connect(self._play)
         self._render_failed.connect(self._failed)
@@ -128,6 +155,21 @@ class QtSpeaker(QObject):
         if len(self.played) >= 2 * PLAYED_KEPT:
             del self.played[:PLAYED_KEPT]
 
+    def render_ahead(self, pieces: list[tuple[str, str, int]]) -> None:
+        """Render these clips into the clip cache on the worker whenever no phrase is waiting (a phrase always
+        goes first)."""
+        with self._ahead_lock:
+            self._ahead.extend(pieces)
+            self._ahead_left += len(pieces)
+        self._ensure_worker()
+        self._queue.put((-1, _WAKE))  # wake the worker if it waits for a phrase
+
+    @property
+    def ahead_left(self) -> int:
+        """Clips still to render ahead (0 when all are in the cache)."""
+        with self._ahead_lock:
+            return self._ahead_left
+
     @property
     def playing(self) -> str:
         """The text playing now, "" when silent."""
@@ -135,6 +177,9 @@ class QtSpeaker(QObject):
 
     def close(self) -> None:
         self.stop()
+        with self._ahead_lock:
+            self._ahead_left -= len(self._ahead)
+            self._ahead.clear()
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join()
@@ -151,16 +196,37 @@ class QtSpeaker(QObject):
             self._thread.start()
 
     def _work(self) -> None:
-        while (job := self._queue.get()) is not None:
+        while True:
+            try:
+                job = self._queue.get(block=not self._ahead)
+            except queue.Empty:
+                self._render_one_ahead()
+                continue
+            if job is None:
+                return
             seq, utterance = job
             if seq != self._seq:
-                continue  # replaced before its turn
+                continue  # replaced before its turn (or a wake-up for the clips ahead)
             try:
-                wav = self.clips.clip(utterance.spoken, utterance.language, utterance.rate)
+                clips = [self.clips.clip(piece, utterance.language, utterance.rate) for piece in utterance.pieces()]
+                wav = join_wavs(clips)
             except Exception as exc:  # the engine's error says what to install or fix
                 self._render_failed.emit(seq, str(exc))
                 continue
             self._rendered.emit(seq, str(self._write(seq, wav)))
+
+    def _render_one_ahead(self) -> None:
+        try:
+            spoken, language, rate = self._ahead.popleft()
+        except IndexError:
+            return
+        try:
+            self.clips.clip(spoken, language, rate)
+        except Exception as exc:  # logged once a clip; the phrase that needs it reports it again
+            log.warning("voice: cannot render %r ahead: %s", spoken, exc)
+        finally:
+            with self._ahead_lock:
+                self._ahead_left -= 1
 
     # --- the player, on the GUI thread ----------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // The on-screen voice guidance control (음성 안내): turns the voice on and off. Put it where a customer
 // finds it on every screen (docs/VOICE.md); `voice` is the window's voice controller (Main.qml's `voice`,
-// ui/voice/controller.py) — with none the button is not shown.
+// ui/voice/controller.py) — with none the button is not shown. Its label shows the controller's `note` while
+// Korean is spoken for want of a voice in the screen's language.
 import QtQuick
 
 KButton {
@@ -12,8 +13,10 @@ KButton {
     visible: voice !== null
     quiet: false
     checked: on
-    text: qsTr("음성 안내")
-    accessibleName: on ? qsTr("음성 안내 끄기") : qsTr("음성 안내 켜기")
+    // While the screen's language has no voice, Korean is spoken and the button says so ("韩语语音").
+    readonly property string note: on ? voice.note : ""
+    text: note !== "" ? note : qsTr("음성 안내")
+    accessibleName: on ? qsTr("음성 안내 끄기") + (note !== "" ? ", " + note : "") : qsTr("음성 안내 켜기")
     fontSize: Theme.fontSmall
     onClicked: if (voice !== null) voice.toggle()
 }
