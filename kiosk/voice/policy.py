@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from kiosk.domain.catalog import Item
 from kiosk.flow.state import FlowState, Step
@@ -28,6 +28,8 @@ RATE_COUNT = 4  # slow, normal, fast, very fast (hardware.audio.espeak.RATES_WPM
 DEFAULT_RATE = 1
 VOLUME_STEPS = 5  # 1..5
 DEFAULT_VOLUME = 3
+_T = TypeVar("_T")
+KEPT = 200  # `log` and `stops` keep at least this many of the latest entries (trimmed at twice that)
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,8 @@ class VoicePolicy:
     earphones: bool = False
     rate: int = DEFAULT_RATE
     volume: int = DEFAULT_VOLUME
-    log: list[Said] = field(default_factory=list)
-    stops: list[float] = field(default_factory=list)  # when speech was cut by an action
+    log: list[Said] = field(default_factory=list)  # the latest phrases said (at least KEPT; a kiosk runs for months)
+    stops: list[float] = field(default_factory=list)  # when speech was cut by an action (as bounded)
     last: Utterance | None = None
     _state: FlowState | None = None
     _previous: FlowState | None = None  # the state before the last change
@@ -131,7 +133,7 @@ class VoicePolicy:
                 self.start("earphones")
         elif was and not inserted and self.last is not None and self.last.private:
             self.speaker.stop()
-            self.stops.append(self.clock())
+            _append(self.stops, self.clock())
 
     def session_ended(self) -> None:
         """The customer's session is over (back to the attract screen): rate and volume go back to their
@@ -148,7 +150,7 @@ class VoicePolicy:
         """Any key or touch: whatever is being said stops at once (what the action changes is said next)."""
         if self.active:
             self.speaker.stop()
-            self.stops.append(self.clock())
+            _append(self.stops, self.clock())
 
     def repeat(self) -> None:
         """The last phrase again, at today's rate and volume (a private one only while earphones are in)."""
@@ -380,11 +382,17 @@ class VoicePolicy:
         self._emit(utterance)
 
     def _emit(self, utterance: Utterance) -> None:
-        self.log.append(Said(self.clock(), utterance))
+        _append(self.log, Said(self.clock(), utterance))
         self.speaker.say(utterance)
 
     def spoken_texts(self) -> list[str]:
         return [s.utterance.text for s in self.log]
+
+
+def _append(kept: list[_T], item: _T) -> None:
+    kept.append(item)
+    if len(kept) >= 2 * KEPT:
+        del kept[:KEPT]
 
 
 def pieces(text: str, names: tuple[str, ...], language: str) -> tuple[str, ...]:

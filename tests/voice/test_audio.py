@@ -119,6 +119,26 @@ def test_clips_are_rendered_ahead_and_reused(tmp_path: Path) -> None:
 
 
 @needs_espeak
+def test_the_clip_folder_stays_bounded_and_keeps_what_was_used_last(tmp_path: Path) -> None:
+    """Order numbers and totals are rendered as they come: over months the folder would fill the disk.
+    Past its bound the clips used longest ago go; one read meanwhile stays."""
+    folder = tmp_path / "clips"
+    first = ClipCache(Espeak(), folder)
+    kept = first.clip("주문 번호 일", "ko", 1)
+    size = len(kept)
+    cache = ClipCache(Espeak(), folder, disk_bytes=size * 4)
+    for n in range(2, 12):
+        cache.clip(f"주문 번호 {n}", "ko", 1)
+        if n % 2 == 0:
+            assert cache.clip("주문 번호 일", "ko", 1) == kept  # used again: read from disk and touched
+    used = sum(p.stat().st_size for p in folder.glob("*.wav"))
+    assert used <= size * 4 * 1.5, used  # clips differ a little in length
+    assert first.path("주문 번호 일", "ko", 1).is_file()  # type: ignore[union-attr]
+    assert not cache.path("주문 번호 2", "ko", 1).is_file()  # type: ignore[union-attr]
+    assert cache.path("주문 번호 11", "ko", 1).is_file()  # type: ignore[union-attr]
+
+
+@needs_espeak
 def test_a_language_whose_dictionary_is_missing_has_no_voice(tmp_path: Path) -> None:
     """Without its dictionary espeak-ng says nothing and exits 0: `speaks` finds out from the files."""
     real = Espeak().data_dir()
