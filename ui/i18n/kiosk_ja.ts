@@ -87,64 +87,109 @@
 <context>
     <name>CartScreen</name>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="21"/>
+        <location filename="../qml/customer/CartScreen.qml" line="22"/>
         <source>주문 내역을 확인해 주세요</source>
         <translation>ご注文内容をご確認ください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="127"/>
+        <location filename="../qml/customer/CartScreen.qml" line="128"/>
         <source>%1 수량 줄이기</source>
         <translation>%1 の数量を減らす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="150"/>
+        <location filename="../qml/customer/CartScreen.qml" line="151"/>
         <source>%1 수량 늘리기</source>
         <translation>%1 の数量を増やす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="158"/>
+        <location filename="../qml/customer/CartScreen.qml" line="159"/>
         <source>삭제</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="159"/>
+        <location filename="../qml/customer/CartScreen.qml" line="160"/>
         <source>%1 삭제</source>
         <translation>%1 を削除</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="216"/>
+        <location filename="../qml/customer/CartScreen.qml" line="217"/>
         <source>주문 방식</source>
         <translation>ご利用方法</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="223"/>
+        <location filename="../qml/customer/CartScreen.qml" line="224"/>
         <source>매장</source>
         <translation>店内</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="230"/>
+        <location filename="../qml/customer/CartScreen.qml" line="231"/>
         <source>포장</source>
         <translation>持ち帰り</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="246"/>
+        <location filename="../qml/customer/CartScreen.qml" line="247"/>
         <source>총 %1개</source>
         <translation>合計 %1 点</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="254"/>
+        <location filename="../qml/customer/CartScreen.qml" line="255"/>
         <source>부가세 %1 포함</source>
         <translation>消費税(VAT) %1 込み</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="298"/>
+        <location filename="../qml/customer/CartScreen.qml" line="299"/>
         <source>메뉴 더 담기</source>
         <translation>メニューを追加</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="308"/>
+        <location filename="../qml/customer/CartScreen.qml" line="309"/>
         <source>%1 결제하기</source>
         <translation>%1 を支払う</translation>
+    </message>
+</context>
+<context>
+    <name>EasyNavBar</name>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="48"/>
+        <location filename="../qml/customer/EasyNavBar.qml" line="49"/>
+        <source>처음으로</source>
+        <translation>最初に戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="58"/>
+        <source>이전</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="59"/>
+        <source>이전 화면으로</source>
+        <translation>前の画面に戻る</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="70"/>
+        <location filename="../qml/customer/EasyNavBar.qml" line="71"/>
+        <source>도움말</source>
+        <translation>ヘルプ</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="126"/>
+        <source>처음으로 돌아갈까요?</source>
+        <translation>最初に戻りますか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="137"/>
+        <source>담은 메뉴 %1개가 지워집니다.</source>
+        <translation>カートの %1 点は削除されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="148"/>
+        <source>계속 주문하기</source>
+        <translation>注文を続ける</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="156"/>
+        <source>처음으로 (메뉴 지우기)</source>
+        <translation>最初に戻る（カートを空にする）</translation>
     </message>
 </context>
 <context>
@@ -234,28 +279,28 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="13"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="14"/>
         <source>품절된 메뉴입니다. 다른 메뉴를 골라 주세요.</source>
         <translation>売り切れです。別のメニューをお選びください。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="14"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="15"/>
         <source>장바구니에 담았습니다.</source>
         <translation>カートに追加しました。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="15"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="16"/>
         <source>먼저 메뉴를 골라 주세요.</source>
         <translation>まずメニューをお選びください。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="94"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="95"/>
         <source>%1, 선택됨</source>
         <translation>%1、選択中</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="169"/>
-        <location filename="../qml/customer/MenuScreen.qml" line="208"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="170"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="209"/>
         <source>품절</source>
         <translation>売り切れ</translation>
     </message>
@@ -263,88 +308,88 @@
 <context>
     <name>OptionsScreen</name>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="145"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
         <source>필수 ✓</source>
         <translation>必須 ✓</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="145"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
         <source>필수</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="147"/>
         <source>선택 (최대 %1개)</source>
         <translation>任意（最大 %1 個）</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="173"/>
         <location filename="../qml/customer/OptionsScreen.qml" line="174"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="175"/>
         <source>품절</source>
         <translation>売り切れ</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="175"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="176"/>
         <source>선택됨</source>
         <translation>選択中</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="193"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="194"/>
         <source>%1 빼기</source>
         <translation>%1 を減らす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="224"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="225"/>
         <source>%1 더하기</source>
         <translation>%1 を増やす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="275"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="276"/>
         <source>수량</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="284"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="285"/>
         <source>수량 줄이기</source>
         <translation>数量を減らす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="300"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="301"/>
         <source>수량 %1</source>
         <translation>数量 %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="305"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="306"/>
         <source>수량 늘리기</source>
         <translation>数量を増やす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="331"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="332"/>
         <source>다음</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="263"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="264"/>
         <source>필수 옵션을 골라 주세요</source>
         <translation>必須オプションを選んでください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="137"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="138"/>
         <source>%1 (%2/%3)</source>
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="320"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="321"/>
         <source>취소</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="320"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="321"/>
         <source>이전</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="331"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="332"/>
         <source>%1 담기</source>
         <translation>追加 · %1</translation>
     </message>
@@ -352,47 +397,47 @@
 <context>
     <name>OrderTypeScreen</name>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="39"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="40"/>
         <source>어디에서 드시나요?</source>
         <translation>店内でお召し上がりですか？</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="54"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="55"/>
         <source>매장에서 먹어요</source>
         <translation>店内で食べます</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="54"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="55"/>
         <source>매장</source>
         <translation>店内</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="54"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="55"/>
         <source>포장해 갈게요</source>
         <translation>持ち帰ります</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="54"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="55"/>
         <source>포장</source>
         <translation>持ち帰り</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="133"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="134"/>
         <source>큰 글씨 · 쉬운 주문</source>
         <translation>大きな文字・かんたん注文</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="134"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="135"/>
         <source>큰 글씨 쉬운 주문 끄기</source>
         <translation>大きな文字・かんたん注文をオフにする</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="134"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="135"/>
         <source>큰 글씨 쉬운 주문 켜기</source>
         <translation>大きな文字・かんたん注文をオンにする</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="117"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="118"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
     </message>
@@ -400,52 +445,52 @@
 <context>
     <name>PayingScreen</name>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="17"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="18"/>
         <source>카드를 단말기에 꽂거나 대 주세요</source>
         <translation>カードを端末に差し込むか、かざしてください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="19"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="20"/>
         <source>휴대폰 결제 앱으로 QR을 찍어 주세요</source>
         <translation>スマートフォンの決済アプリでQRコードを読み取ってください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="21"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="22"/>
         <source>결제 앱의 바코드를 스캐너에 보여 주세요</source>
         <translation>決済アプリのバーコードをスキャナーにかざしてください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="22"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="23"/>
         <source>결제 중입니다. 잠시만 기다려 주세요</source>
         <translation>決済中です。少々お待ちください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="26"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="27"/>
         <source>화면 아래 오른쪽 카드 단말기</source>
         <translation>画面右下のカード端末</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="28"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="29"/>
         <source>화면 아래 스캐너</source>
         <translation>画面下のスキャナー</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="95"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="96"/>
         <source>남은 시간 %1</source>
         <translation>残り時間 %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="103"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="104"/>
         <source>QR 결제 남은 시간 %1</source>
         <translation>QRコード決済の残り時間 %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="117"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="118"/>
         <source>결제 금액 %1</source>
         <translation>お支払い金額 %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="169"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="170"/>
         <source>결제 취소</source>
         <translation>決済をキャンセル</translation>
     </message>
@@ -453,32 +498,32 @@
 <context>
     <name>PaymentFailedScreen</name>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="45"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="46"/>
         <source>결제가 완료되지 않았습니다</source>
         <translation>お支払いが完了しませんでした</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="58"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="59"/>
         <source>결제가 승인되지 않았습니다.</source>
         <translation>お支払いが承認されませんでした。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="67"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="68"/>
         <source>다시 시도하거나 다른 결제 방법을 골라 주세요.</source>
         <translation>もう一度試すか、別の支払い方法を選んでください。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="81"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="82"/>
         <source>다시 시도</source>
         <translation>もう一度</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="89"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="90"/>
         <source>다른 결제 방법</source>
         <translation>別の支払い方法</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="96"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="97"/>
         <source>장바구니로 돌아가기</source>
         <translation>カートに戻る</translation>
     </message>
@@ -486,52 +531,52 @@
 <context>
     <name>PaymentMethodScreen</name>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="17"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="18"/>
         <source>카드 결제</source>
         <translation>カード決済</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="19"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="20"/>
         <source>QR 결제</source>
         <translation>QR決済</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="20"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="21"/>
         <source>바코드 결제</source>
         <translation>バーコード決済</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="24"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="25"/>
         <source>신용·체크카드, 삼성페이</source>
         <translation>クレジット・デビットカード、Samsung Pay</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="26"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="27"/>
         <source>화면의 QR을 앱으로 스캔</source>
         <translation>画面のQRをアプリでスキャン</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="27"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="28"/>
         <source>카카오페이·네이버페이·제로페이</source>
         <translation>カカオペイ・ネイバーペイ・ゼロペイ</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="63"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="64"/>
         <source>결제 방법을 선택해 주세요</source>
         <translation>お支払い方法を選んでください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="88"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="89"/>
         <source>결제를 취소했습니다. 결제된 금액은 없습니다.</source>
         <translation>お支払いを取り消しました。請求はありません。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="98"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="99"/>
         <source>결제 금액 %1</source>
         <translation>お支払い金額 %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="185"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="186"/>
         <source>이전</source>
         <translation>戻る</translation>
     </message>
@@ -732,83 +777,83 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="35"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="36"/>
         <source>결제가 완료되었습니다</source>
         <translation>お支払いが完了しました</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="56"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="57"/>
         <source>주문번호</source>
         <translation>注文番号</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="72"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="73"/>
         <source>주문번호 %1</source>
         <translation>注文番号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="78"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="79"/>
         <source>번호가 불리면 카운터에서 받아 가세요</source>
         <translation>番号が呼ばれたらカウンターでお受け取りください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="93"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="94"/>
         <source>감사합니다. 또 오세요!</source>
         <translation>ありがとうございました。またお越しください！</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="89"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="90"/>
         <source>영수증을 출력할까요?</source>
         <translation>レシートは必要ですか？</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="90"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="91"/>
         <source>영수증을 출력하고 있습니다…</source>
         <translation>レシートを印刷しています…</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="91"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="92"/>
         <source>영수증이 출력되었습니다. 감사합니다!</source>
         <translation>レシートを印刷しました。ありがとうございます！</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="92"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="93"/>
         <source>영수증을 출력하지 못했습니다.</source>
         <translation>レシートを印刷できませんでした。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="115"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="116"/>
         <source>영수증 출력</source>
         <translation>レシートを印刷</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="122"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="123"/>
         <source>출력 안 함</source>
         <translation>不要</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="131"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="132"/>
         <source>처음으로 (%1초)</source>
         <translation>最初に戻る（%1秒）</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="132"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="133"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="161"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="162"/>
         <source>프린터에 문제가 있어 영수증을 화면에 보여 드립니다. 직원이 곧 다시 출력해 드립니다.</source>
         <translation>プリンターに問題があるため、レシートを画面に表示しています。スタッフがまもなく印刷し直します。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="208"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="209"/>
         <source>영수증</source>
         <translation>レシート</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="242"/>
-        <location filename="../qml/customer/ResultScreen.qml" line="247"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="243"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="248"/>
         <source>영수증 QR</source>
         <translation>レシートQR</translation>
     </message>
@@ -1411,24 +1456,39 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="52"/>
+        <location filename="../qml/customer/TopBar.qml" line="54"/>
         <source>프린터 점검 필요</source>
         <translation>プリンターの点検が必要です</translation>
     </message>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="56"/>
+        <location filename="../qml/customer/TopBar.qml" line="58"/>
         <source>프린터 점검</source>
         <translation>プリンター</translation>
     </message>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="112"/>
-        <location filename="../qml/customer/TopBar.qml" line="113"/>
+        <location filename="../qml/customer/TopBar.qml" line="116"/>
+        <source>낮은 화면</source>
+        <translation>低い画面</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="117"/>
+        <source>낮은 화면 끄기</source>
+        <translation>低い画面をオフ</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="117"/>
+        <source>낮은 화면 켜기</source>
+        <translation>低い画面をオン</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="133"/>
+        <location filename="../qml/customer/TopBar.qml" line="134"/>
         <source>직원 호출됨</source>
         <translation>呼び出しました</translation>
     </message>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="112"/>
-        <location filename="../qml/customer/TopBar.qml" line="113"/>
+        <location filename="../qml/customer/TopBar.qml" line="133"/>
+        <location filename="../qml/customer/TopBar.qml" line="134"/>
         <source>직원 호출</source>
         <translation>スタッフ呼び出し</translation>
     </message>

@@ -8,6 +8,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
     function messageText(code) {
         if (code === "sold_out") return qsTr("품절된 메뉴입니다. 다른 메뉴를 골라 주세요.")
@@ -268,5 +269,12 @@ FocusScope {
         id: cartBar
         kiosk: screen.kiosk
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

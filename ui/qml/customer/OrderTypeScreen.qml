@@ -8,6 +8,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
     // The title and the two cards; they scroll when a large scale on a small screen needs more room.
     Flickable {
@@ -133,5 +134,12 @@ FocusScope {
         text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
         accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
         onClicked: screen.kiosk.setEasyMode(!checked)
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

@@ -8,12 +8,14 @@ Rectangle {
     property bool atAttract: false
     property var voice: null  // the window's voice guidance (ui/voice); its on-screen control sits here
     readonly property int buttonHeight: Math.max(Theme.touchMin, Theme.topBar - Theme.gapSmall * 2)
+    // The leftmost of the buttons that always stay in the first row: low position, voice, staff call.
+    readonly property Item firstRowLeft: lowButton.visible ? lowButton : voiceButton.visible ? voiceButton : staffButton
     color: atAttract ? "transparent" : Theme.dark
     z: 10
 
     Text {
         anchors { left: parent.left; leftMargin: Theme.gapLarge; rightMargin: Theme.gap }
-        anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? (voiceButton.visible ? voiceButton.left : staffButton.left) : buttons.left
+        anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? bar.firstRowLeft.left : buttons.left
         y: (Theme.topBar - height) / 2
         // Large scales leave little room beside the buttons: a smaller name rather than a cut one, and
         // none at all when even the smallest does not fit.
@@ -40,7 +42,7 @@ Rectangle {
             id: problemBadge
             objectName: "printerProblemBadge"
             visible: bar.kiosk.printerProblem
-            anchors { right: bar.twoRows ? (voiceButton.visible ? voiceButton.left : staffButton.left) : buttons.left; rightMargin: Theme.gapSmall }
+            anchors { right: bar.twoRows ? bar.firstRowLeft.left : buttons.left; rightMargin: Theme.gapSmall }
             y: (Theme.topBar - height) / 2
             width: problemLabel.implicitWidth + Theme.gap
             height: problemLabel.implicitHeight + Theme.s(8)
@@ -67,12 +69,12 @@ Rectangle {
     readonly property real langWidth: Math.max(Theme.touchMin, Theme.s(76))
     readonly property bool twoRows: !atAttract
         && langWidth * 4 + staffButton.width + (voiceButton.visible ? voiceButton.width + Theme.gapSmall : 0)
-           + Theme.gapSmall * 4 + Theme.gap * 2 > width
+           + (lowButton.visible ? lowButton.width + Theme.gapSmall : 0) + Theme.gapSmall * 4 + Theme.gap * 2 > width
     height: twoRows ? Theme.topBar + buttonHeight + Theme.gapSmall : Theme.topBar
 
     Row {
         id: buttons
-        anchors.right: bar.twoRows ? parent.right : voiceButton.visible ? voiceButton.left : staffButton.left
+        anchors.right: bar.twoRows ? parent.right : bar.firstRowLeft.left
         anchors.rightMargin: bar.twoRows ? Theme.gap : Theme.gapSmall
         y: bar.twoRows ? Theme.topBar - Theme.gapSmall : (Theme.topBar - height) / 2
         spacing: Theme.gapSmall
@@ -95,6 +97,25 @@ Rectangle {
                 onClicked: bar.kiosk.chooseLanguage(modelData[0])
             }
         }
+    }
+    // Low position (낮은 화면) from every screen, not only the attract one: for a wheelchair user or a child
+    // who started before seeing it. The attract screen has its own, bigger one.
+    KButton {
+        id: lowButton
+        objectName: "topLowPosition"
+        visible: !bar.atAttract
+        anchors { right: voiceButton.visible ? voiceButton.left : staffButton.left; rightMargin: Theme.gapSmall }
+        y: (Theme.topBar - height) / 2
+        width: Theme.s(120)
+        height: bar.buttonHeight
+        checked: bar.kiosk.lowPosition
+        fill: checked ? Theme.primary : "transparent"
+        ink: checked ? Theme.primaryInk : Theme.darkInk
+        border.color: Theme.darkInk
+        fontSize: Theme.fontSmall
+        text: (checked ? "✓ " : "") + qsTr("낮은 화면")
+        accessibleName: checked ? qsTr("낮은 화면 끄기") : qsTr("낮은 화면 켜기")
+        onClicked: bar.kiosk.setLowPosition(!checked)
     }
     VoiceButton {
         id: voiceButton
