@@ -289,7 +289,7 @@ class CustomerSession:
             self._next_ranking = ranking
             return
         self._next_ranking = None
-        if ranking != self.ranking:
+        if ranking.counts != self.ranking.counts:  # the same order again (most reads): nothing to redo
             self.ranking = ranking
             self.listener(RankingChanged(ranking))
 

@@ -18,7 +18,9 @@ Rectangle {
     readonly property bool canHome: step !== "paying"
     visible: shown
     width: parent ? parent.width : 0
-    height: shown ? Theme.touchMin + Theme.gapSmall * 2 : 0
+    // The window's height only (the same on every screen): a short window gets a lower bar.
+    readonly property bool short: Window.height > 0 && Window.height < Theme.s(700)
+    height: shown ? Theme.touchMin + (short ? Theme.gapSmall : Theme.gapSmall * 2) : 0
     z: 30  // over the screen's content, which ends above it anyway
     color: Theme.dark
 

@@ -7,6 +7,8 @@ FocusScope {
     focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
+    // Short (a landscape window, or a small one at large scales): a lower message line and cart bar.
+    readonly property bool compact: height > 0 && height < Theme.s(600)
     anchors.fill: parent
     anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
@@ -251,7 +253,7 @@ FocusScope {
     Item {
         id: message
         anchors { left: parent.left; right: parent.right; bottom: cartBar.top }
-        height: Math.max(Theme.fontBody * 1.4 + Theme.gap, toast.visible ? toast.height + Theme.gapSmall : 0)
+        height: Math.max(Theme.fontBody * 1.4 + (screen.compact ? Theme.gapSmall : Theme.gap), toast.visible ? toast.height + Theme.gapSmall : 0)
         Toast {
             id: toast
             objectName: "menuMessage"
@@ -268,6 +270,7 @@ FocusScope {
     CartBar {
         id: cartBar
         kiosk: screen.kiosk
+        compact: screen.compact
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
     }
 

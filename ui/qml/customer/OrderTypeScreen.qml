@@ -20,7 +20,7 @@ FocusScope {
             top: parent.top
         }
         // Down to the higher of the two buttons under it.
-        height: Math.max(0, Math.min(backButton.y, easyButton.y) - Theme.gap)
+        height: Math.max(0, Math.min(backButton.visible ? backButton.y : easyButton.y, easyButton.y) - Theme.gap)
         contentHeight: Math.max(height, body.implicitHeight + Theme.gapLarge * 2)
         clip: true
         boundsBehavior: Flickable.StopAtBounds
@@ -110,6 +110,7 @@ FocusScope {
     KButton {
         id: backButton
         objectName: "orderTypeBackButton"
+        visible: !screen.kiosk.easyMode  // easy mode: the fixed bar's Home, in its one place
         anchors {
             left: parent.left
             bottom: parent.bottom

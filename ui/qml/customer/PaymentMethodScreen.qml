@@ -39,7 +39,7 @@ FocusScope {
             left: parent.left
             right: parent.right
             top: parent.top
-            bottom: backButton.top
+            bottom: backButton.visible ? backButton.top : parent.bottom
             bottomMargin: Theme.gap
         }
         contentHeight: Math.max(height, body.implicitHeight + Theme.gapLarge * 2)
@@ -176,6 +176,7 @@ FocusScope {
     KButton {
         id: backButton
         objectName: "methodBackButton"
+        visible: !screen.kiosk.easyMode  // easy mode: the fixed bar's Back, in its one place
         anchors {
             left: parent.left
             bottom: parent.bottom
