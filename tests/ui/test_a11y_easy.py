@@ -206,12 +206,15 @@ def test_home_asks_before_emptying_the_cart(make_kiosk: Callable[..., Kiosk]) ->
     k.qtbot.waitUntil(lambda: vm.cartCount == 1)
     k.click("easyHomeButton")
     k.qtbot.waitUntil(lambda: k.exists("easyHomeConfirmText"))
+    settle(k)
     assert k.text("easyHomeConfirmText") == "담은 메뉴 1개가 지워집니다."
     assert "easyHomeStay" in k.assert_laid_out(overlay="easyHomeConfirm")
     k.click("easyHomeStay")  # keep ordering: nothing lost
     k.qtbot.waitUntil(lambda: not k.exists("easyHomeConfirmText"))
     assert k.step == "menu" and vm.cartCount == 1
     k.click("easyHomeButton")
+    k.qtbot.waitUntil(lambda: k.exists("easyHomeConfirmText"))
+    settle(k)  # the question laid out before the finger lands on it
     k.click("easyHomeLeave")
     k.wait_step("attract")
     assert vm.cartCount == 0 and not k.sales()

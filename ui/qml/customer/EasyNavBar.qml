@@ -41,13 +41,16 @@ Rectangle {
         anchors.centerIn: parent
         spacing: Theme.gapSmall
         readonly property real each: (nav.width - Theme.gap * 2 - spacing * 2) / 3
+        // Narrow (a small portrait screen at large scales): the words alone, a size smaller, on one line.
+        readonly property bool narrow: each < Theme.s(180)
+        readonly property int fontSize: narrow ? Theme.fontSmall : Theme.fontBody
         KButton {
             id: homeButton
             objectName: "easyHomeButton"
             width: buttons.each
             height: Theme.touchMin
-            fontSize: Theme.fontBody
-            text: "⌂ " + qsTr("처음으로")
+            fontSize: buttons.fontSize
+            text: (buttons.narrow ? "" : "⌂ ") + qsTr("처음으로")
             accessibleName: qsTr("처음으로")
             enabled_: nav.canHome
             onClicked: nav.goHome()
@@ -56,8 +59,8 @@ Rectangle {
             objectName: "easyBackButton"
             width: buttons.each
             height: Theme.touchMin
-            fontSize: Theme.fontBody
-            text: "← " + qsTr("이전")
+            fontSize: buttons.fontSize
+            text: (buttons.narrow ? "" : "← ") + qsTr("이전")
             accessibleName: qsTr("이전 화면으로")
             enabled_: nav.canBack
             onClicked: nav.goBack()
@@ -66,10 +69,10 @@ Rectangle {
             objectName: "easyHelpButton"
             width: buttons.each
             height: Theme.touchMin
-            fontSize: Theme.fontBody
+            fontSize: buttons.fontSize
             fill: Theme.accent
             ink: Theme.accentInk
-            text: "? " + qsTr("도움말")
+            text: (buttons.narrow ? "" : "? ") + qsTr("도움말")
             accessibleName: qsTr("도움말")
             onClicked: nav.kiosk.setHelpShown(true)
         }

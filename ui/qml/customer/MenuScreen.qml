@@ -136,7 +136,10 @@ FocusScope {
         cellHeight: rowCards ? Math.min(height, Math.max(textBlock, Theme.s(180)))
                              : Math.max(Theme.touchMin, Math.min(cellWidth - Theme.gap + textBlock, height))
         clip: true
-        cacheBuffer: cellHeight  // one row beyond the view: enough for smooth flicks, cheap category switches
+        // One row beyond the view: enough for smooth flicks, cheap category switches. Not in easy mode: its few
+        // big cards are made as they scroll in, and a category switch never meets a card still being made in the
+        // buffer (Qt warns "DelegateModel::cancel: index out range" then; the shorter easy grid made it common).
+        cacheBuffer: screen.kiosk.easyMode ? 0 : cellHeight
         model: screen.kiosk.menu
         boundsBehavior: Flickable.StopAtBounds
 

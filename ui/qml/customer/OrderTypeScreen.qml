@@ -128,7 +128,7 @@ FocusScope {
             bottom: parent.bottom
             margins: Theme.gapLarge
         }
-        width: Math.min(Theme.s(400), screen.width - backButton.width - Theme.gapLarge * 3)
+        width: Math.min(Theme.s(400), screen.width - (backButton.visible ? backButton.width + Theme.gapLarge : 0) - Theme.gapLarge * 2)
         checked: screen.kiosk.easyMode
         fill: checked ? Theme.selected : Theme.surface
         ink: checked ? Theme.selectedInk : Theme.text
