@@ -115,6 +115,8 @@ def attach_window(
     from a `ModeContext` the first time each is entered; `card_reader` makes the NFC reader whose staff card
     taps open the PIN pad (none: PIN sign-in only)."""
     from app.builders.modes import ModeContext, build_mode_view_model
+    from kiosk.bestsellers import BestSellerWorker, recent_sales
+    from kiosk.domain.business_day import business_date
     from kiosk.flow.checkout import Checkout
     from kiosk.payments.service import PaymentService
     from kiosk.staff.service import StaffService
@@ -122,17 +124,23 @@ def attach_window(
 
     clock = window.vm.session.clock
     staff = staff or StaffService(ledger)
+    # Easy mode's best sellers first: the last weeks' sales, read on the worker's thread.
+    best_sellers = BestSellerWorker(
+        lambda: recent_sales(ledger, business_date(clock.now(), ledger.tz, ledger.day_start_hour))
+    )
     devices = DeviceServices(
         printing=printing,
         scanning=build_scanning(window.settings),
         reconciler=Reconciler(reconcile, reconcile_seconds) if reconcile is not None else None,
         nfc=build_card_reader(window, staff, card_reader) if card_reader is not None else None,
+        best_sellers=best_sellers,
     )
     services = SessionServices(
         Checkout(ledger, provider, clock),
         receipts=printing.service if printing is not None else None,
         on_decline_next=on_decline_next,
         on_code=on_code,
+        best_sellers=best_sellers,
     )
     window.attach(services, devices)
     assert window.bridge is not None

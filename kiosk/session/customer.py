@@ -25,6 +25,7 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from kiosk.bestsellers import NO_RANKING, SalesRanking
 from kiosk.config import UiSettings
 from kiosk.domain.business_day import business_date
 from kiosk.domain.catalog import Catalog
@@ -36,6 +37,7 @@ from kiosk.flow.state import FlowState, Step, Timer, initial_state
 from kiosk.ports import Clock
 
 if TYPE_CHECKING:  # the ledger side (SQLAlchemy) loads after the first frame: see docs/UI.md "Start-up"
+    from kiosk.bestsellers import BestSellerWorker
     from kiosk.flow.checkout import Checkout
     from kiosk.owner.menu import MenuOverrides
     from kiosk.payments.port import PaymentPrompt, PaymentResult
@@ -114,6 +116,13 @@ class BecameReady(SessionEvent):
 
 
 @dataclass(frozen=True, slots=True)
+class RankingChanged(SessionEvent):
+    """A new best-seller ranking applies (between two customers): easy mode's menu order changes."""
+
+    ranking: SalesRanking
+
+
+@dataclass(frozen=True, slots=True)
 class OutOfOrder(SessionEvent):
     """The kiosk cannot sell at all (its ledger cannot be used): the attract screen says `text`."""
 
@@ -145,6 +154,7 @@ class SessionServices:
     receipts: ReceiptService | None = None
     on_decline_next: Callable[[], None] | None = None  # demo F9
     on_code: Callable[[str, str], None] | None = None  # (intent_id, code): PaymentService.submit_code
+    best_sellers: BestSellerWorker | None = None  # easy mode's order (kiosk/bestsellers.py); None: the catalog's
 
 
 class _PaymentListener:
@@ -187,6 +197,10 @@ class CustomerSession:
         self.out_of_order = ""  # set when the kiosk cannot sell (a damaged ledger); it then never becomes ready
         self.base_catalog = catalog  # the catalog file; the back office's switches and prices go on top
         self._menu: MenuOverrides | None = None
+        # Easy mode's best sellers first: the ranking on screen, and one read meanwhile that waits for the
+        # next customer (a menu never reorders under a customer's finger).
+        self.ranking: SalesRanking = NO_RANKING
+        self._next_ranking: SalesRanking | None = None
 
     # --- lifecycle ------------------------------------------------------------------------------------
 
@@ -195,6 +209,8 @@ class CustomerSession:
         `call` later on this session's thread (from any thread)."""
         self._services = services
         self._post = post
+        if services.best_sellers is not None:  # read on the worker's thread, applied on this one
+            services.best_sellers.listener = lambda ranking: self._post_call(lambda: self._set_ranking(ranking))
         self._load_menu()
         self.listener(BecameReady())
 
@@ -257,6 +273,25 @@ class CustomerSession:
         if self.state.step is not Step.RESULT and self.receipt.order_id:
             self._set_receipt(NO_RECEIPT)  # the next customer never sees the last one's receipt
         self.listener(FlowChanged(old, self.state))
+        if old.step is not Step.ATTRACT and self.state.step is Step.ATTRACT:
+            # An order ended: read the best sellers again (off this thread); a ranking read meanwhile applies now.
+            services = self._services
+            if services is not None and services.best_sellers is not None:
+                services.best_sellers.refresh()
+            if self._next_ranking is not None:
+                self._set_ranking(self._next_ranking)
+
+    # --- easy mode's best sellers first (kiosk/bestsellers.py) -----------------------------------------
+
+    def _set_ranking(self, ranking: SalesRanking) -> None:
+        """A ranking read on the worker: applied at once between customers, else when this order ends."""
+        if self.state.step is not Step.ATTRACT:
+            self._next_ranking = ranking
+            return
+        self._next_ranking = None
+        if ranking.counts != self.ranking.counts:  # the same order again (most reads): nothing to redo
+            self.ranking = ranking
+            self.listener(RankingChanged(ranking))
 
     def seconds_left(self, timer: Timer) -> int:
         """Whole seconds left on a flow timer, rounded up; 0 when it is not running."""

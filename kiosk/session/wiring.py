@@ -123,6 +123,7 @@ class DeviceServices:
     scanning: Scanning | None = None
     reconciler: Reconciler | None = None
     nfc: StartStop | None = None  # the NFC reader: staff card taps (docs/STAFF.md)
+    best_sellers: StartStop | None = None  # easy mode's ranking, read off the GUI thread (kiosk/bestsellers.py)
     _printing_start: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def start(self) -> None:
@@ -139,8 +140,12 @@ class DeviceServices:
             self.scanning.scanner.start()
         if self.nfc is not None:
             self.nfc.start()
+        if self.best_sellers is not None:
+            self.best_sellers.start()
 
     def stop(self) -> None:
+        if self.best_sellers is not None:
+            self.best_sellers.stop()
         if self.nfc is not None:
             self.nfc.stop()
         if self.scanning is not None:

@@ -151,6 +151,13 @@ def touch_targets(k: Kiosk) -> Iterator[Target]:
         iface = QAccessible.queryAccessibleInterface(target)
         name = iface.text(QAccessible.Text.Name) if iface is not None else ""
         role = iface.role() if iface is not None else QAccessible.Role.NoRole
+        own = accessible_attached(target)
+        if iface is None and own is not None:
+            # Qt's accessibility cache sometimes has no interface for a live delegate (a category tab
+            # scrolled out of the rail, after many items were made and destroyed at other addresses): what
+            # Qt builds the interface from, the item's own Accessible properties, is checked instead.
+            name = str(own.property("name") or "")
+            role = QAccessible.Role(own.property("role") or QAccessible.Role.NoRole)
         yield Target(target, name, role, scene_rect(target))
 
 

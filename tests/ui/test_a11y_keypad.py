@@ -131,11 +131,13 @@ def test_keypad_only_order_in_english_with_easy_mode(make_kiosk: Callable[..., K
     k.wait_step("cart")
     k.key(ENTER)
     k.wait_step("payment_method")
+    k.provider.delay_seconds = 30  # the customer has not shown a code yet (no race with a 50 ms approval)
     press(k, "method_barcode")
     k.wait_step("paying")
     assert k.focused() == "cancelPaymentButton"
     k.key(ENTER)  # cancel: the screen says so
     k.wait_step("payment_method")
+    k.provider.delay_seconds = 0.05
     assert k.text("paymentCancelledText") == "Payment cancelled. Nothing was charged."
     press(k, "method_card")
     k.wait_step("result")

@@ -25,6 +25,7 @@ from kiosk.session.customer import (
     FlowChanged,
     OutOfOrder,
     PrinterProblemChanged,
+    RankingChanged,
     ReceiptChanged,
     ReceiptStatus,
     SessionEvent,
@@ -106,7 +107,7 @@ class KioskViewModel(QObject):
         # the lower `reach_fraction` of the panel (UiSettings.reach_fraction, from the mounting settings).
         self._reach = max(0.4, min(1.0, reach_fraction))
         self._low = False
-        self._last_menu_key: tuple[str, str, int] | None = None
+        self._last_menu_key: tuple[str, str, int, int] | None = None
         session.listener = self._on_session_event
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -161,6 +162,8 @@ class KioskViewModel(QObject):
             self.printChanged.emit()
         elif isinstance(event, BecameReady | OutOfOrder):
             self.readyChanged.emit()
+        elif isinstance(event, RankingChanged):
+            self._refresh(self.state)  # easy mode's menu order
 
     def image_url(self, relative: str) -> str:
         if relative in self._image_cache:
@@ -199,10 +202,15 @@ class KioskViewModel(QObject):
                     for c in catalog.categories
                 ]
             )
-        menu_key = (s.category_id, lang, id(catalog))
+        # Easy mode: the best sellers first (the session's ranking, read from the ledger off this thread;
+        # an empty one keeps the catalog's order); otherwise the catalog's order.
+        ranking = self.session.ranking if s.easy else None
+        menu_key = (s.category_id, lang, id(catalog), id(ranking))
         if menu_key != self._last_menu_key:
             self._last_menu_key = menu_key
             items = catalog.items_in(s.category_id)
+            if ranking is not None:
+                items = ranking.order(items)
             self._menu.set_rows(
                 [
                     {

@@ -4,58 +4,58 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="104"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="108"/>
         <source>어서 오세요</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="130"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="134"/>
         <source>화면을 터치해 주문하세요</source>
         <translation>Touch to order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="130"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="134"/>
         <source>준비 중입니다. 잠시만 기다려 주세요</source>
         <translation>Getting ready, one moment please</translation>
     </message>
     <message>
         <location filename="../qml/customer/AttractScreen.qml" line="26"/>
-        <location filename="../qml/customer/AttractScreen.qml" line="132"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
         <source>주문 시작</source>
         <translation>Start order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="132"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
         <source>준비 중</source>
         <translation>Getting ready</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="157"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="161"/>
         <source>큰 글씨 · 쉬운 주문</source>
         <translation>Large text · Easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="158"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="162"/>
         <source>큰 글씨 쉬운 주문 끄기</source>
         <translation>Turn off large text, easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="158"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="162"/>
         <source>큰 글씨 쉬운 주문 켜기</source>
         <translation>Turn on large text, easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="171"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="175"/>
         <source>낮은 화면</source>
         <translation>Lower screen</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="172"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="176"/>
         <source>낮은 화면 끄기</source>
         <translation>Lower screen off</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="172"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="176"/>
         <source>낮은 화면 켜기</source>
         <translation>Lower screen on</translation>
     </message>
@@ -63,23 +63,23 @@
 <context>
     <name>CartBar</name>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="22"/>
+        <location filename="../qml/customer/CartBar.qml" line="29"/>
         <source>처음으로</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="36"/>
+        <location filename="../qml/customer/CartBar.qml" line="43"/>
         <source>장바구니 %1개, %2</source>
         <translation>Cart, %1 items, %2</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="63"/>
-        <location filename="../qml/customer/CartBar.qml" line="65"/>
+        <location filename="../qml/customer/CartBar.qml" line="70"/>
+        <location filename="../qml/customer/CartBar.qml" line="72"/>
         <source>장바구니</source>
         <translation>Cart</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="90"/>
+        <location filename="../qml/customer/CartBar.qml" line="97"/>
         <source>주문하기</source>
         <translation>Order</translation>
     </message>
@@ -87,62 +87,62 @@
 <context>
     <name>CartScreen</name>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="21"/>
+        <location filename="../qml/customer/CartScreen.qml" line="22"/>
         <source>주문 내역을 확인해 주세요</source>
         <translation>Please check your order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="127"/>
+        <location filename="../qml/customer/CartScreen.qml" line="128"/>
         <source>%1 수량 줄이기</source>
         <translation>One less %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="150"/>
+        <location filename="../qml/customer/CartScreen.qml" line="151"/>
         <source>%1 수량 늘리기</source>
         <translation>One more %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="158"/>
+        <location filename="../qml/customer/CartScreen.qml" line="159"/>
         <source>삭제</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="159"/>
+        <location filename="../qml/customer/CartScreen.qml" line="160"/>
         <source>%1 삭제</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="216"/>
+        <location filename="../qml/customer/CartScreen.qml" line="217"/>
         <source>주문 방식</source>
         <translation>Order type</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="223"/>
+        <location filename="../qml/customer/CartScreen.qml" line="224"/>
         <source>매장</source>
         <translation>Dine in</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="230"/>
+        <location filename="../qml/customer/CartScreen.qml" line="231"/>
         <source>포장</source>
         <translation>Take out</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="246"/>
+        <location filename="../qml/customer/CartScreen.qml" line="247"/>
         <source>총 %1개</source>
         <translation>%1 items</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="254"/>
+        <location filename="../qml/customer/CartScreen.qml" line="255"/>
         <source>부가세 %1 포함</source>
         <translation>incl. VAT %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="298"/>
+        <location filename="../qml/customer/CartScreen.qml" line="299"/>
         <source>메뉴 더 담기</source>
         <translation>Add more</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="308"/>
+        <location filename="../qml/customer/CartScreen.qml" line="309"/>
         <source>%1 결제하기</source>
         <translation>Pay %1</translation>
     </message>
@@ -282,6 +282,51 @@
     </message>
 </context>
 <context>
+    <name>EasyNavBar</name>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="53"/>
+        <location filename="../qml/customer/EasyNavBar.qml" line="54"/>
+        <source>처음으로</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="63"/>
+        <source>이전</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="64"/>
+        <source>이전 화면으로</source>
+        <translation>Back to the previous screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="75"/>
+        <location filename="../qml/customer/EasyNavBar.qml" line="76"/>
+        <source>도움말</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="131"/>
+        <source>처음으로 돌아갈까요?</source>
+        <translation>Start over?</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="142"/>
+        <source>담은 메뉴 %1개가 지워집니다.</source>
+        <translation>The %1 item(s) in your cart will be removed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="153"/>
+        <source>계속 주문하기</source>
+        <translation>Keep ordering</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/EasyNavBar.qml" line="161"/>
+        <source>처음으로 (메뉴 지우기)</source>
+        <translation>Start over (empty the cart)</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <location filename="../qml/customer/IdleWarning.qml" line="29"/>
@@ -368,28 +413,28 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="13"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="16"/>
         <source>품절된 메뉴입니다. 다른 메뉴를 골라 주세요.</source>
         <translation>Sold out. Please choose something else.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="14"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="17"/>
         <source>장바구니에 담았습니다.</source>
         <translation>Added to your cart.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="15"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="18"/>
         <source>먼저 메뉴를 골라 주세요.</source>
         <translation>Please choose something from the menu first.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="94"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="97"/>
         <source>%1, 선택됨</source>
         <translation>%1, selected</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="169"/>
-        <location filename="../qml/customer/MenuScreen.qml" line="208"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="175"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="214"/>
         <source>품절</source>
         <translation>Sold out</translation>
     </message>
@@ -397,88 +442,88 @@
 <context>
     <name>OptionsScreen</name>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="145"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
         <source>필수 ✓</source>
         <translation>Required ✓</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="145"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
         <source>필수</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="147"/>
         <source>선택 (최대 %1개)</source>
         <translation>Optional (up to %1)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="173"/>
         <location filename="../qml/customer/OptionsScreen.qml" line="174"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="175"/>
         <source>품절</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="175"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="176"/>
         <source>선택됨</source>
         <translation>selected</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="193"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="194"/>
         <source>%1 빼기</source>
         <translation>Less %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="224"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="225"/>
         <source>%1 더하기</source>
         <translation>More %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="275"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="276"/>
         <source>수량</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="284"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="285"/>
         <source>수량 줄이기</source>
         <translation>Fewer</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="300"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="301"/>
         <source>수량 %1</source>
         <translation>Quantity %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="305"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="306"/>
         <source>수량 늘리기</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="331"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="332"/>
         <source>다음</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="263"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="264"/>
         <source>필수 옵션을 골라 주세요</source>
         <translation>Please choose the required options</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="137"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="138"/>
         <source>%1 (%2/%3)</source>
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="320"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="321"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="320"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="321"/>
         <source>이전</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="331"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="332"/>
         <source>%1 담기</source>
         <translation>Add · %1</translation>
     </message>
@@ -486,47 +531,47 @@
 <context>
     <name>OrderTypeScreen</name>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="39"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="40"/>
         <source>어디에서 드시나요?</source>
         <translation>Eat here or take out?</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="54"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="55"/>
         <source>매장에서 먹어요</source>
         <translation>Eat here</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="54"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="55"/>
         <source>매장</source>
         <translation>Dine in</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="54"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="55"/>
         <source>포장해 갈게요</source>
         <translation>Take it with me</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="54"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="55"/>
         <source>포장</source>
         <translation>Take out</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="133"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="135"/>
         <source>큰 글씨 · 쉬운 주문</source>
         <translation>Large text · Easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="134"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="136"/>
         <source>큰 글씨 쉬운 주문 끄기</source>
         <translation>Turn off large text, easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="134"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="136"/>
         <source>큰 글씨 쉬운 주문 켜기</source>
         <translation>Turn on large text, easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OrderTypeScreen.qml" line="117"/>
+        <location filename="../qml/customer/OrderTypeScreen.qml" line="119"/>
         <source>처음으로</source>
         <translation>Start over</translation>
     </message>
@@ -534,52 +579,52 @@
 <context>
     <name>PayingScreen</name>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="17"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="18"/>
         <source>카드를 단말기에 꽂거나 대 주세요</source>
         <translation>Insert or tap your card on the card terminal</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="19"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="20"/>
         <source>휴대폰 결제 앱으로 QR을 찍어 주세요</source>
         <translation>Scan the QR code with your phone&apos;s payment app</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="21"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="22"/>
         <source>결제 앱의 바코드를 스캐너에 보여 주세요</source>
         <translation>Show your payment app&apos;s barcode to the scanner</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="22"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="23"/>
         <source>결제 중입니다. 잠시만 기다려 주세요</source>
         <translation>Processing payment, please wait</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="26"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="27"/>
         <source>화면 아래 오른쪽 카드 단말기</source>
         <translation>The card terminal below the screen, on the right</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="28"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="29"/>
         <source>화면 아래 스캐너</source>
         <translation>The scanner below the screen</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="95"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="96"/>
         <source>남은 시간 %1</source>
         <translation>Time left %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="103"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="104"/>
         <source>QR 결제 남은 시간 %1</source>
         <translation>Time left to pay by QR: %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="117"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="118"/>
         <source>결제 금액 %1</source>
         <translation>Amount %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PayingScreen.qml" line="169"/>
+        <location filename="../qml/customer/PayingScreen.qml" line="170"/>
         <source>결제 취소</source>
         <translation>Cancel payment</translation>
     </message>
@@ -587,32 +632,32 @@
 <context>
     <name>PaymentFailedScreen</name>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="45"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="46"/>
         <source>결제가 완료되지 않았습니다</source>
         <translation>The payment did not go through</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="58"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="59"/>
         <source>결제가 승인되지 않았습니다.</source>
         <translation>The payment was not approved.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="67"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="68"/>
         <source>다시 시도하거나 다른 결제 방법을 골라 주세요.</source>
         <translation>Try again or choose another payment method.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="81"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="82"/>
         <source>다시 시도</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="89"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="90"/>
         <source>다른 결제 방법</source>
         <translation>Another payment method</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentFailedScreen.qml" line="96"/>
+        <location filename="../qml/customer/PaymentFailedScreen.qml" line="97"/>
         <source>장바구니로 돌아가기</source>
         <translation>Back to the cart</translation>
     </message>
@@ -620,52 +665,52 @@
 <context>
     <name>PaymentMethodScreen</name>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="17"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="18"/>
         <source>카드 결제</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="19"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="20"/>
         <source>QR 결제</source>
         <translation>QR pay</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="20"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="21"/>
         <source>바코드 결제</source>
         <translation>Barcode pay</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="24"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="25"/>
         <source>신용·체크카드, 삼성페이</source>
         <translation>Credit / debit card, Samsung Pay</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="26"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="27"/>
         <source>화면의 QR을 앱으로 스캔</source>
         <translation>Scan the code on screen with your app</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="27"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="28"/>
         <source>카카오페이·네이버페이·제로페이</source>
         <translation>Kakao Pay, Naver Pay, ZeroPay</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="63"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="64"/>
         <source>결제 방법을 선택해 주세요</source>
         <translation>How would you like to pay?</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="88"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="89"/>
         <source>결제를 취소했습니다. 결제된 금액은 없습니다.</source>
         <translation>Payment cancelled. Nothing was charged.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="98"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="99"/>
         <source>결제 금액 %1</source>
         <translation>Amount %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/PaymentMethodScreen.qml" line="185"/>
+        <location filename="../qml/customer/PaymentMethodScreen.qml" line="187"/>
         <source>이전</source>
         <translation>Back</translation>
     </message>
@@ -866,83 +911,83 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="35"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="36"/>
         <source>결제가 완료되었습니다</source>
         <translation>Payment complete</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="56"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="57"/>
         <source>주문번호</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="72"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="73"/>
         <source>주문번호 %1</source>
         <translation>Order number %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="78"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="79"/>
         <source>번호가 불리면 카운터에서 받아 가세요</source>
         <translation>Pick up at the counter when your number is called</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="93"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="94"/>
         <source>감사합니다. 또 오세요!</source>
         <translation>Thank you. Please come again!</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="89"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="90"/>
         <source>영수증을 출력할까요?</source>
         <translation>Would you like a receipt?</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="90"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="91"/>
         <source>영수증을 출력하고 있습니다…</source>
         <translation>Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="91"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="92"/>
         <source>영수증이 출력되었습니다. 감사합니다!</source>
         <translation>Your receipt is printed. Thank you!</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="92"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="93"/>
         <source>영수증을 출력하지 못했습니다.</source>
         <translation>The receipt could not be printed.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="115"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="116"/>
         <source>영수증 출력</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="122"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="123"/>
         <source>출력 안 함</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="131"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="132"/>
         <source>처음으로 (%1초)</source>
         <translation>Start over (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="132"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="133"/>
         <source>처음으로</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="161"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="162"/>
         <source>프린터에 문제가 있어 영수증을 화면에 보여 드립니다. 직원이 곧 다시 출력해 드립니다.</source>
         <translation>The printer has a problem, so here is your receipt on screen. Staff will print it for you shortly.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="208"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="209"/>
         <source>영수증</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="242"/>
-        <location filename="../qml/customer/ResultScreen.qml" line="247"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="243"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="248"/>
         <source>영수증 QR</source>
         <translation>Receipt QR</translation>
     </message>
@@ -951,7 +996,7 @@
     <name>Root</name>
     <message>
         <location filename="../qml/counter/Root.qml" line="63"/>
-        <location filename="../qml/counter/Root.qml" line="440"/>
+        <location filename="../qml/counter/Root.qml" line="456"/>
         <source>로그아웃</source>
         <translation>Sign out</translation>
     </message>
@@ -971,171 +1016,171 @@
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="230"/>
-        <location filename="../qml/counter/Root.qml" line="340"/>
+        <location filename="../qml/counter/Root.qml" line="239"/>
+        <location filename="../qml/counter/Root.qml" line="349"/>
         <source>매장</source>
         <translation>Dine in</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="237"/>
-        <location filename="../qml/counter/Root.qml" line="340"/>
+        <location filename="../qml/counter/Root.qml" line="246"/>
+        <location filename="../qml/counter/Root.qml" line="349"/>
         <source>포장</source>
         <translation>Take out</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="271"/>
-        <location filename="../qml/counter/Root.qml" line="305"/>
-        <location filename="../qml/counter/Root.qml" line="325"/>
-        <location filename="../qml/counter/Root.qml" line="563"/>
+        <location filename="../qml/counter/Root.qml" line="280"/>
+        <location filename="../qml/counter/Root.qml" line="314"/>
+        <location filename="../qml/counter/Root.qml" line="334"/>
+        <location filename="../qml/counter/Root.qml" line="579"/>
         <source>할인</source>
         <translation>Discount</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="313"/>
+        <location filename="../qml/counter/Root.qml" line="322"/>
         <source>합계</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="322"/>
+        <location filename="../qml/counter/Root.qml" line="331"/>
         <source>−1</source>
         <translation>−1</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="322"/>
+        <location filename="../qml/counter/Root.qml" line="331"/>
         <source>+1</source>
         <translation>+1</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="323"/>
+        <location filename="../qml/counter/Root.qml" line="332"/>
         <source>삭제</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="323"/>
+        <location filename="../qml/counter/Root.qml" line="332"/>
         <source>비우기</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="324"/>
-        <location filename="../qml/counter/Root.qml" line="605"/>
+        <location filename="../qml/counter/Root.qml" line="333"/>
+        <location filename="../qml/counter/Root.qml" line="621"/>
         <source>보류</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="324"/>
+        <location filename="../qml/counter/Root.qml" line="333"/>
         <source>불러오기</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="325"/>
+        <location filename="../qml/counter/Root.qml" line="334"/>
         <source>노세일</source>
         <translation>No sale</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="326"/>
-        <location filename="../qml/counter/Root.qml" line="563"/>
+        <location filename="../qml/counter/Root.qml" line="335"/>
+        <location filename="../qml/counter/Root.qml" line="579"/>
         <source>입금</source>
         <translation>Paid in</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="326"/>
-        <location filename="../qml/counter/Root.qml" line="563"/>
+        <location filename="../qml/counter/Root.qml" line="335"/>
+        <location filename="../qml/counter/Root.qml" line="579"/>
         <source>출금</source>
         <translation>Paid out</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="327"/>
+        <location filename="../qml/counter/Root.qml" line="336"/>
         <source>환불</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="327"/>
+        <location filename="../qml/counter/Root.qml" line="336"/>
         <source>X 점검</source>
         <translation>X report</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="328"/>
+        <location filename="../qml/counter/Root.qml" line="337"/>
         <source>마감</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="328"/>
-        <location filename="../qml/counter/Root.qml" line="439"/>
+        <location filename="../qml/counter/Root.qml" line="337"/>
+        <location filename="../qml/counter/Root.qml" line="455"/>
         <source>Z 조회</source>
         <translation>Z reports</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="341"/>
-        <location filename="../qml/counter/Root.qml" line="538"/>
+        <location filename="../qml/counter/Root.qml" line="350"/>
+        <location filename="../qml/counter/Root.qml" line="554"/>
         <source>기능</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="360"/>
+        <location filename="../qml/counter/Root.qml" line="376"/>
         <source>결제</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="419"/>
+        <location filename="../qml/counter/Root.qml" line="435"/>
         <source>개점 · 시재금 입력</source>
         <translation>Open the day · enter the float</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="436"/>
+        <location filename="../qml/counter/Root.qml" line="452"/>
         <source>개점</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="449"/>
+        <location filename="../qml/counter/Root.qml" line="465"/>
         <source>결제 · 받을 금액</source>
         <translation>Payment · amount due</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="469"/>
+        <location filename="../qml/counter/Root.qml" line="485"/>
         <source>입력</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="469"/>
-        <location filename="../qml/counter/Root.qml" line="487"/>
-        <location filename="../qml/counter/Root.qml" line="647"/>
+        <location filename="../qml/counter/Root.qml" line="485"/>
+        <location filename="../qml/counter/Root.qml" line="503"/>
+        <location filename="../qml/counter/Root.qml" line="663"/>
         <source>현금영수증</source>
         <translation>Cash receipt</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="480"/>
+        <location filename="../qml/counter/Root.qml" line="496"/>
         <source>현금 정확히</source>
         <translation>Exact cash</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="481"/>
+        <location filename="../qml/counter/Root.qml" line="497"/>
         <source>현금 받음</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="481"/>
+        <location filename="../qml/counter/Root.qml" line="497"/>
         <source>입력 금액</source>
         <translation>Amount entered</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="462"/>
-        <location filename="../qml/counter/Root.qml" line="484"/>
+        <location filename="../qml/counter/Root.qml" line="478"/>
+        <location filename="../qml/counter/Root.qml" line="500"/>
         <source>카드</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="484"/>
+        <location filename="../qml/counter/Root.qml" line="500"/>
         <source>분할</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="485"/>
+        <location filename="../qml/counter/Root.qml" line="501"/>
         <source>QR·간편결제</source>
         <translation>QR / easy pay</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="462"/>
-        <location filename="../qml/counter/Root.qml" line="486"/>
+        <location filename="../qml/counter/Root.qml" line="478"/>
+        <location filename="../qml/counter/Root.qml" line="502"/>
         <source>온누리상품권</source>
         <translation>Onnuri voucher</translation>
     </message>
@@ -1145,243 +1190,243 @@
         <translation>₩%1</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="462"/>
+        <location filename="../qml/counter/Root.qml" line="478"/>
         <source>현금</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="462"/>
+        <location filename="../qml/counter/Root.qml" line="478"/>
         <source>간편결제</source>
         <translation>Easy pay</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="463"/>
+        <location filename="../qml/counter/Root.qml" line="479"/>
         <source>받음</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="486"/>
+        <location filename="../qml/counter/Root.qml" line="502"/>
         <source>권면 금액 입력</source>
         <translation>Enter the face value</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="488"/>
+        <location filename="../qml/counter/Root.qml" line="504"/>
         <source>결제 취소</source>
         <translation>Cancel payment</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="513"/>
+        <location filename="../qml/counter/Root.qml" line="529"/>
         <source>거스름돈</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="529"/>
-        <location filename="../qml/counter/Root.qml" line="625"/>
+        <location filename="../qml/counter/Root.qml" line="545"/>
+        <location filename="../qml/counter/Root.qml" line="641"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="555"/>
-        <location filename="../qml/counter/Root.qml" line="734"/>
+        <location filename="../qml/counter/Root.qml" line="571"/>
+        <location filename="../qml/counter/Root.qml" line="750"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="563"/>
+        <location filename="../qml/counter/Root.qml" line="579"/>
         <source>노세일: 금전함 열기</source>
         <translation>No sale: open the drawer</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="564"/>
+        <location filename="../qml/counter/Root.qml" line="580"/>
         <source>현금 환불 (주문번호)</source>
         <translation>Cash refund (order number)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="564"/>
+        <location filename="../qml/counter/Root.qml" line="580"/>
         <source>보류 불러오기</source>
         <translation>Recall a held ticket</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="574"/>
+        <location filename="../qml/counter/Root.qml" line="590"/>
         <source>잔돈 교환</source>
         <translation>Change for a note</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="574"/>
+        <location filename="../qml/counter/Root.qml" line="590"/>
         <source>시재 확인</source>
         <translation>Cash check</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="574"/>
-        <location filename="../qml/counter/Root.qml" line="575"/>
-        <location filename="../qml/counter/Root.qml" line="576"/>
+        <location filename="../qml/counter/Root.qml" line="590"/>
+        <location filename="../qml/counter/Root.qml" line="591"/>
+        <location filename="../qml/counter/Root.qml" line="592"/>
         <source>기타</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="575"/>
+        <location filename="../qml/counter/Root.qml" line="591"/>
         <source>잔돈 입금</source>
         <translation>Small change in</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="576"/>
+        <location filename="../qml/counter/Root.qml" line="592"/>
         <source>재료 구입</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="576"/>
+        <location filename="../qml/counter/Root.qml" line="592"/>
         <source>택배비</source>
         <translation>Delivery fee</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="577"/>
+        <location filename="../qml/counter/Root.qml" line="593"/>
         <source>단골</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="577"/>
+        <location filename="../qml/counter/Root.qml" line="593"/>
         <source>직원</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="577"/>
+        <location filename="../qml/counter/Root.qml" line="593"/>
         <source>유통기한 임박</source>
         <translation>Near expiry</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="577"/>
+        <location filename="../qml/counter/Root.qml" line="593"/>
         <source>서비스</source>
         <translation>On the house</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="578"/>
+        <location filename="../qml/counter/Root.qml" line="594"/>
         <source>고객 변심</source>
         <translation>Changed mind</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="578"/>
+        <location filename="../qml/counter/Root.qml" line="594"/>
         <source>주문 실수</source>
         <translation>Wrong order</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="578"/>
+        <location filename="../qml/counter/Root.qml" line="594"/>
         <source>상품 문제</source>
         <translation>Faulty item</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="594"/>
+        <location filename="../qml/counter/Root.qml" line="610"/>
         <source>원</source>
         <translation>Won</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="596"/>
+        <location filename="../qml/counter/Root.qml" line="612"/>
         <source>주문 전체</source>
         <translation>Whole order</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="597"/>
+        <location filename="../qml/counter/Root.qml" line="613"/>
         <source>선택 상품</source>
         <translation>Selected item</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="605"/>
+        <location filename="../qml/counter/Root.qml" line="621"/>
         <source>개</source>
         <translation> items</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="612"/>
+        <location filename="../qml/counter/Root.qml" line="628"/>
         <source>주문</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="638"/>
-        <location filename="../qml/counter/Root.qml" line="718"/>
-        <location filename="../qml/counter/Root.qml" line="775"/>
+        <location filename="../qml/counter/Root.qml" line="654"/>
+        <location filename="../qml/counter/Root.qml" line="734"/>
+        <location filename="../qml/counter/Root.qml" line="791"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="657"/>
+        <location filename="../qml/counter/Root.qml" line="673"/>
         <source>휴대폰</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="657"/>
+        <location filename="../qml/counter/Root.qml" line="673"/>
         <source>현금영수증카드</source>
         <translation>Receipt card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="657"/>
+        <location filename="../qml/counter/Root.qml" line="673"/>
         <source>사업자번호</source>
         <translation>Business no.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="660"/>
+        <location filename="../qml/counter/Root.qml" line="676"/>
         <source>소득공제</source>
         <translation>Income deduction</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="661"/>
+        <location filename="../qml/counter/Root.qml" line="677"/>
         <source>지출증빙</source>
         <translation>Expense proof</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="675"/>
+        <location filename="../qml/counter/Root.qml" line="691"/>
         <source>적용</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="676"/>
+        <location filename="../qml/counter/Root.qml" line="692"/>
         <source>발급 안 함</source>
         <translation>No receipt</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="685"/>
+        <location filename="../qml/counter/Root.qml" line="701"/>
         <source>마감 · 권종별 시재 입력</source>
         <translation>Close · count the cash by denomination</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="707"/>
+        <location filename="../qml/counter/Root.qml" line="723"/>
         <source>실제 현금</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="708"/>
+        <location filename="../qml/counter/Root.qml" line="724"/>
         <source>예상</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="708"/>
+        <location filename="../qml/counter/Root.qml" line="724"/>
         <source>차액</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="717"/>
+        <location filename="../qml/counter/Root.qml" line="733"/>
         <source>마감 (Z)</source>
         <translation>Close (Z)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="727"/>
+        <location filename="../qml/counter/Root.qml" line="743"/>
         <source>보고서</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="735"/>
+        <location filename="../qml/counter/Root.qml" line="751"/>
         <source>인쇄</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="753"/>
+        <location filename="../qml/counter/Root.qml" line="769"/>
         <source>시재 차액 승인: 점주 PIN</source>
         <translation>Cash difference: the owner&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="753"/>
+        <location filename="../qml/counter/Root.qml" line="769"/>
         <source>승인: 점장 또는 점주 PIN</source>
         <translation>Approval: manager&apos;s or owner&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../qml/counter/Root.qml" line="774"/>
+        <location filename="../qml/counter/Root.qml" line="790"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
@@ -1634,42 +1679,57 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="52"/>
+        <location filename="../qml/customer/TopBar.qml" line="62"/>
         <source>프린터 점검 필요</source>
         <translation>Printer needs attention</translation>
     </message>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="56"/>
+        <location filename="../qml/customer/TopBar.qml" line="66"/>
         <source>프린터 점검</source>
         <translation>Check printer</translation>
     </message>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="112"/>
-        <location filename="../qml/customer/TopBar.qml" line="113"/>
+        <location filename="../qml/customer/TopBar.qml" line="149"/>
+        <location filename="../qml/customer/TopBar.qml" line="150"/>
         <source>직원 호출됨</source>
         <translation>Staff called</translation>
     </message>
     <message>
-        <location filename="../qml/customer/TopBar.qml" line="112"/>
-        <location filename="../qml/customer/TopBar.qml" line="113"/>
+        <location filename="../qml/customer/TopBar.qml" line="149"/>
+        <location filename="../qml/customer/TopBar.qml" line="150"/>
         <source>직원 호출</source>
         <translation>Call staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="132"/>
+        <source>낮은 화면</source>
+        <translation>Lower screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="133"/>
+        <source>낮은 화면 끄기</source>
+        <translation>Lower screen off</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/TopBar.qml" line="133"/>
+        <source>낮은 화면 켜기</source>
+        <translation>Lower screen on</translation>
     </message>
 </context>
 <context>
     <name>VoiceButton</name>
     <message>
-        <location filename="../qml/common/VoiceButton.qml" line="15"/>
+        <location filename="../qml/common/VoiceButton.qml" line="18"/>
         <source>음성 안내</source>
         <translation>Voice guide</translation>
     </message>
     <message>
-        <location filename="../qml/common/VoiceButton.qml" line="16"/>
+        <location filename="../qml/common/VoiceButton.qml" line="19"/>
         <source>음성 안내 켜기</source>
         <translation>Turn voice guide on</translation>
     </message>
     <message>
-        <location filename="../qml/common/VoiceButton.qml" line="16"/>
+        <location filename="../qml/common/VoiceButton.qml" line="19"/>
         <source>음성 안내 끄기</source>
         <translation>Turn voice guide off</translation>
     </message>

@@ -8,8 +8,8 @@ Canvas {
     property real size: Theme.s(160)
     property color ink: Theme.primary
     property color paper: Theme.surface
-    width: size
-    height: size
+    width: Math.max(0, size)  // a squeezed card can ask for less than nothing
+    height: Math.max(0, size)
     onKindChanged: requestPaint()
     onInkChanged: requestPaint()
     onWidthChanged: requestPaint()

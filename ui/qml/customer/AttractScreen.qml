@@ -82,7 +82,9 @@ FocusScope {
         readonly property real room: bottomColumn.y - y - Theme.gapLarge
         Text {
             id: shopTitle
-            visible: titleColumn.room >= Theme.fontLarge * 1.3  // no room at all (a landscape tablet at 2.0): none
+            // No room at all (a landscape tablet at 2.0): none here; a short landscape window shows it in the top
+            // bar's free corner instead (TopBar.qml, the same rule).
+            visible: titleColumn.room >= Theme.fontLarge * 1.3 && !(Window.height > 0 && Window.height < Theme.s(700) && Window.width > Window.height)
             width: parent.width
             height: Math.max(Theme.fontLarge * 1.3, Math.min(Theme.fontHuge * 1.25 * 1.3,
                              titleColumn.room - (welcome.visible ? welcome.height + titleColumn.spacing : 0)))

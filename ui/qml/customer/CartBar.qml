@@ -7,26 +7,33 @@ Rectangle {
     required property var kiosk
     // Narrow screens at large scales: the summary on a row of its own above the buttons, so the count and
     // the total never run into each other or the buttons.
-    readonly property bool stacked: width < Theme.s(620)
-    readonly property int rowHeight: stacked ? Math.max(Theme.touchMin, Theme.s(64)) : Theme.s(88)
-    height: stacked ? rowHeight * 2 + Theme.gap * 3 : Theme.bottomBar
+    // Easy mode: the fixed bar under the screen has Home (EasyNavBar.qml); one "처음으로" is enough.
+    readonly property bool withCancel: !kiosk.easyMode
+    readonly property bool stacked: width < (withCancel ? Theme.s(620) : Theme.s(460))
+    // A short screen at a large scale (a landscape window at 2.0): buttons at the touch minimum, so the menu
+    // above keeps room for whole cards.
+    property bool compact: false
+    readonly property int space: compact ? Theme.gapSmall : Theme.gap
+    readonly property int rowHeight: compact ? Theme.touchMin : stacked ? Math.max(Theme.touchMin, Theme.s(64)) : Theme.s(88)
+    height: stacked ? rowHeight * 2 + space * 3 : compact ? rowHeight + space * 2 : Theme.bottomBar
     color: Theme.surface
     border.color: Theme.border
 
     KButton {
         id: cancelButton
         objectName: "cancelOrderButton"
-        anchors { left: parent.left; leftMargin: Theme.gap; bottom: parent.bottom; bottomMargin: bar.stacked ? Theme.gap : (bar.height - height) / 2 }
+        anchors { left: parent.left; leftMargin: Theme.gap; bottom: parent.bottom; bottomMargin: bar.stacked ? bar.space : (bar.height - height) / 2 }
+        visible: bar.withCancel
         height: bar.rowHeight
-        width: Math.max(Theme.touchMin, Theme.s(170))  // fixed: the language never moves the buttons
+        width: visible ? Math.max(Theme.touchMin, Theme.s(170)) : 0  // fixed: the language never moves the buttons
         text: qsTr("처음으로")
         onClicked: bar.kiosk.cancelOrder()
     }
     KCard {
         id: cartButton
         objectName: "cartSummary"
-        x: bar.stacked ? Theme.gap : cancelButton.x + cancelButton.width + Theme.gap
-        y: bar.stacked ? Theme.gap : (bar.height - height) / 2
+        x: bar.stacked || !bar.withCancel ? Theme.gap : cancelButton.x + cancelButton.width + Theme.gap
+        y: bar.stacked ? bar.space : (bar.height - height) / 2
         width: bar.stacked ? bar.width - Theme.gap * 2 : orderButton.x - Theme.gap - x
         height: bar.rowHeight
         radius: Theme.radiusSmall
@@ -83,7 +90,7 @@ Rectangle {
         objectName: "orderButton"
         anchors { right: parent.right; rightMargin: Theme.gap; bottom: cancelButton.bottom }
         height: bar.rowHeight
-        width: bar.stacked ? bar.width - cancelButton.width - Theme.gap * 3 : Theme.s(220)
+        width: bar.stacked ? bar.width - (bar.withCancel ? cancelButton.width + Theme.gap : 0) - Theme.gap * 2 : Theme.s(220)
         primary: true
         enabled_: bar.kiosk.cartCount > 0
         fontSize: Theme.fontLarge

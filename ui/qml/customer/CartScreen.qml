@@ -8,6 +8,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
     readonly property bool compact: height > 0 && height < Theme.s(620)  // a short screen at a large scale
 
     // The title scrolls with the lines (header); in portrait the order type does too (footer), so that
@@ -309,5 +310,12 @@ FocusScope {
                 onClicked: screen.kiosk.checkoutCart()
             }
         }
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

@@ -7,7 +7,10 @@ FocusScope {
     focus: true  // the Loader is a focus scope: its screen takes the focus (keypad)
     required property var kiosk
     property bool portrait: true
+    // Short (a landscape window, or a small one at large scales): a lower message line and cart bar.
+    readonly property bool compact: height > 0 && height < Theme.s(600)
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
     function messageText(code) {
         if (code === "sold_out") return qsTr("품절된 메뉴입니다. 다른 메뉴를 골라 주세요.")
@@ -133,7 +136,10 @@ FocusScope {
         cellHeight: rowCards ? Math.min(height, Math.max(textBlock, Theme.s(180)))
                              : Math.max(Theme.touchMin, Math.min(cellWidth - Theme.gap + textBlock, height))
         clip: true
-        cacheBuffer: cellHeight  // one row beyond the view: enough for smooth flicks, cheap category switches
+        // One row beyond the view: enough for smooth flicks, cheap category switches. Not in easy mode: its few
+        // big cards are made as they scroll in, and a category switch never meets a card still being made in the
+        // buffer (Qt warns "DelegateModel::cancel: index out range" then; the shorter easy grid made it common).
+        cacheBuffer: screen.kiosk.easyMode ? 0 : cellHeight
         model: screen.kiosk.menu
         boundsBehavior: Flickable.StopAtBounds
 
@@ -250,7 +256,7 @@ FocusScope {
     Item {
         id: message
         anchors { left: parent.left; right: parent.right; bottom: cartBar.top }
-        height: Math.max(Theme.fontBody * 1.4 + Theme.gap, toast.visible ? toast.height + Theme.gapSmall : 0)
+        height: Math.max(Theme.fontBody * 1.4 + (screen.compact ? Theme.gapSmall : Theme.gap), toast.visible ? toast.height + Theme.gapSmall : 0)
         Toast {
             id: toast
             objectName: "menuMessage"
@@ -267,6 +273,14 @@ FocusScope {
     CartBar {
         id: cartBar
         kiosk: screen.kiosk
+        compact: screen.compact
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

@@ -11,6 +11,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
     readonly property int groupCount: kiosk.optionGroups.count
     // Easy mode: one group per page, "next" between them.
@@ -333,5 +334,13 @@ FocusScope {
                 }
             }
         }
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
+        back: function () { if (screen.paged && screen.page > 0) screen.page -= 1; else screen.kiosk.back() }
     }
 }

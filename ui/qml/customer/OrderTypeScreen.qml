@@ -8,6 +8,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
     // The title and the two cards; they scroll when a large scale on a small screen needs more room.
     Flickable {
@@ -19,7 +20,7 @@ FocusScope {
             top: parent.top
         }
         // Down to the higher of the two buttons under it.
-        height: Math.max(0, Math.min(backButton.y, easyButton.y) - Theme.gap)
+        height: Math.max(0, Math.min(backButton.visible ? backButton.y : easyButton.y, easyButton.y) - Theme.gap)
         contentHeight: Math.max(height, body.implicitHeight + Theme.gapLarge * 2)
         clip: true
         boundsBehavior: Flickable.StopAtBounds
@@ -109,6 +110,7 @@ FocusScope {
     KButton {
         id: backButton
         objectName: "orderTypeBackButton"
+        visible: !screen.kiosk.easyMode  // easy mode: the fixed bar's Home, in its one place
         anchors {
             left: parent.left
             bottom: parent.bottom
@@ -126,12 +128,19 @@ FocusScope {
             bottom: parent.bottom
             margins: Theme.gapLarge
         }
-        width: Math.min(Theme.s(400), screen.width - backButton.width - Theme.gapLarge * 3)
+        width: Math.min(Theme.s(400), screen.width - (backButton.visible ? backButton.width + Theme.gapLarge : 0) - Theme.gapLarge * 2)
         checked: screen.kiosk.easyMode
         fill: checked ? Theme.selected : Theme.surface
         ink: checked ? Theme.selectedInk : Theme.text
         text: (checked ? "✓ " : "") + qsTr("큰 글씨 · 쉬운 주문")
         accessibleName: checked ? qsTr("큰 글씨 쉬운 주문 끄기") : qsTr("큰 글씨 쉬운 주문 켜기")
         onClicked: screen.kiosk.setEasyMode(!checked)
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

@@ -9,6 +9,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
     readonly property string what: kiosk.instruction !== "" ? kiosk.instruction : kiosk.method === "qr" ? "scan_qr" : kiosk.method === "barcode" ? "show_barcode" : "card"
 
@@ -168,5 +169,12 @@ FocusScope {
         height: Theme.s(88)
         text: qsTr("결제 취소")
         onClicked: screen.kiosk.cancelPayment()
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

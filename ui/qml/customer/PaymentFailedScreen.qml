@@ -8,6 +8,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
     // Centred; scrolling when a large scale on a small screen needs more room.
     Flickable {
@@ -97,5 +98,12 @@ FocusScope {
                 onClicked: screen.kiosk.back()
             }
         }
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

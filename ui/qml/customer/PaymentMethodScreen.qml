@@ -8,6 +8,7 @@ FocusScope {
     required property var kiosk
     property bool portrait: true
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
     // The methods one under the other, picture beside the words: portrait, and a short landscape screen
     // (large scales on a tablet), where three side by side would be too narrow for their words.
     readonly property bool rows: portrait || (height > 0 && height < Theme.s(620) && width < Theme.s(900))
@@ -38,7 +39,7 @@ FocusScope {
             left: parent.left
             right: parent.right
             top: parent.top
-            bottom: backButton.top
+            bottom: backButton.visible ? backButton.top : parent.bottom
             bottomMargin: Theme.gap
         }
         contentHeight: Math.max(height, body.implicitHeight + Theme.gapLarge * 2)
@@ -175,6 +176,7 @@ FocusScope {
     KButton {
         id: backButton
         objectName: "methodBackButton"
+        visible: !screen.kiosk.easyMode  // easy mode: the fixed bar's Back, in its one place
         anchors {
             left: parent.left
             bottom: parent.bottom
@@ -184,5 +186,12 @@ FocusScope {
         height: Theme.s(88)
         text: qsTr("이전")
         onClicked: screen.kiosk.back()
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

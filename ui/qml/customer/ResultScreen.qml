@@ -11,6 +11,7 @@ FocusScope {
     property bool portrait: true
     readonly property bool fallback: kiosk.receiptFailed
     anchors.fill: parent
+    anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
     // Where the order number goes: the whole screen, or (with the on-screen receipt) the top / left part.
     Item {
@@ -251,5 +252,12 @@ FocusScope {
                 horizontalAlignment: Text.AlignHCenter
             }
         }
+    }
+
+    // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.
+    EasyNavBar {
+        id: easyNav
+        kiosk: screen.kiosk
+        y: screen.height
     }
 }

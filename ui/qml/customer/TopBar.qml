@@ -7,19 +7,29 @@ Rectangle {
     required property var kiosk
     property bool atAttract: false
     property var voice: null  // the window's voice guidance (ui/voice); its on-screen control sits here
-    readonly property int buttonHeight: Math.max(Theme.touchMin, Theme.topBar - Theme.gapSmall * 2)
+    // A short window at a large scale (a landscape tablet at 2.0): a lower bar, buttons at the touch minimum,
+    // so the menu under it keeps room for whole cards.
+    readonly property bool short: Window.height > 0 && Window.height < Theme.s(700)
+    readonly property bool shortLandscape: short && Window.width > Window.height
+    readonly property int rowHeight: short ? Theme.touchMin + Theme.gapSmall * 2 : Theme.topBar
+    readonly property int buttonHeight: Math.max(Theme.touchMin, rowHeight - Theme.gapSmall * 2)
+    // The leftmost of the buttons that always stay in the first row: low position, voice, staff call.
+    readonly property Item firstRowLeft: lowButton.visible ? lowButton : voiceButton.visible ? voiceButton : staffButton
     color: atAttract ? "transparent" : Theme.dark
     z: 10
 
     Text {
         anchors { left: parent.left; leftMargin: Theme.gapLarge; rightMargin: Theme.gap }
-        anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? (voiceButton.visible ? voiceButton.left : staffButton.left) : buttons.left
-        y: (Theme.topBar - height) / 2
+        anchors.right: problemBadge.visible ? problemBadge.left : bar.twoRows ? bar.firstRowLeft.left : buttons.left
+        y: (bar.rowHeight - height) / 2
         // Large scales leave little room beside the buttons: a smaller name rather than a cut one, and
         // none at all when even the smallest does not fit.
         fontSizeMode: Text.HorizontalFit
         minimumPixelSize: Theme.fontSmall
-        visible: !bar.atAttract && smallest.width * 1.1 + Theme.s(4) <= width
+        // On the attract screen only in a short landscape window: its own big title has no room there, so the name
+        // takes the free corner beside the voice and staff buttons (AttractScreen.qml leaves it out then).
+        objectName: "topBarShopName"
+        visible: (!bar.atAttract || bar.shortLandscape) && smallest.width * 1.1 + Theme.s(4) <= width
         TextMetrics {
             id: smallest
             font.family: Theme.fontFamily
@@ -28,9 +38,9 @@ Rectangle {
             text: bar.kiosk.shopName
         }
         text: bar.kiosk.shopName
-        color: Theme.darkInk
+        color: bar.atAttract ? (Theme.highContrast ? "#FFE500" : "#F6D8B8") : Theme.darkInk
         font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontLarge
+        font.pixelSize: bar.atAttract ? Theme.fontTitle : Theme.fontLarge
         font.bold: true
     }
 
@@ -40,8 +50,8 @@ Rectangle {
             id: problemBadge
             objectName: "printerProblemBadge"
             visible: bar.kiosk.printerProblem
-            anchors { right: bar.twoRows ? (voiceButton.visible ? voiceButton.left : staffButton.left) : buttons.left; rightMargin: Theme.gapSmall }
-            y: (Theme.topBar - height) / 2
+            anchors { right: bar.twoRows ? bar.firstRowLeft.left : buttons.left; rightMargin: Theme.gapSmall }
+            y: (bar.rowHeight - height) / 2
             width: problemLabel.implicitWidth + Theme.gap
             height: problemLabel.implicitHeight + Theme.s(8)
             radius: height / 2
@@ -65,16 +75,24 @@ Rectangle {
     // they do not fit in one row (a narrow screen at large scales) the languages get a row of their own
     // (the shop's name gives way first: it shrinks, then goes).
     readonly property real langWidth: Math.max(Theme.touchMin, Theme.s(76))
+    // Low position, voice and staff call: wide, or narrower with their words on two lines when that keeps
+    // everything in one row (a landscape window at large scales); never dependent on the language.
+    readonly property real sideWide: Theme.s(120)
+    readonly property real sideNarrow: Math.max(Theme.touchMin, Theme.s(76))
+    function rowWidth(side) {
+        return langWidth * 4 + side + (voiceButton.visible ? side + Theme.gapSmall : 0)
+               + (lowButton.visible ? side + Theme.gapSmall : 0) + Theme.gapSmall * 4 + Theme.gap * 2
+    }
+    readonly property real sideWidth: atAttract || rowWidth(sideWide) <= width || rowWidth(sideNarrow) > width ? sideWide : sideNarrow
     readonly property bool twoRows: !atAttract
-        && langWidth * 4 + staffButton.width + (voiceButton.visible ? voiceButton.width + Theme.gapSmall : 0)
-           + Theme.gapSmall * 4 + Theme.gap * 2 > width
-    height: twoRows ? Theme.topBar + buttonHeight + Theme.gapSmall : Theme.topBar
+        && rowWidth(sideWidth) > width
+    height: twoRows ? rowHeight + buttonHeight + Theme.gapSmall : rowHeight
 
     Row {
         id: buttons
-        anchors.right: bar.twoRows ? parent.right : voiceButton.visible ? voiceButton.left : staffButton.left
+        anchors.right: bar.twoRows ? parent.right : bar.firstRowLeft.left
         anchors.rightMargin: bar.twoRows ? Theme.gap : Theme.gapSmall
-        y: bar.twoRows ? Theme.topBar - Theme.gapSmall : (Theme.topBar - height) / 2
+        y: bar.twoRows ? bar.rowHeight - Theme.gapSmall : (bar.rowHeight - height) / 2
         spacing: Theme.gapSmall
         Repeater {
             model: bar.atAttract ? [] : [["ko", "한국어", "NanumSquare", "한국어"], ["en", "EN", "NanumSquare", "English"],
@@ -96,26 +114,45 @@ Rectangle {
             }
         }
     }
+    // Low position (낮은 화면) from every screen, not only the attract one: for a wheelchair user or a child
+    // who started before seeing it. The attract screen has its own, bigger one.
+    KButton {
+        id: lowButton
+        objectName: "topLowPosition"
+        visible: !bar.atAttract
+        anchors { right: voiceButton.visible ? voiceButton.left : staffButton.left; rightMargin: Theme.gapSmall }
+        y: (bar.rowHeight - height) / 2
+        width: bar.sideWidth
+        height: bar.buttonHeight
+        checked: bar.kiosk.lowPosition
+        fill: checked ? Theme.primary : "transparent"
+        ink: checked ? Theme.primaryInk : Theme.darkInk
+        border.color: Theme.darkInk
+        fontSize: Theme.fontSmall
+        text: (checked ? "✓ " : "") + qsTr("낮은 화면")
+        accessibleName: checked ? qsTr("낮은 화면 끄기") : qsTr("낮은 화면 켜기")
+        onClicked: bar.kiosk.setLowPosition(!checked)
+    }
     VoiceButton {
         id: voiceButton
         voice: bar.voice
         anchors { right: staffButton.left; rightMargin: Theme.gapSmall }
-        y: (Theme.topBar - height) / 2
-        width: Theme.s(120)
+        y: (bar.rowHeight - height) / 2
+        width: bar.sideWidth
         height: bar.buttonHeight
     }
     KButton {
         id: staffButton
         objectName: "staffCallButton"
         anchors { right: parent.right; rightMargin: Theme.gap }
-        y: (Theme.topBar - height) / 2
+        y: (bar.rowHeight - height) / 2
         text: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
         accessibleName: bar.kiosk.staffCalled ? qsTr("직원 호출됨") : qsTr("직원 호출")
         fill: Theme.accent
         ink: Theme.accentInk
         border.width: 0
         fontSize: Theme.fontSmall
-        width: Theme.s(120)
+        width: bar.sideWidth
         height: bar.buttonHeight
         onClicked: bar.kiosk.callStaff()
     }
