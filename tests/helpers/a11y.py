@@ -330,10 +330,11 @@ def px_per_mm(width_px: int, height_px: int, diagonal_inches: float) -> float:
 
 
 def settle(k: Kiosk) -> None:
-    """Laid out and every photo decoded (a placeholder shows while one loads)."""
+    """Laid out and at rest, and every photo decoded (a placeholder shows while one loads)."""
     k.next_frame()
     k.qtbot.waitUntil(lambda: not k.exists("imagePlaceholder"))
     k.wait_images_settled()
+    k.wait_layout_settled()
 
 
 def every_screen(k: Kiosk, shoot: Callable[[str], None]) -> None:

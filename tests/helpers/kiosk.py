@@ -245,6 +245,26 @@ class Kiosk(WindowDriver):
             assert time.monotonic() < deadline, f"the photos never settled: {before} -> {now}"
             before = now
 
+    def _layout(self) -> list[tuple[float, float, float, float]]:
+        shown = []
+        for item in walk(self.window.contentItem()):
+            if item.isVisible() and (item.activeFocusOnTab() or item.property("text") is not None):
+                r = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+                shown.append((round(r.x(), 1), round(r.y(), 1), round(r.width(), 1), round(r.height(), 1)))
+        return shown
+
+    def wait_layout_settled(self, timeout: float = 5.0) -> None:
+        """No control or text moves or resizes over two frames: a screen that has just appeared (a strip of
+        tabs still being built, a chooser sliding in) is judged once it has come to rest."""
+        deadline = time.monotonic() + timeout
+        before = self._layout()
+        while True:
+            self.next_frame()
+            now = self._layout()
+            if now == before or time.monotonic() > deadline:
+                return  # a layout that never rests is judged as it is (and fails if it overlaps)
+            before = now
+
     # --- what a person checks on a screenshot --------------------------------------------------------
 
     def visible_rect(self, item: QQuickItem) -> QRectF | None:
@@ -263,6 +283,7 @@ class Kiosk(WindowDriver):
         one another, and no visible text is elided or cut. Controls under `overlay` (an item's objectName,
         e.g. the idle warning) are left out of the overlap check with the ones it covers. Returns the
         controls' names."""
+        self.wait_layout_settled()
         window = QRectF(0, 0, self.window.width(), self.window.height())
         covering = self.items(overlay)[0] if overlay and self.exists(overlay) else None
         controls: list[tuple[QQuickItem, QRectF]] = []
