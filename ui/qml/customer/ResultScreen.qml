@@ -2,7 +2,6 @@
 // When the receipt did not print, the receipt itself (text and QR) is shown beside the number instead:
 // the customer is never held up, and staff reprint it when the printer is back.
 import QtQuick
-import QtQuick.Layouts
 import "../common"
 
 FocusScope {
@@ -42,21 +41,10 @@ FocusScope {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
             }
-            // Landscape (without the on-screen receipt): the number on the left, the rest on the right, so
-            // the number stays the largest thing on a short screen at any zoom; else one column.
-            GridLayout {
-                id: body
-                readonly property bool sideBySide: !screen.portrait && !screen.fallback
-                anchors.horizontalCenter: parent.horizontalCenter
-                width: parent.width
-                columns: sideBySide ? 2 : 1
-                columnSpacing: Theme.gapLarge
-                rowSpacing: mainColumn.spacing
             Rectangle {
-                Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
-                Layout.preferredWidth: body.sideBySide ? (body.width - Theme.gapLarge) * 0.42 : Math.min(body.width, Theme.s(640))
-                Layout.preferredHeight: body.sideBySide ? Math.max(numberColumn.implicitHeight + Theme.gapLarge * 2, rest.implicitHeight)
-                                                        : numberColumn.implicitHeight + (screen.fallback ? Theme.gap : Theme.gapLarge) * 2
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: Math.min(parent.width, Theme.s(640))
+                height: numberColumn.implicitHeight + (screen.fallback ? Theme.gap : Theme.gapLarge) * 2
                 radius: Theme.radius * 2
                 color: Theme.surface
                 border.color: Theme.primary
@@ -78,21 +66,14 @@ FocusScope {
                         text: screen.kiosk.orderNumber
                         color: Theme.primary
                         font.family: "NanumSquare"
-                        font.pixelSize: body.sideBySide
-                                        ? Math.min(Theme.fontOrderNumber, Math.max(Theme.fontTitle * 1.5, screen.height * 0.15, rest.implicitHeight * 0.6))
-                                        : Math.min(Theme.fontOrderNumber,
-                                                   screen.height * (screen.portrait ? (screen.fallback ? 0.13 : 0.25) : 0.15))
+                        font.pixelSize: Math.min(Theme.fontOrderNumber,
+                                                 screen.height * (screen.portrait ? (screen.fallback ? 0.13 : 0.25) : 0.15))
                         font.bold: true
                         Accessible.role: Accessible.StaticText
                         Accessible.name: qsTr("주문번호 %1").arg(screen.kiosk.orderNumber)
                     }
                 }
             }
-            Column {
-                id: rest
-                Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
-                Layout.preferredWidth: body.sideBySide ? (body.width - Theme.gapLarge) * 0.58 : body.width
-                spacing: mainColumn.spacing
             Text {
                 width: parent.width
                 text: qsTr("번호가 불리면 카운터에서 받아 가세요")
@@ -129,7 +110,7 @@ FocusScope {
                 KButton {
                     objectName: "receiptYes"
                     focus: true  // keypad: the first choice
-                    width: Math.min(Theme.s(300), (rest.width - Theme.gapLarge) / 2); height: Theme.s(screen.portrait ? 100 : 80)
+                    width: Math.min(Theme.s(300), (screen.width - Theme.gapLarge * 3) / 2); height: Theme.s(screen.portrait ? 100 : 80)
                     primary: true
                     fontSize: Theme.fontLarge
                     text: qsTr("영수증 출력")
@@ -137,7 +118,7 @@ FocusScope {
                 }
                 KButton {
                     objectName: "receiptNo"
-                    width: Math.min(Theme.s(300), (rest.width - Theme.gapLarge) / 2); height: Theme.s(screen.portrait ? 100 : 80)
+                    width: Math.min(Theme.s(300), (screen.width - Theme.gapLarge * 3) / 2); height: Theme.s(screen.portrait ? 100 : 80)
                     fontSize: Theme.fontLarge
                     text: qsTr("출력 안 함")
                     onClicked: screen.kiosk.answerReceipt(false)
@@ -151,8 +132,6 @@ FocusScope {
                 text: qsTr("처음으로 (%1초)").arg(screen.kiosk.resultSecondsLeft)
                 accessibleName: qsTr("처음으로")
                 onClicked: screen.kiosk.finish()
-            }
-            }
             }
         }
     }
