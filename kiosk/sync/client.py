@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from kiosk.files import sync_directory
 from kiosk.ports import Clock
 from kiosk.protocol import HEADER_NONCE, HEADER_REFUSAL, REFUSAL_NONCE, REFUSAL_SIGNATURE, signed_headers
 from kiosk.sync.errors import BackendRefused, BackendUnavailable, InsecureBackend, NotEnrolled
@@ -65,11 +66,7 @@ def promote_new_key(data_dir: Path) -> bool:
     load_key(pending)  # the same checks (mode 0600, a whole Ed25519 key) before it replaces the old one
     path = key_path(data_dir)
     os.replace(pending, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    sync_directory(path.parent)
     return True
 
 

@@ -57,6 +57,16 @@ NATIVE_COUNTERS = (
 )
 
 
+def myriads(n: int) -> list[int]:
+    """A positive number in groups of four digits, lowest first (12500 → [2500, 1]): Korean, Chinese and
+    Japanese count in 만 / 万 / 億, not in thousands."""
+    groups: list[int] = []
+    while n:
+        n, chunk = divmod(n, 10_000)
+        groups.append(chunk)
+    return groups
+
+
 def sino_korean(n: int) -> str:
     """12500 → "만 이천오백": Sino-Korean numerals, 일 dropped before 십 / 백 / 천 / 만 as people say them,
     a space after each 만 / 억 / 조 group (the spelling rule for numbers, 한글 맞춤법 제44항)."""
@@ -65,15 +75,12 @@ def sino_korean(n: int) -> str:
     if n == 0:
         return "영"
     groups: list[str] = []
-    unit = 0
-    while n:
-        n, chunk = divmod(n, 10_000)
+    for unit, chunk in enumerate(myriads(n)):
         if chunk:
             text = _sino_chunk(chunk)
             if unit == 1 and text == "일":
                 text = ""  # 만, not 일만 (but 일억, 일조)
             groups.append(text + _LARGE_UNITS[unit])
-        unit += 1
     return " ".join(reversed(groups))
 
 

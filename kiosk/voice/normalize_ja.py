@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kiosk.voice.normalize import _CARD, _LONG_DIGITS, _NUM, _PHONE, _number
+from kiosk.voice.normalize import _CARD, _LONG_DIGITS, _NUM, _PHONE, _number, myriads
 
 _DIGITS = ("ゼロ", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう")
 _HUNDREDS = (
@@ -54,10 +54,7 @@ def japanese_number(n: int) -> str:
         return "マイナス " + japanese_number(-n)
     if n == 0:
         return "ゼロ"
-    groups: list[int] = []
-    while n:
-        n, chunk = divmod(n, 10_000)
-        groups.append(chunk)
+    groups = myriads(n)
     out = ""
     for unit in range(len(groups) - 1, -1, -1):
         chunk = groups[unit]

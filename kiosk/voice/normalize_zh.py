@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kiosk.voice.normalize import _CARD, _LONG_DIGITS, _NUM, _PHONE, _number
+from kiosk.voice.normalize import _CARD, _LONG_DIGITS, _NUM, _PHONE, _number, myriads
 
 _DIGITS = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九")
 _SPELL = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九")
@@ -53,10 +53,7 @@ def chinese_number(n: int) -> str:
         return "负" + chinese_number(-n)
     if n == 0:
         return "零"
-    groups: list[int] = []
-    while n:
-        n, chunk = divmod(n, 10_000)
-        groups.append(chunk)
+    groups = myriads(n)
     out = ""
     for unit in range(len(groups) - 1, -1, -1):
         chunk = groups[unit]
