@@ -113,41 +113,41 @@ def spell_digits_en(digits: str) -> str:
     return " ".join(_SPELL_DIGITS_EN[int(c)] for c in digits if c.isdigit())
 
 
-def _number(text: str) -> int:
+def parse_number(text: str) -> int:
     return int(text.replace(",", ""))
 
 
 # --- patterns shared by both languages ------------------------------------------------------------------
 
 # Mobile and landline numbers: 010-1234-5678, 010 1234 5678, 01012345678, 02-123-4567.
-_PHONE = re.compile(r"(?<![\d,])(0\d{1,2})[-. ]?(\d{3,4})[-. ]?(\d{4})(?![\d,])")
+PHONE_RE = re.compile(r"(?<![\d,])(0\d{1,2})[-. ]?(\d{3,4})[-. ]?(\d{4})(?![\d,])")
 # Card-like digit runs (masked or not): 1234-56**-****-1234; never printed, but never read either.
-_CARD = re.compile(r"(?<!\d)\d{4}[- ][\d*]{4}[- ][\d*]{4}[- ][\d*]{1,4}(?!\d)")
+CARD_RE = re.compile(r"(?<!\d)\d{4}[- ][\d*]{4}[- ][\d*]{4}[- ][\d*]{1,4}(?!\d)")
 # Long digit runs that are codes, not quantities (membership numbers, approval numbers): 6 and more.
-_LONG_DIGITS = re.compile(r"(?<![\d,])\d{6,}(?![\d,])")
+LONG_DIGITS_RE = re.compile(r"(?<![\d,])\d{6,}(?![\d,])")
 
 
 def is_private(text: str) -> bool:
     """Whether the text holds what must not be read aloud to a queue: a phone number, card digits or a long
     code (a PIN is never put in a phrase at all). Phrases marked private by their author count too."""
-    return bool(_PHONE.search(text) or _CARD.search(text) or _LONG_DIGITS.search(text))
+    return bool(PHONE_RE.search(text) or CARD_RE.search(text) or LONG_DIGITS_RE.search(text))
 
 
 # --- Korean -------------------------------------------------------------------------------------------
 
-_NUM = r"\d{1,3}(?:,\d{3})+|\d+"
-_WON_KO = re.compile(rf"(?<![\w\d])([+\-−]?)(?:₩\s*)?({_NUM})\s*원")
-_WON_SIGN_KO = re.compile(rf"(?<![\w\d])([+\-−]?)₩\s*({_NUM})")
+NUM = r"\d{1,3}(?:,\d{3})+|\d+"
+_WON_KO = re.compile(rf"(?<![\w\d])([+\-−]?)(?:₩\s*)?({NUM})\s*원")
+_WON_SIGN_KO = re.compile(rf"(?<![\w\d])([+\-−]?)₩\s*({NUM})")
 _ORDER_NO_KO = re.compile(r"(주문\s*번호|번호표|대기\s*번호)(\s*(?:는|은)?\s*)(\d+)(\s*번)?")
-_COUNT_KO = re.compile(rf"({_NUM})\s*({'|'.join(NATIVE_COUNTERS)})(?!월)")  # 3개월: 삼 개월
+_COUNT_KO = re.compile(rf"({NUM})\s*({'|'.join(NATIVE_COUNTERS)})(?!월)")  # 3개월: 삼 개월
 _TIMES_KO = re.compile(r"×\s*(\d+)(?!\d)")
-_PERCENT = re.compile(rf"({_NUM})\s*%")
-_PLAIN_NUM = re.compile(rf"(?<![\d.])({_NUM})(?![\d.])")
+_PERCENT = re.compile(rf"({NUM})\s*%")
+_PLAIN_NUM = re.compile(rf"(?<![\d.])({NUM})(?![\d.])")
 _SYMBOLS_KO = {"·": ", ", "/": " ", "~": "에서 ", "&": " 그리고 "}
 
 
 def _won_ko(m: re.Match[str]) -> str:
-    sign, amount = m.group(1), _number(m.group(2))
+    sign, amount = m.group(1), parse_number(m.group(2))
     words = f"{sino_korean(amount)} 원"
     if sign and m.string[: m.start()].rstrip().endswith(("추가", "할인")):
         return words  # "샷 추가 +500원": 추가 is said already
@@ -167,7 +167,7 @@ def _phone_ko(m: re.Match[str]) -> str:
 
 
 def _count_ko(m: re.Match[str]) -> str:
-    n, counter = _number(m.group(1)), m.group(2)
+    n, counter = parse_number(m.group(1)), m.group(2)
     if n == 1 and counter == "번째":
         return "첫 번째"
     return f"{native_korean(n)} {counter}"
@@ -236,16 +236,16 @@ _assimilate_words = _in_words(re.compile(r"[가-힣]{2,}"), assimilate)
 
 def normalize_ko(text: str) -> str:
     """Korean text as espeak-ng should read it (docs/VOICE.md "Normaliser rules", tests/voice/test_normalize.py)."""
-    out = _CARD.sub("카드 번호", text)
-    out = _PHONE.sub(_phone_ko, out)
+    out = CARD_RE.sub("카드 번호", text)
+    out = PHONE_RE.sub(_phone_ko, out)
     out = _ORDER_NO_KO.sub(_order_no_ko, out)
     out = _WON_KO.sub(_won_ko, out)
     out = _WON_SIGN_KO.sub(_won_ko, out)
     out = _COUNT_KO.sub(_count_ko, out)
     out = _TIMES_KO.sub(lambda m: f" {native_korean(int(m.group(1)))} 개", out)
-    out = _PERCENT.sub(lambda m: f"{sino_korean(_number(m.group(1)))} 퍼센트", out)
-    out = _LONG_DIGITS.sub(lambda m: spell_digits_ko(m.group(0)), out)
-    out = _PLAIN_NUM.sub(lambda m: sino_korean(_number(m.group(1))) + " ", out)  # 30분 → 삼십 분
+    out = _PERCENT.sub(lambda m: f"{sino_korean(parse_number(m.group(1)))} 퍼센트", out)
+    out = LONG_DIGITS_RE.sub(lambda m: spell_digits_ko(m.group(0)), out)
+    out = _PLAIN_NUM.sub(lambda m: sino_korean(parse_number(m.group(1))) + " ", out)  # 30분 → 삼십 분
     for sym, words in _SYMBOLS_KO.items():
         out = out.replace(sym, words)
     out = _assimilate_words(out)
@@ -254,7 +254,7 @@ def normalize_ko(text: str) -> str:
 
 # --- English ------------------------------------------------------------------------------------------
 
-_WON_EN = re.compile(rf"([+\-−]?)₩\s*({_NUM})|([+\-−]?)({_NUM})\s*(?:원|won\b|KRW\b)", re.IGNORECASE)
+_WON_EN = re.compile(rf"([+\-−]?)₩\s*({NUM})|([+\-−]?)({NUM})\s*(?:원|won\b|KRW\b)", re.IGNORECASE)
 _ORDER_NO_EN = re.compile(r"(order\s+(?:number|no\.?)|number|No\.)(\s*(?:is\s+)?#?\s*)(\d+)", re.IGNORECASE)
 _TIMES_EN = re.compile(r"\s*×\s*(\d+)(?!\d)")
 _SYMBOLS_EN = {"·": ", ", "&": " and "}
@@ -262,7 +262,7 @@ _SYMBOLS_EN = {"·": ", ", "&": " and "}
 
 def _won_en(m: re.Match[str]) -> str:
     sign = m.group(1) if m.group(2) else m.group(3)
-    amount = _number(m.group(2) or m.group(4))
+    amount = parse_number(m.group(2) or m.group(4))
     words = f"{amount:,} won"
     if sign == "+":
         return f"plus {words}"
@@ -274,12 +274,12 @@ def _won_en(m: re.Match[str]) -> str:
 def normalize_en(text: str) -> str:
     """English text for espeak-ng's en-us voice: won amounts as "12,500 won" (the engine reads the digits
     with their commas right), phone and order numbers digit by digit."""
-    out = _CARD.sub("card number", text)
-    out = _PHONE.sub(lambda m: ", ".join(spell_digits_en(g) for g in m.groups()), out)
+    out = CARD_RE.sub("card number", text)
+    out = PHONE_RE.sub(lambda m: ", ".join(spell_digits_en(g) for g in m.groups()), out)
     out = _ORDER_NO_EN.sub(lambda m: f"{m.group(1)}{m.group(2).replace('#', '')}{spell_digits_en(m.group(3))}", out)
     out = _WON_EN.sub(_won_en, out)
     out = _TIMES_EN.sub(lambda m: f", {m.group(1)} of them", out)
-    out = _LONG_DIGITS.sub(lambda m: spell_digits_en(m.group(0)), out)
+    out = LONG_DIGITS_RE.sub(lambda m: spell_digits_en(m.group(0)), out)
     for sym, words in _SYMBOLS_EN.items():
         out = out.replace(sym, words)
     return re.sub(r"\s+", " ", out).strip()

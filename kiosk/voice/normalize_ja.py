@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kiosk.voice.normalize import _CARD, _LONG_DIGITS, _NUM, _PHONE, _number, myriads
+from kiosk.voice.normalize import CARD_RE, LONG_DIGITS_RE, NUM, PHONE_RE, myriads, parse_number
 
 _DIGITS = ("ゼロ", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう")
 _HUNDREDS = (
@@ -252,17 +252,17 @@ READINGS: dict[str, str] = {
 
 _READING = re.compile("|".join(re.escape(w) for w in sorted(READINGS, key=len, reverse=True)))
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WON = re.compile(rf"([+\-−]?)(?:₩\s*({_NUM})|({_NUM})\s*(?:ウォン|원|won\b|KRW\b))", re.IGNORECASE)
+_WON = re.compile(rf"([+\-−]?)(?:₩\s*({NUM})|({NUM})\s*(?:ウォン|원|won\b|KRW\b))", re.IGNORECASE)
 _ORDER_NO = re.compile(r"(注文番号|番号)(\s*(?:は|:)?\s*)(\d+)(\s*番)?")
-_COUNT = re.compile(rf"({_NUM})\s*({'|'.join(sorted(_COUNTERS, key=len, reverse=True))})(?![A-Za-z])")
+_COUNT = re.compile(rf"({NUM})\s*({'|'.join(sorted(_COUNTERS, key=len, reverse=True))})(?![A-Za-z])")
 _TIMES = re.compile(r"\s*×\s*(\d+)(?!\d)")
-_PERCENT = re.compile(rf"({_NUM})\s*%")
-_PLAIN = re.compile(rf"(?<![\d.])({_NUM})(?![\d.])")
+_PERCENT = re.compile(rf"({NUM})\s*%")
+_PLAIN = re.compile(rf"(?<![\d.])({NUM})(?![\d.])")
 _SYMBOLS = {"·": "、", "・": "、", "&": " アンド ", "/": "、", "~": "から", "✓": ""}
 
 
 def _won(m: re.Match[str]) -> str:
-    sign, amount = m.group(1), _number(m.group(2) or m.group(3))
+    sign, amount = m.group(1), parse_number(m.group(2) or m.group(3))
     words = f" {japanese_number(amount)} ウォン "
     if sign == "+":
         return f" プラス{words}"
@@ -279,15 +279,15 @@ def unread_kanji(text: str) -> str:
 def normalize_ja(text: str) -> str:
     """Japanese text for espeak-ng's ja voice: kana numbers and readings (tests/voice/test_normalize_cjk.py)."""
     out = unicodedata.normalize("NFKC", text)  # ４５００ → 4500, full-width brackets and signs → ASCII
-    out = _CARD.sub("カード番号", out)
-    out = _PHONE.sub(lambda m: "、".join(spell_digits_ja(g) for g in m.groups()), out)
+    out = CARD_RE.sub("カード番号", out)
+    out = PHONE_RE.sub(lambda m: "、".join(spell_digits_ja(g) for g in m.groups()), out)
     out = _ORDER_NO.sub(lambda m: f"{m.group(1)}{m.group(2)} {spell_digits_ja(m.group(3))} ばん ", out)
     out = _WON.sub(_won, out)
-    out = _COUNT.sub(lambda m: f" {count_ja(_number(m.group(1)), m.group(2))} ", out)
+    out = _COUNT.sub(lambda m: f" {count_ja(parse_number(m.group(1)), m.group(2))} ", out)
     out = _TIMES.sub(lambda m: f"、{count_ja(int(m.group(1)), '個')} ", out)
-    out = _PERCENT.sub(lambda m: f" {japanese_number(_number(m.group(1)))} パーセント ", out)
-    out = _LONG_DIGITS.sub(lambda m: f" {spell_digits_ja(m.group(0))} ", out)
-    out = _PLAIN.sub(lambda m: f" {japanese_number(_number(m.group(1)))} ", out)
+    out = _PERCENT.sub(lambda m: f" {japanese_number(parse_number(m.group(1)))} パーセント ", out)
+    out = LONG_DIGITS_RE.sub(lambda m: f" {spell_digits_ja(m.group(0))} ", out)
+    out = _PLAIN.sub(lambda m: f" {japanese_number(parse_number(m.group(1)))} ", out)
     out = _READING.sub(lambda m: READINGS[m.group(0)], out)
     for sym, words in _SYMBOLS.items():
         out = out.replace(sym, words)

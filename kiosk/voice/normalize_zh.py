@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kiosk.voice.normalize import _CARD, _LONG_DIGITS, _NUM, _PHONE, _number, myriads
+from kiosk.voice.normalize import CARD_RE, LONG_DIGITS_RE, NUM, PHONE_RE, myriads, parse_number
 
 _DIGITS = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九")
 _SPELL = ("零", "一", "二", "三", "四", "五", "六", "七", "八", "九")
@@ -71,17 +71,17 @@ def count_zh(n: int) -> str:
     return "两" if n == 2 else chinese_number(n)
 
 
-_WON = re.compile(rf"([+\-−]?)(?:₩\s*({_NUM})|({_NUM})\s*(?:원|韩元|韓元|won\b|KRW\b))", re.IGNORECASE)
+_WON = re.compile(rf"([+\-−]?)(?:₩\s*({NUM})|({NUM})\s*(?:원|韩元|韓元|won\b|KRW\b))", re.IGNORECASE)
 _ORDER_NO = re.compile(r"(订单号|取餐号|订单号码|号码)(\s*(?:是|为|：|:)?\s*)(\d+)(\s*号)?")
-_COUNT = re.compile(rf"({_NUM})\s*({'|'.join(MEASURE_WORDS)})")
+_COUNT = re.compile(rf"({NUM})\s*({'|'.join(MEASURE_WORDS)})")
 _TIMES = re.compile(r"\s*×\s*(\d+)(?!\d)")
-_PERCENT = re.compile(rf"({_NUM})\s*[%％]")
-_PLAIN = re.compile(rf"(?<![\d.])({_NUM})(?![\d.])")
+_PERCENT = re.compile(rf"({NUM})\s*[%％]")
+_PLAIN = re.compile(rf"(?<![\d.])({NUM})(?![\d.])")
 _SYMBOLS = {"·": "，", "&": "和", "/": "，"}
 
 
 def _won(m: re.Match[str]) -> str:
-    sign, amount = m.group(1), _number(m.group(2) or m.group(3))
+    sign, amount = m.group(1), parse_number(m.group(2) or m.group(3))
     words = f"{chinese_number(amount)}韩元"
     if sign == "+":
         return f"加{words}"
@@ -94,15 +94,15 @@ def normalize_zh(text: str) -> str:
     """Chinese text for espeak-ng's cmn-latn-pinyin voice: numbers in Chinese numerals (tests:
     tests/voice/test_normalize_cjk.py)."""
     out = unicodedata.normalize("NFKC", text)  # full-width digits and signs → ASCII
-    out = _CARD.sub("卡号", out)
-    out = _PHONE.sub(lambda m: "，".join("".join(_PHONE_SPELL[int(c)] for c in g) for g in m.groups()), out)
+    out = CARD_RE.sub("卡号", out)
+    out = PHONE_RE.sub(lambda m: "，".join("".join(_PHONE_SPELL[int(c)] for c in g) for g in m.groups()), out)
     out = _ORDER_NO.sub(lambda m: f"{m.group(1)}{m.group(2)}{''.join(_SPELL[int(c)] for c in m.group(3))}号", out)
     out = _WON.sub(_won, out)
-    out = _COUNT.sub(lambda m: count_zh(_number(m.group(1))) + m.group(2), out)
+    out = _COUNT.sub(lambda m: count_zh(parse_number(m.group(1))) + m.group(2), out)
     out = _TIMES.sub(lambda m: f"，{count_zh(int(m.group(1)))}份", out)
-    out = _PERCENT.sub(lambda m: f"百分之{chinese_number(_number(m.group(1)))}", out)
-    out = _LONG_DIGITS.sub(lambda m: "".join(_SPELL[int(c)] for c in m.group(0)), out)
-    out = _PLAIN.sub(lambda m: chinese_number(_number(m.group(1))), out)
+    out = _PERCENT.sub(lambda m: f"百分之{chinese_number(parse_number(m.group(1)))}", out)
+    out = LONG_DIGITS_RE.sub(lambda m: "".join(_SPELL[int(c)] for c in m.group(0)), out)
+    out = _PLAIN.sub(lambda m: chinese_number(parse_number(m.group(1))), out)
     for sym, words in _SYMBOLS.items():
         out = out.replace(sym, words)
     return re.sub(r"\s+", " ", out).strip()
