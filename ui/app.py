@@ -13,22 +13,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTranslator, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, QTranslator, QUrl, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
 
 from kiosk.config import Settings
-from kiosk.session.customer import CustomerSession, SessionServices
-from kiosk.session.modes import ModeRouter
-from kiosk.session.wiring import DeviceServices, Scanning
+from ui.attract import MENU_ROLES, AttractViewModel, ImageUrls, menu_rows
 from ui.bridge import GuiBridge
-from ui.customer.viewmodel import KioskViewModel
+from ui.models import RowModel
 from ui.modes import ModesViewModel
 from ui.staff.viewmodel import StaffViewModel
 
-if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
+if TYPE_CHECKING:  # imported after the first frame (cold start): the customer's session and view-model, the ledger
+    from kiosk.domain.catalog import Catalog
     from kiosk.payments.port import PaymentProvider
+    from kiosk.session.customer import CustomerSession, SessionServices
+    from kiosk.session.modes import ModeRouter
+    from kiosk.session.wiring import DeviceServices, Scanning
+    from ui.customer.viewmodel import KioskViewModel
     from ui.voice.controller import VoiceController
     from ui.voice.services import VoiceServices
 
@@ -161,20 +164,52 @@ class BackgroundStart(QObject, Generic[T]):
 @dataclass
 class KioskWindow:
     """The window, its mode router and the customer view-model. `open_window` makes it with the attract
-    screen up but not ready; `attach` adds the ledger side (checkout, printing, scanner, reconciliation)
-    and makes it ready."""
+    screen up (drawn from `attract`, ui/attract.py) but not ready; the customer's session and view-model
+    (`vm`) are made right after the first frame, or when first asked for (`complete`); `attach` adds the
+    ledger side (checkout, printing, scanner, reconciliation) and makes it ready."""
 
     engine: QQmlApplicationEngine
     window: QQuickWindow
-    vm: KioskViewModel
+    attract: AttractViewModel
     modes: ModesViewModel
     staff: StaffViewModel
     settings: Settings
+    make_vm: Callable[[], KioskViewModel]  # the customer's session and view-model (`complete`)
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
     bridge: GuiBridge | None = None
     voice_services: VoiceServices | None = None  # what the voice guidance needs (app/voice.py)
     voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md), from `attach` on
+    _vm: KioskViewModel | None = None
+    closed: bool = False
+    after_first_frame: QObject | None = None  # what calls `complete` after the first frame
+
+    @property
+    def vm(self) -> KioskViewModel:
+        """The customer view-model: made now if the first frame has not made it yet."""
+        return self.complete()
+
+    @property
+    def built(self) -> bool:
+        """Whether the customer's session and view-model are made (`complete`)."""
+        return self._vm is not None
+
+    def complete(self) -> KioskViewModel:
+        """Make the customer's session and view-model (once) and put them on the screen in place of the
+        attract screen's stand-in; a language, easy mode or low position chosen on the stand-in carries
+        over. `open_window` calls this right after the first frame; anything that asks for `vm` earlier
+        (a test, `attach`) gets it made there and then."""
+        if self._vm is None:
+            vm = self._vm = self.make_vm()
+            language, easy, low = self.attract.choices
+            if language != vm.state.language:
+                vm.chooseLanguage(language)
+            if easy:
+                vm.setEasyMode(True)
+            if low:
+                vm.setLowPosition(True)
+            self.window.setProperty("kiosk", vm)
+        return self._vm
 
     @property
     def scanning(self) -> Scanning | None:
@@ -211,6 +246,7 @@ class KioskWindow:
     def close(self) -> None:
         """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
         the QML down."""
+        self.closed = True
         if self.devices is not None:
             self.devices.stop()
         if self.voice is not None:
@@ -219,7 +255,8 @@ class KioskWindow:
             self.voice_services.jack.close()
         self.modes.close()
         self.staff.close()
-        self.vm.close()
+        if self._vm is not None:
+            self._vm.close()
         if self.provider is not None:
             self.provider.close()
         self.window.setProperty("kioskMode", False)
@@ -232,9 +269,45 @@ class KioskWindow:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+class _AfterFirstFrame(QObject):
+    """Calls `KioskWindow.complete` on the GUI thread once the first frame is on screen, from the event
+    loop (after whatever else the first frame starts, e.g. `kiosk run`'s ledger side), unless the window
+    was closed or completed meanwhile. `frameSwapped` may come from a render thread: `due` is queued then."""
+
+    due = Signal()
+
+    def __init__(self, kw: KioskWindow) -> None:
+        super().__init__()
+        self._kw = kw
+        self._fired = False
+        self.due.connect(self._later)
+        kw.window.frameSwapped.connect(self.swapped)
+
+    def swapped(self) -> None:  # on the thread that draws
+        if not self._fired:
+            self._fired = True
+            self.due.emit()
+
+    @Slot()
+    def _later(self) -> None:
+        self._kw.window.frameSwapped.disconnect(self.swapped)
+        QTimer.singleShot(0, self._complete)
+
+    def _complete(self) -> None:
+        if not self._kw.closed:
+            self._kw.complete()
+
+
+def first_category(catalog: Catalog) -> str:
+    """The category the customer's flow starts in (kiosk.flow.state.initial_state, the same rule): the
+    attract screen's photos are its first items."""
+    return catalog.categories[0].id if catalog.categories else ""
+
+
 def open_window(
     settings: Settings,
-    session: CustomerSession,
+    catalog: Catalog,
+    make_session: Callable[[], CustomerSession],
     router: ModeRouter,
     *,
     windowed: bool = False,
@@ -243,8 +316,11 @@ def open_window(
     voice: VoiceServices | None = None,
 ) -> KioskWindow:
     """The window with the attract screen, before the ledger is open: this is all the first frame waits
-    for. "Touch to start" stays disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips
-    and earphone jack (app/voice.py), started by `attach`; None: no voice."""
+    for, and it is drawn from a small stand-in (ui/attract.py) over `catalog`; `make_session` (the customer's
+    session over the same catalog) and the full view-model are called right after the first frame
+    (`KioskWindow.complete`, or `vm` asked for earlier). "Touch to start" stays disabled until
+    `KioskWindow.attach`. `voice`: the voice guidance's clips and earphone jack (app/voice.py), started by
+    `attach`; None: no voice."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("open_window needs a QGuiApplication")
@@ -254,21 +330,39 @@ def open_window(
     translations = _Translations(app, engine)
     ui = settings.ui
     catalog_dir = settings.catalog_path.parent
-    vm = KioskViewModel(
-        session,
+    image_urls = ImageUrls([catalog_dir, catalog_dir.parent])
+    menu = RowModel(MENU_ROLES, engine)
+    menu.set_rows(menu_rows(catalog.items_in(first_category(catalog)), ui.language, image_urls))
+    attract = AttractViewModel(
         shop_name=settings.shop.name,
-        asset_dirs=[catalog_dir, catalog_dir.parent],
-        on_language=translations.switch,
-        tick_ms=tick_ms,
+        language=ui.language,
+        menu=menu,
         reach_fraction=ui.reach_fraction(),
+        on_language=translations.switch,
         parent=engine,
     )
+
+    def make_vm() -> KioskViewModel:
+        from ui.customer.viewmodel import KioskViewModel
+
+        return KioskViewModel(
+            make_session(),
+            shop_name=settings.shop.name,
+            asset_dirs=image_urls.asset_dirs,
+            on_language=translations.switch,
+            tick_ms=tick_ms,
+            reach_fraction=ui.reach_fraction(),
+            menu=menu,
+            image_urls=image_urls,
+            parent=engine,
+        )
+
     modes = ModesViewModel(router, parent=engine)
     staff = StaffViewModel(tick_ms=tick_ms, parent=engine)
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
-            "kiosk": vm,
+            "kiosk": attract,
             "modes": modes,
             "staff": staff,
             "kioskMode": not windowed,
@@ -286,8 +380,10 @@ def open_window(
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the QML window did not load; see the QML errors above")
     window = roots[0]
+    kw = KioskWindow(engine, window, attract, modes, staff, settings, make_vm, voice_services=voice)
+    kw.after_first_frame = _AfterFirstFrame(kw)
     if windowed:
         window.show()
     else:
         window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, modes, staff, settings, voice_services=voice)
+    return kw

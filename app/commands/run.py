@@ -118,7 +118,11 @@ def run_kiosk(
     except RuntimeError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
-    session.watch_payments(lambda: window.vm.ready and window.vm.checkout.pending is not None, window.vm.cancelPayment)
+    # (lambdas: the customer view-model is made after the first frame, ui/app.py `KioskWindow.complete`)
+    session.watch_payments(
+        lambda: window.built and window.vm.ready and window.vm.checkout.pending is not None,
+        lambda: window.vm.cancelPayment(),
+    )
 
     def fail(message: str, code: int) -> None:
         print(f"kiosk: {message}", file=sys.stderr)
