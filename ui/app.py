@@ -4,7 +4,6 @@ device, a ledger or a payment provider."""
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import threading
@@ -13,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, QTranslator, QUrl, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator, QUrl, Signal, Slot
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
 
 from kiosk.config import Settings
 from ui.attract import MENU_ROLES, AttractViewModel, ImageUrls, menu_rows
@@ -26,6 +24,8 @@ from ui.modes import ModesViewModel
 from ui.staff.viewmodel import StaffViewModel
 
 if TYPE_CHECKING:  # imported after the first frame (cold start): the customer's session and view-model, the ledger
+    from PySide6.QtQuick import QQuickWindow
+
     from kiosk.domain.catalog import Catalog
     from kiosk.payments.port import PaymentProvider
     from kiosk.session.customer import CustomerSession, SessionServices
@@ -49,27 +49,6 @@ KOREAN_FONTS = (
     "NanumGothicBold.ttf",
     "NanumGothicCoding.ttf",
 )
-
-
-class QrImageProvider(QQuickImageProvider):
-    """image://qr/<payload>: the payment QR, drawn crisp at the requested size."""
-
-    def __init__(self) -> None:
-        super().__init__(QQuickImageProvider.ImageType.Image)
-
-    def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:
-        import qrcode  # only when a QR is on screen: not on the cold-start path
-
-        qr = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
-        qr.add_data(QUrl.fromPercentEncoding(id.encode()))
-        qr.make(fit=True)
-        n = len(qr.get_matrix())
-        cell = max(1, max(requested.width(), requested.height(), n * 4) // n)
-        buffer = io.BytesIO()
-        qr.box_size = cell
-        qr.make_image().save(buffer, format="PNG")
-        # `size` is not written back: PySide6 crashes when a provider assigns to it; QML scales anyway.
-        return QImage.fromData(buffer.getvalue())
 
 
 def load_fonts() -> list[str]:
@@ -169,7 +148,6 @@ class KioskWindow:
     ledger side (checkout, printing, scanner, reconciliation) and makes it ready."""
 
     engine: QQmlApplicationEngine
-    window: QQuickWindow
     attract: AttractViewModel
     modes: ModesViewModel
     staff: StaffViewModel
@@ -182,7 +160,29 @@ class KioskWindow:
     voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md), from `attach` on
     _vm: KioskViewModel | None = None
     closed: bool = False
-    after_first_frame: QObject | None = None  # what calls `complete` after the first frame
+    after_first_frame: _AfterFirstFrame | None = None  # what calls `complete` after the first frame
+    _window: QQuickWindow | None = None
+
+    @property
+    def window(self) -> QQuickWindow:
+        """The QML window. PySide6.QtQuick (~10 ms) is imported the first time this is read, which `kiosk
+        run` does only after the first frame (`on_first_frame` is for that frame)."""
+        if self._window is None:
+            from PySide6.QtQuick import QQuickWindow
+
+            window = self.engine.rootObjects()[0]
+            if not isinstance(window, QQuickWindow):  # a wrapper made before the module was imported
+                import shiboken6
+
+                window = shiboken6.wrapInstance(shiboken6.getCppPointer(window)[0], QQuickWindow)
+            self._window = window
+        return self._window
+
+    def on_first_frame(self, callback: Callable[[], None]) -> None:
+        """`callback()` once, when the first frame is on screen, on the thread that draws it (the GUI
+        thread with the software renderer), before the customer view-model is made."""
+        assert self.after_first_frame is not None
+        self.after_first_frame.callbacks.append(callback)
 
     @property
     def vm(self) -> KioskViewModel:
@@ -209,6 +209,9 @@ class KioskWindow:
             if low:
                 vm.setLowPosition(True)
             self.window.setProperty("kiosk", vm)
+            from ui.qr import QrImageProvider  # no QR before a customer has started
+
+            self.engine.addImageProvider("qr", QrImageProvider())
         return self._vm
 
     @property
@@ -270,32 +273,39 @@ class KioskWindow:
 
 
 class _AfterFirstFrame(QObject):
-    """Calls `KioskWindow.complete` on the GUI thread once the first frame is on screen, from the event
-    loop (after whatever else the first frame starts, e.g. `kiosk run`'s ledger side), unless the window
-    was closed or completed meanwhile. `frameSwapped` may come from a render thread: `due` is queued then."""
+    """Once the first frame is on screen: the `on_first_frame` callbacks at once, then
+    `KioskWindow.complete` on the GUI thread from the event loop (after whatever those callbacks start, e.g.
+    `kiosk run`'s ledger side), unless the window was closed or completed meanwhile. `frameSwapped` may
+    come from a render thread: `due` is queued then. No reference to the window's wrapper is kept here (see
+    `KioskWindow.window`)."""
 
     due = Signal()
 
-    def __init__(self, kw: KioskWindow) -> None:
+    def __init__(self, kw: KioskWindow, window: QObject) -> None:
         super().__init__()
         self._kw = kw
         self._fired = False
+        self.callbacks: list[Callable[[], None]] = []
         self.due.connect(self._later)
-        kw.window.frameSwapped.connect(self.swapped)
+        window.frameSwapped.connect(self.swapped)  # type: ignore[attr-defined]
 
     def swapped(self) -> None:  # on the thread that draws
-        if not self._fired:
-            self._fired = True
-            self.due.emit()
+        if self._fired:
+            return
+        self._fired = True
+        for callback in self.callbacks:
+            callback()
+        self.due.emit()
 
     @Slot()
     def _later(self) -> None:
-        self._kw.window.frameSwapped.disconnect(self.swapped)
         QTimer.singleShot(0, self._complete)
 
     def _complete(self) -> None:
-        if not self._kw.closed:
-            self._kw.complete()
+        if self._kw.closed:
+            return
+        self._kw.window.frameSwapped.disconnect(self.swapped)
+        self._kw.complete()
 
 
 def first_category(catalog: Catalog) -> str:
@@ -326,8 +336,7 @@ def open_window(
         raise RuntimeError("open_window needs a QGuiApplication")
     load_fonts()
     engine = QQmlApplicationEngine()
-    engine.addImageProvider("qr", QrImageProvider())
-    translations = _Translations(app, engine)
+    translations = _Translations(app, engine)  # (the QR image provider comes with `KioskWindow.complete`)
     ui = settings.ui
     catalog_dir = settings.catalog_path.parent
     image_urls = ImageUrls([catalog_dir, catalog_dir.parent])
@@ -377,13 +386,14 @@ def open_window(
     translations.switch(ui.language)
     engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
     roots = engine.rootObjects()
-    if not roots or not isinstance(roots[0], QQuickWindow):
+    # (not `isinstance(..., QQuickWindow)`: PySide6.QtQuick is not imported before the first frame)
+    if not roots or not roots[0].inherits("QQuickWindow"):
         raise RuntimeError("the QML window did not load; see the QML errors above")
-    window = roots[0]
-    kw = KioskWindow(engine, window, attract, modes, staff, settings, make_vm, voice_services=voice)
-    kw.after_first_frame = _AfterFirstFrame(kw)
+    kw = KioskWindow(engine, attract, modes, staff, settings, make_vm, voice_services=voice)
+    kw.after_first_frame = _AfterFirstFrame(kw, roots[0])
     if windowed:
-        window.show()
+        roots[0].show()  # type: ignore[attr-defined]
     else:
-        window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
+        roots[0].showFullScreen()  # type: ignore[attr-defined]  # frameless: Main.qml sets the flag in kiosk mode
+    del roots  # no wrapper of the window outlives this (see `KioskWindow.window`)
     return kw

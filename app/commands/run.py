@@ -226,7 +226,6 @@ def run_kiosk(
     starter = BackgroundStart(ledger_side, attach)
 
     def first_frame() -> None:  # on the thread that draws: the GUI thread with the software renderer
-        window.window.frameSwapped.disconnect(first_frame)
         log.info("attract screen drawn %.0f ms after the process started", process_age_ms())
         if on_stage is not None:
             on_stage("first-frame")
@@ -234,7 +233,7 @@ def run_kiosk(
         # frame needs, and it is ready no sooner when started earlier (measured, docs/PERFORMANCE.md).
         starter.start()
 
-    window.window.frameSwapped.connect(first_frame)
+    window.on_first_frame(first_frame)
     # An unexposed window draws no frame: start anyway after a second.
     QTimer.singleShot(1000, starter.start)
     try:
