@@ -10,18 +10,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator, QUrl, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.config import Settings
-from ui.attract import MENU_ROLES, AttractViewModel, ImageUrls, menu_rows
+from kiosk.staff.gesture import GESTURE_CORNER
+from ui.attract import MENU_ROLES, AttractViewModel, ImageUrls, ModesStandIn, StaffStandIn, menu_rows
 from ui.bridge import GuiBridge
 from ui.models import RowModel
-from ui.modes import ModesViewModel
-from ui.staff.viewmodel import StaffViewModel
 
 if TYPE_CHECKING:  # imported after the first frame (cold start): the customer's session and view-model, the ledger
     from PySide6.QtQuick import QQuickWindow
@@ -32,6 +31,8 @@ if TYPE_CHECKING:  # imported after the first frame (cold start): the customer's
     from kiosk.session.modes import ModeRouter
     from kiosk.session.wiring import DeviceServices, Scanning
     from ui.customer.viewmodel import KioskViewModel
+    from ui.modes import ModesViewModel
+    from ui.staff.viewmodel import StaffViewModel
     from ui.voice.controller import VoiceController
     from ui.voice.services import VoiceServices
 
@@ -149,16 +150,18 @@ class KioskWindow:
 
     engine: QQmlApplicationEngine
     attract: AttractViewModel
-    modes: ModesViewModel
-    staff: StaffViewModel
     settings: Settings
     make_vm: Callable[[], KioskViewModel]  # the customer's session and view-model (`complete`)
+    make_modes: Callable[[], ModesViewModel]  # the mode router's view-model (`complete`)
+    make_staff: Callable[[], StaffViewModel]  # who is signed in (`complete`)
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
     bridge: GuiBridge | None = None
     voice_services: VoiceServices | None = None  # what the voice guidance needs (app/voice.py)
     voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md), from `attach` on
     _vm: KioskViewModel | None = None
+    _modes: ModesViewModel | None = None
+    _staff: StaffViewModel | None = None
     closed: bool = False
     after_first_frame: _AfterFirstFrame | None = None  # what calls `complete` after the first frame
     _window: QQuickWindow | None = None
@@ -170,12 +173,15 @@ class KioskWindow:
         if self._window is None:
             from PySide6.QtQuick import QQuickWindow
 
-            window = self.engine.rootObjects()[0]
-            if not isinstance(window, QQuickWindow):  # a wrapper made before the module was imported
+            root = self.engine.rootObjects()[0]
+            if isinstance(root, QQuickWindow):
+                self._window = root
+            else:  # a wrapper made before the module was imported
                 import shiboken6
 
-                window = shiboken6.wrapInstance(shiboken6.getCppPointer(window)[0], QQuickWindow)
-            self._window = window
+                self._window = cast(
+                    "QQuickWindow", shiboken6.wrapInstance(shiboken6.getCppPointer(root)[0], QQuickWindow)
+                )
         return self._window
 
     def on_first_frame(self, callback: Callable[[], None]) -> None:
@@ -190,16 +196,35 @@ class KioskWindow:
         return self.complete()
 
     @property
+    def modes(self) -> ModesViewModel:
+        """The mode router's view-model: made with the customer view-model (`complete`)."""
+        self.complete()
+        assert self._modes is not None
+        return self._modes
+
+    @property
+    def staff(self) -> StaffViewModel:
+        """Who is signed in, the PIN pad: made with the customer view-model (`complete`)."""
+        self.complete()
+        assert self._staff is not None
+        return self._staff
+
+    @property
     def built(self) -> bool:
         """Whether the customer's session and view-model are made (`complete`)."""
         return self._vm is not None
 
     def complete(self) -> KioskViewModel:
-        """Make the customer's session and view-model (once) and put them on the screen in place of the
-        attract screen's stand-in; a language, easy mode or low position chosen on the stand-in carries
-        over. `open_window` calls this right after the first frame; anything that asks for `vm` earlier
-        (a test, `attach`) gets it made there and then."""
+        """Make the customer's session and view-model, the mode router's and the staff view-model (once)
+        and put them on the screen in place of the first frame's stand-ins (ui/attract.py); a language, easy
+        mode or low position chosen on the stand-in carries over. `open_window` calls this right after the
+        first frame; anything that asks for `vm`, `modes` or `staff` earlier (a test, `attach`) gets them
+        made there and then."""
         if self._vm is None:
+            self._modes = self.make_modes()
+            self._staff = self.make_staff()
+            self.window.setProperty("modes", self._modes)
+            self.window.setProperty("staff", self._staff)
             vm = self._vm = self.make_vm()
             language, easy, low = self.attract.choices
             if language != vm.state.language:
@@ -256,8 +281,10 @@ class KioskWindow:
             self.voice.close()
         elif self.voice_services is not None and self.voice_services.jack is not None:
             self.voice_services.jack.close()
-        self.modes.close()
-        self.staff.close()
+        if self._modes is not None:
+            self._modes.close()
+        if self._staff is not None:
+            self._staff.close()
         if self._vm is not None:
             self._vm.close()
         if self.provider is not None:
@@ -318,7 +345,7 @@ def open_window(
     settings: Settings,
     catalog: Catalog,
     make_session: Callable[[], CustomerSession],
-    router: ModeRouter,
+    make_router: Callable[[], ModeRouter],
     *,
     windowed: bool = False,
     size: tuple[int, int] | None = None,
@@ -326,11 +353,11 @@ def open_window(
     voice: VoiceServices | None = None,
 ) -> KioskWindow:
     """The window with the attract screen, before the ledger is open: this is all the first frame waits
-    for, and it is drawn from a small stand-in (ui/attract.py) over `catalog`; `make_session` (the customer's
-    session over the same catalog) and the full view-model are called right after the first frame
-    (`KioskWindow.complete`, or `vm` asked for earlier). "Touch to start" stays disabled until
-    `KioskWindow.attach`. `voice`: the voice guidance's clips and earphone jack (app/voice.py), started by
-    `attach`; None: no voice."""
+    for, and it is drawn from small stand-ins (ui/attract.py) over `catalog`; `make_session` (the customer's
+    session over the same catalog), `make_router` (the mode router) and the full view-models are called
+    right after the first frame (`KioskWindow.complete`, or `vm` asked for earlier). "Touch to start" stays
+    disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips and earphone jack (app/voice.py),
+    started by `attach`; None: no voice."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("open_window needs a QGuiApplication")
@@ -366,14 +393,22 @@ def open_window(
             parent=engine,
         )
 
-    modes = ModesViewModel(router, parent=engine)
-    staff = StaffViewModel(tick_ms=tick_ms, parent=engine)
+    def make_modes() -> ModesViewModel:
+        from ui.modes import ModesViewModel
+
+        return ModesViewModel(make_router(), parent=engine)
+
+    def make_staff() -> StaffViewModel:
+        from ui.staff.viewmodel import StaffViewModel
+
+        return StaffViewModel(tick_ms=tick_ms, parent=engine)
+
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
             "kiosk": attract,
-            "modes": modes,
-            "staff": staff,
+            "modes": ModesStandIn(engine),
+            "staff": StaffStandIn(GESTURE_CORNER, engine),
             "kioskMode": not windowed,
             "uiScale": ui.scale,
             "easyScale": ui.easy_scale,
@@ -389,7 +424,7 @@ def open_window(
     # (not `isinstance(..., QQuickWindow)`: PySide6.QtQuick is not imported before the first frame)
     if not roots or not roots[0].inherits("QQuickWindow"):
         raise RuntimeError("the QML window did not load; see the QML errors above")
-    kw = KioskWindow(engine, attract, modes, staff, settings, make_vm, voice_services=voice)
+    kw = KioskWindow(engine, attract, settings, make_vm, make_modes, make_staff, voice_services=voice)
     kw.after_first_frame = _AfterFirstFrame(kw, roots[0])
     if windowed:
         roots[0].show()  # type: ignore[attr-defined]

@@ -158,3 +158,43 @@ class AttractViewModel(QObject):
     helpShown = Property(bool, lambda self: False, notify=helpChanged)
     lowPosition = Property(bool, lambda self: self._low, notify=lowChanged)
     reachFraction = Property(float, lambda self: self._reach, constant=True)
+
+
+class ModesStandIn(QObject):
+    """Main.qml's `modes` on the first frame: the customer mode, nothing else (the mode router's view-model,
+    ui/modes.py, is made with the customer view-model, right after)."""
+
+    modeChanged = Signal()
+
+    mode = Property(str, lambda self: "customer", notify=modeChanged)
+    source = Property(QUrl, lambda self: QUrl(), notify=modeChanged)
+    viewModel = Property(QObject, lambda self: None, notify=modeChanged)
+
+
+class StaffStandIn(QObject):
+    """Main.qml's `staff` on the first frame: nobody signed in, no PIN pad, the corner gesture not yet
+    listened to (no staff session before the ledger side is attached anyway; ui/staff/viewmodel.py is made
+    with the customer view-model, right after)."""
+
+    padChanged = Signal()
+    idleChanged = Signal()
+
+    def __init__(self, corner_fraction: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._corner = corner_fraction
+
+    @Slot(float, float, float, float)
+    def cornerPressed(self, x: float, y: float, width: float, height: float) -> None:
+        """Not before the staff view-model is made."""
+
+    @Slot()
+    def cornerReleased(self) -> None:
+        """Not before the staff view-model is made."""
+
+    @Slot()
+    def touch(self) -> None:
+        """No staff screen is on show."""
+
+    padOpen = Property(bool, lambda self: False, notify=padChanged)
+    idleWarning = Property(bool, lambda self: False, notify=idleChanged)
+    cornerFraction = Property(float, lambda self: self._corner, constant=True)

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from kiosk.config import Settings
 from kiosk.domain.catalog import Catalog
 from kiosk.ports import Clock
-from kiosk.session.modes import Mode, ModeRouter
 
 if TYPE_CHECKING:  # after the first frame: the window's first frame does not wait for them
     from kiosk.ledger.ledger import Ledger
     from kiosk.payments.port import PaymentProvider
     from kiosk.session.customer import CustomerSession
+    from kiosk.session.modes import Mode, ModeRouter
     from kiosk.session.wiring import Printing, Scanning, StartStop
     from kiosk.staff.service import StaffService
     from ui.app import KioskWindow
@@ -38,6 +38,7 @@ def build_router(session: CustomerSession | Callable[[], CustomerSession | None]
     """The mode router over the modes this terminal has screens for; a payment in flight is never
     interrupted by a mode change. `session`: the customer's, or where to find it once it is made (none yet:
     no payment)."""
+    from kiosk.session.modes import Mode, ModeRouter
     from ui.modes import MODE_UIS
 
     def payment_in_flight() -> bool:
@@ -79,7 +80,7 @@ def open_window(
         settings,
         catalog,
         make_session,
-        build_router(lambda: made[-1] if made else None),
+        lambda: build_router(lambda: made[-1] if made else None),
         windowed=windowed,
         size=size,
         tick_ms=tick_ms,
@@ -132,6 +133,7 @@ def attach_window(
     from kiosk.flow.state import Step
     from kiosk.payments.service import PaymentService
     from kiosk.session.customer import SessionServices
+    from kiosk.session.modes import Mode
     from kiosk.session.wiring import DeviceServices, Reconciler
     from kiosk.staff.service import StaffService
     from kiosk.staff.session import StaffSession
