@@ -20,7 +20,8 @@ from kiosk.domain.catalog import load_catalog
 from kiosk.ports import FakeClock
 from tests.helpers.kiosk import walk
 
-LATER = ("kiosk.flow", "kiosk.session.customer", "ui.customer")
+# (and PySide6.QtQuick, ~10 ms: the window's wrapper is made after the first frame, ui/app.py `KioskWindow.window`)
+LATER = ("kiosk.flow", "kiosk.session", "ui.customer", "ui.modes", "ui.staff", "PySide6.QtQuick")
 
 CODE = """
 import sys
@@ -44,8 +45,8 @@ window.close()
 
 
 def test_the_first_frame_needs_neither_the_session_nor_the_flow() -> None:
-    """Opening the window loads none of them; the first frame is drawn before they are made, and they are
-    made after it without anyone asking."""
+    """Opening the window loads none of them (nor the mode router's and staff view-models); the first frame
+    is drawn before they are made, and they are made after it without anyone asking."""
     done = subprocess.run(
         [sys.executable, "-c", CODE % (LATER,)],
         capture_output=True,
@@ -79,6 +80,8 @@ def test_the_view_model_takes_over_with_the_choices_made_on_the_stand_in(
         qtbot.waitUntil(lambda: kw.built, timeout=5000)  # made after the first frame, not asked for
         vm = kw.vm
         assert kw.window.property("kiosk") is vm
+        assert kw.window.property("modes") is kw.modes and kw.window.property("staff") is kw.staff
+        assert kw.modes.mode == "customer" and not kw.staff.padOpen
         loader = kw.window.findChild(QObject, "screenLoader")
         assert loader.property("item").property("kiosk") is vm  # the attract screen on show follows it
         assert (vm.language, vm.easyMode, vm.lowPosition) == ("en", True, True)
