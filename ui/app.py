@@ -101,6 +101,7 @@ class BackgroundStart(QObject, Generic[T]):
     its result or its exception to `done(result, error)` on the GUI thread, through the event loop."""
 
     _finished = Signal()
+    _posted = Signal(object)
 
     def __init__(self, work: Callable[[], T], done: Callable[[T | None, BaseException | None], None]) -> None:
         super().__init__()
@@ -111,6 +112,16 @@ class BackgroundStart(QObject, Generic[T]):
         self._thread = threading.Thread(target=self._run, name="kiosk-startup")
         self._lock = threading.Lock()
         self._finished.connect(self._deliver)  # emitted on the thread: queued to the GUI thread
+        self._posted.connect(self._call)
+
+    def post(self, call: Callable[[], None]) -> None:
+        """Run `call` on the GUI thread soon, before `done` (from `work`: a step done on the way, such as
+        the start-up pre-check's verdict)."""
+        self._posted.emit(call)
+
+    @Slot(object)
+    def _call(self, call: Callable[[], None]) -> None:
+        call()
 
     def start(self) -> None:
         """Start the work; later calls do nothing (from any thread: frameSwapped may come from the render

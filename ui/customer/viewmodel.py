@@ -67,7 +67,8 @@ def _properties_changed(old: m.FlowState, new: m.FlowState) -> bool:
 
 class KioskViewModel(QObject):
     """The customer mode: built with its session before the ledger is open (the attract screen's first
-    frame does not wait for it); `isReady` turns true when the session is attached. Until then the attract
+    frame does not wait for it); `isReady` turns true when the session is attached, or earlier when the
+    start-up pre-check found nothing to recover (`payReady` then follows at attach). Until then the attract
     screen says it is getting ready and `start` does nothing."""
 
     changed = Signal()
@@ -416,7 +417,10 @@ class KioskViewModel(QObject):
     printerProblem = Property(bool, lambda self: bool(self.session.printer_problem), notify=printChanged)
     printerProblemText = Property(str, _printer_problem_text, notify=printChanged)
     paymentMethods = Property(list, _methods, notify=readyChanged)
-    isReady = Property(bool, lambda self: self.ready, notify=readyChanged)
+    # "Touch to start" works (attached, or opened early by the start-up pre-check: docs/PERFORMANCE.md)
+    isReady = Property(bool, lambda self: self.session.accepting, notify=readyChanged)
+    # The ledger side is attached: paying works (an order begun early waits for it at the pay button)
+    payReady = Property(bool, lambda self: self.session.ready, notify=readyChanged)
     outOfOrder = Property(str, lambda self: self.session.out_of_order, notify=readyChanged)
     categories = Property(QObject, lambda self: self._categories, constant=True)
     menu = Property(QObject, lambda self: self._menu, constant=True)
