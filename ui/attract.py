@@ -153,6 +153,8 @@ class AttractViewModel(QObject):
     printerProblem = Property(bool, lambda self: False, notify=printChanged)
     printerProblemText = Property(str, lambda self: "", notify=printChanged)
     isReady = Property(bool, lambda self: False, notify=readyChanged)
+    payReady = Property(bool, lambda self: False, notify=readyChanged)
+    cartCount = Property(int, lambda self: 0, notify=changed)
     outOfOrder = Property(str, lambda self: "", notify=readyChanged)
     menu = Property(QObject, lambda self: self._menu, constant=True)
     helpShown = Property(bool, lambda self: False, notify=helpChanged)
