@@ -67,6 +67,10 @@ def main() -> int:
         print(f"{name} {state[name]:.6f}", flush=True)
 
     def watch() -> None:
+        # After the FRAME stamp: `kiosk run` imports PySide6.QtQuick only after its first frame, and a window
+        # wrapped before that import has no `contentItem`.
+        import PySide6.QtQuick  # noqa: F401
+
         windows = [w for w in QGuiApplication.topLevelWindows() if hasattr(w, "contentItem")]
         window = windows[0]
 

@@ -121,7 +121,11 @@ def run_kiosk(
     except RuntimeError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
-    session.watch_payments(lambda: window.vm.ready and window.vm.checkout.pending is not None, window.vm.cancelPayment)
+    # (lambdas: the customer view-model is made after the first frame, ui/app.py `KioskWindow.complete`)
+    session.watch_payments(
+        lambda: window.built and window.vm.ready and window.vm.checkout.pending is not None,
+        lambda: window.vm.cancelPayment(),
+    )
 
     def fail(message: str, code: int) -> None:
         print(f"kiosk: {message}", file=sys.stderr)
@@ -243,7 +247,6 @@ def run_kiosk(
     starter = BackgroundStart(ledger_side, attach)
 
     def first_frame() -> None:  # on the thread that draws: the GUI thread with the software renderer
-        window.window.frameSwapped.disconnect(first_frame)
         log.info("attract screen drawn %.0f ms after the process started", process_age_ms())
         if on_stage is not None:
             on_stage("first-frame")
@@ -251,7 +254,7 @@ def run_kiosk(
         # frame needs, and it is ready no sooner when started earlier (measured, docs/PERFORMANCE.md).
         starter.start()
 
-    window.window.frameSwapped.connect(first_frame)
+    window.on_first_frame(first_frame)
     # An unexposed window draws no frame: start anyway after a second.
     QTimer.singleShot(1000, starter.start)
     try:
