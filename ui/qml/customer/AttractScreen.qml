@@ -64,8 +64,8 @@ FocusScope {
                     asynchronous: true
                     opacity: status === Image.Ready ? 1 : 0
                     // Short: the photos are part of "ready for customers" (docs/PERFORMANCE.md, cold start);
-                    // decoded ~20-40 ms after the first frame, shown 100 ms later (was 250).
-                    Behavior on opacity { NumberAnimation { duration: 100 } }
+                    // decoded ~20-40 ms after the first frame, fully shown 60 ms later (was 250).
+                    Behavior on opacity { NumberAnimation { duration: 60 } }
                 }
             }
         }
