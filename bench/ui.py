@@ -133,7 +133,7 @@ def cold_start(quick: bool, tmp: Path) -> list[str]:
     )
     if CRASHES:
         lines.append(
-            f"  WARNING: {len(CRASHES)} of {3 * runs + 2} processes crashed when told to quit right after ready "
+            f"  WARNING: {len(CRASHES)} of {3 * runs + 2} processes crashed when told to quit once attached "
             f"({CRASHES[0]}): a shutdown race in `kiosk run`, not in the figures above"
         )
     return lines
