@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +37,8 @@ def read_pin(args: argparse.Namespace, prompt: str, *, twice: bool = False) -> s
         raise CommandUsage(
             "no terminal to ask for the PIN on: run this in a terminal, or give the PIN with --pin-stdin"
         )
+    import getpass  # (termios): only where a PIN is typed, not on every command's start
+
     pin = getpass.getpass(prompt)
     if twice and getpass.getpass("Again, to be sure: ") != pin:
         raise CommandUsage("the two PINs differ; nothing was changed, run the command again")

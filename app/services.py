@@ -60,6 +60,20 @@ class Services:
                 self.ledger.close()
 
 
+# SQLite's answers when the ledger's file or folder cannot be written or read at all (not a busy lock).
+_UNUSABLE = frozenset({"SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_PERM"})
+
+
+def _cannot_write(exc: BaseException) -> str | None:
+    """SQLite's words when `exc` (raw or wrapped by SQLAlchemy) says the ledger cannot be opened for
+    writing; None for anything else."""
+    import sqlite3
+
+    orig = getattr(exc, "orig", exc)
+    name = getattr(orig, "sqlite_errorname", "") if isinstance(orig, sqlite3.Error) else ""
+    return str(orig) if any(name.startswith(n) for n in _UNUSABLE) else None
+
+
 def open_services(args: argparse.Namespace, settings: Settings, clock: Clock) -> Services:
     """The ledger and the payment service, with the intents a crash left open resolved (kept or
     net-cancelled): customers can start once this returns. Raises StartError with what to check."""
@@ -67,6 +81,17 @@ def open_services(args: argparse.Namespace, settings: Settings, clock: Clock) ->
         ledger = open_ledger(args, settings, clock)
     except SystemExit as exc:  # open_ledger has said what is wrong with the file
         raise StartError("the ledger could not be opened (see above)", int(exc.code or 3), out_of_order=True) from None
+    except Exception as exc:
+        if _cannot_write(exc) is None:
+            raise
+        # A data directory or file system gone read-only: nothing to retry until staff fix it (the early
+        # start's customer, if any, sees the out-of-order screen; nothing was committed).
+        raise StartError(
+            f"the ledger cannot be written ({_cannot_write(exc)}): check that the data directory "
+            f"{settings.data_path} is writable and its disk healthy",
+            3,
+            out_of_order=True,
+        ) from None
     try:
         payments = build_payments(settings, ledger)
     except Exception as exc:  # a missing terminal, a bad URL: say what to check, not a traceback

@@ -19,7 +19,6 @@ import contextlib
 import logging
 import os
 import signal
-import socket
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -43,6 +42,8 @@ def notify(message: str, env: Mapping[str, str] | None = None) -> bool:
     if not path or path[0] not in "/@":
         return False
     address = "\0" + path[1:] if path[0] == "@" else path
+    import socket  # only under a service manager: not on the cold start's path otherwise
+
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sock:
             sock.connect(address)
@@ -130,13 +131,12 @@ class Session:
         self._cancel_sent = False
         self.watchdog: QTimer | None = None
         self._QTimer = QTimer
-        # SIGTERM: Python's C handler writes to the wake-up socket; the notifier runs on the GUI thread at
-        # once, and the Python handler (request_stop) runs as soon as Python gets control there.
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-        self._wake_w.setblocking(False)
-        self._previous_wakeup = signal.set_wakeup_fd(self._wake_w.fileno(), warn_on_full_buffer=False)
-        self._notifier: QSocketNotifier = QSocketNotifier(self._wake_r.fileno(), QSocketNotifier.Type.Read, self._owner)
+        # SIGTERM: Python's C handler writes to the wake-up pipe; the notifier runs on the GUI thread at
+        # once, and the Python handler (request_stop) runs as soon as Python gets control there. (A pipe,
+        # not a socket pair: `socket` is not imported before the first frame.)
+        self._wake_r, self._wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+        self._previous_wakeup = signal.set_wakeup_fd(self._wake_w, warn_on_full_buffer=False)
+        self._notifier: QSocketNotifier = QSocketNotifier(self._wake_r, QSocketNotifier.Type.Read, self._owner)
         self._notifier.activated.connect(self._drain)
         self._previous_handler = signal.signal(signal.SIGTERM, lambda *_: self.request_stop())
 
@@ -167,7 +167,7 @@ class Session:
 
     def _drain(self) -> None:
         try:
-            while self._wake_r.recv(64):
+            while os.read(self._wake_r, 64):
                 pass
         except (BlockingIOError, InterruptedError):
             pass
@@ -225,8 +225,8 @@ class Session:
         self._notifier.setEnabled(False)
         signal.set_wakeup_fd(self._previous_wakeup)
         signal.signal(signal.SIGTERM, self._previous_handler)
-        self._wake_r.close()
-        self._wake_w.close()
+        os.close(self._wake_r)
+        os.close(self._wake_w)
         if self.stopping and self.exit_on_stop:
             logging.shutdown()
             for stream in (sys.stdout, sys.stderr):

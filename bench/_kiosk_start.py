@@ -3,9 +3,14 @@ with its simulated devices, the ledger of `KIOSK_DATA_DIR`), started as a standa
 bare window (`PYTHONPATH=<repo> python bench/_kiosk_start.py`). Prints, as unix times:
 
 - `FRAME`  the attract screen's first frame;
-- `TOUCH`  "touch to start" accepted (ledger open, payments recovered, printer and devices attached);
+- `TOUCH`  the first frame that shows "touch to start" enabled (the start button's `enabled_`, which is
+  the view-model's `isReady`: attached, or opened early by the start-up pre-check when there is nothing to
+  recover; kiosk/ledger/precheck.py);
 - `PHOTOS` the first frame in which every photo of the attract screen is decoded and fully faded in;
-- `READY`  ready for customers: the later of TOUCH and PHOTOS; then it quits.
+- `READY`  ready for customers: the later of TOUCH and PHOTOS. Then the benchmark touches: `start()` must
+  leave the attract screen (else it exits 4: "ready" was not honest);
+- `ATTACHED` the ledger side attached (`on_stage("ready")`: ledger open, payments recovered, printer and
+  devices up, paying works); then it quits.
 """
 
 import argparse
@@ -33,6 +38,22 @@ def _photos_shown(window: object) -> bool:
     return images > 0
 
 
+def _find(window: object, name: str) -> object | None:
+    stack = [window.contentItem()]  # type: ignore[attr-defined]
+    while stack:
+        item = stack.pop()
+        if item.objectName() == name:
+            return item
+        stack.extend(item.childItems())
+    return None
+
+
+def _touch_shown(window: object) -> bool:
+    """The attract screen's start button is enabled in this frame (what a customer sees: touch works)."""
+    button = _find(window, "startButton")
+    return button is not None and bool(button.property("enabled_")) and bool(button.isVisible())  # type: ignore[attr-defined]
+
+
 def main() -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QGuiApplication
@@ -44,21 +65,36 @@ def main() -> int:
     def stamp(name: str) -> None:
         state[name] = time.time()
         print(f"{name} {state[name]:.6f}", flush=True)
-        if "TOUCH" in state and "PHOTOS" in state and "READY" not in state:
-            state["READY"] = max(state["TOUCH"], state["PHOTOS"])
-            print(f"READY {state['READY']:.6f}", flush=True)
-            QCoreApplication.quit()
 
     def watch() -> None:
+        # After the FRAME stamp: `kiosk run` imports PySide6.QtQuick only after its first frame, and a window
+        # wrapped before that import has no `contentItem`.
+        import PySide6.QtQuick  # noqa: F401
+
         windows = [w for w in QGuiApplication.topLevelWindows() if hasattr(w, "contentItem")]
         window = windows[0]
 
         def frame() -> None:
             if "PHOTOS" not in state and _photos_shown(window):
-                window.frameSwapped.disconnect(frame)
                 stamp("PHOTOS")
+            if "TOUCH" not in state and _touch_shown(window):
+                stamp("TOUCH")
+            if "TOUCH" in state and "PHOTOS" in state:
+                window.frameSwapped.disconnect(frame)
+                state["READY"] = max(state["TOUCH"], state["PHOTOS"])
+                print(f"READY {state['READY']:.6f}", flush=True)
+                QTimer.singleShot(0, lambda: touch(window))
 
         window.frameSwapped.connect(frame)
+
+    def touch(window: object) -> None:  # what a customer does now: the order must start
+        kiosk = window.property("kiosk")  # type: ignore[attr-defined]
+        kiosk.start()
+        if kiosk.property("step") == "attract":
+            print("FAILED touch not accepted at READY", flush=True)
+            QCoreApplication.exit(4)
+        elif "ATTACHED" in state:
+            QCoreApplication.quit()
 
     def on_stage(stage: str) -> None:
         if stage == "first-frame":
@@ -66,7 +102,9 @@ def main() -> int:
             QTimer.singleShot(60_000, lambda: QCoreApplication.exit(3))  # never hang the benchmark
             watch()
         elif stage == "ready":
-            stamp("TOUCH")
+            stamp("ATTACHED")
+            if "READY" in state:
+                QCoreApplication.quit()
 
     return run_kiosk(argparse.Namespace(config=None, windowed=True, size=None), on_stage=on_stage)
 

@@ -8,7 +8,6 @@ KIOSK_LEDGER__PATH, and so on (two underscores between section and field).
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import os
 import tomllib
@@ -378,6 +377,8 @@ def _has_control(text: str) -> bool:
 def _loopback(host: str) -> bool:
     if host == "localhost":
         return True
+    import ipaddress  # only for a host that is not "localhost"
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:

@@ -4,31 +4,35 @@ device, a ledger or a payment provider."""
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTranslator, QUrl, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator, QUrl, Signal, Slot
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
 
 from kiosk.config import Settings
-from kiosk.session.customer import CustomerSession, SessionServices
-from kiosk.session.modes import ModeRouter
-from kiosk.session.wiring import DeviceServices, Scanning
+from kiosk.staff.gesture import GESTURE_CORNER
+from ui.attract import MENU_ROLES, AttractViewModel, ImageUrls, ModesStandIn, StaffStandIn, menu_rows
 from ui.bridge import GuiBridge
-from ui.customer.viewmodel import KioskViewModel
-from ui.modes import ModesViewModel
-from ui.staff.viewmodel import StaffViewModel
+from ui.models import RowModel
 
-if TYPE_CHECKING:  # imported when the ledger is attached, after the first frame (cold start)
+if TYPE_CHECKING:  # imported after the first frame (cold start): the customer's session and view-model, the ledger
+    from PySide6.QtQuick import QQuickWindow
+
+    from kiosk.domain.catalog import Catalog
     from kiosk.payments.port import PaymentProvider
+    from kiosk.session.customer import CustomerSession, SessionServices
+    from kiosk.session.modes import ModeRouter
+    from kiosk.session.wiring import DeviceServices, Scanning
+    from ui.customer.viewmodel import KioskViewModel
+    from ui.modes import ModesViewModel
+    from ui.staff.viewmodel import StaffViewModel
     from ui.voice.controller import VoiceController
     from ui.voice.services import VoiceServices
 
@@ -46,27 +50,6 @@ KOREAN_FONTS = (
     "NanumGothicBold.ttf",
     "NanumGothicCoding.ttf",
 )
-
-
-class QrImageProvider(QQuickImageProvider):
-    """image://qr/<payload>: the payment QR, drawn crisp at the requested size."""
-
-    def __init__(self) -> None:
-        super().__init__(QQuickImageProvider.ImageType.Image)
-
-    def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:
-        import qrcode  # only when a QR is on screen: not on the cold-start path
-
-        qr = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
-        qr.add_data(QUrl.fromPercentEncoding(id.encode()))
-        qr.make(fit=True)
-        n = len(qr.get_matrix())
-        cell = max(1, max(requested.width(), requested.height(), n * 4) // n)
-        buffer = io.BytesIO()
-        qr.box_size = cell
-        qr.make_image().save(buffer, format="PNG")
-        # `size` is not written back: PySide6 crashes when a provider assigns to it; QML scales anyway.
-        return QImage.fromData(buffer.getvalue())
 
 
 def load_fonts() -> list[str]:
@@ -118,6 +101,7 @@ class BackgroundStart(QObject, Generic[T]):
     its result or its exception to `done(result, error)` on the GUI thread, through the event loop."""
 
     _finished = Signal()
+    _posted = Signal(object)
 
     def __init__(self, work: Callable[[], T], done: Callable[[T | None, BaseException | None], None]) -> None:
         super().__init__()
@@ -128,6 +112,16 @@ class BackgroundStart(QObject, Generic[T]):
         self._thread = threading.Thread(target=self._run, name="kiosk-startup")
         self._lock = threading.Lock()
         self._finished.connect(self._deliver)  # emitted on the thread: queued to the GUI thread
+        self._posted.connect(self._call)
+
+    def post(self, call: Callable[[], None]) -> None:
+        """Run `call` on the GUI thread soon, before `done` (from `work`: a step done on the way, such as
+        the start-up pre-check's verdict)."""
+        self._posted.emit(call)
+
+    @Slot(object)
+    def _call(self, call: Callable[[], None]) -> None:
+        call()
 
     def start(self) -> None:
         """Start the work; later calls do nothing (from any thread: frameSwapped may come from the render
@@ -161,20 +155,100 @@ class BackgroundStart(QObject, Generic[T]):
 @dataclass
 class KioskWindow:
     """The window, its mode router and the customer view-model. `open_window` makes it with the attract
-    screen up but not ready; `attach` adds the ledger side (checkout, printing, scanner, reconciliation)
-    and makes it ready."""
+    screen up (drawn from `attract`, ui/attract.py) but not ready; the customer's session and view-model
+    (`vm`) are made right after the first frame, or when first asked for (`complete`); `attach` adds the
+    ledger side (checkout, printing, scanner, reconciliation) and makes it ready."""
 
     engine: QQmlApplicationEngine
-    window: QQuickWindow
-    vm: KioskViewModel
-    modes: ModesViewModel
-    staff: StaffViewModel
+    attract: AttractViewModel
     settings: Settings
+    make_vm: Callable[[], KioskViewModel]  # the customer's session and view-model (`complete`)
+    make_modes: Callable[[], ModesViewModel]  # the mode router's view-model (`complete`)
+    make_staff: Callable[[], StaffViewModel]  # who is signed in (`complete`)
     provider: PaymentProvider | None = None
     devices: DeviceServices | None = None
     bridge: GuiBridge | None = None
     voice_services: VoiceServices | None = None  # what the voice guidance needs (app/voice.py)
     voice: VoiceController | None = None  # voice guidance (ui/voice, docs/VOICE.md), from `attach` on
+    _vm: KioskViewModel | None = None
+    _modes: ModesViewModel | None = None
+    _staff: StaffViewModel | None = None
+    closed: bool = False
+    after_first_frame: _AfterFirstFrame | None = None  # what calls `complete` after the first frame
+    _window: QQuickWindow | None = None
+
+    @property
+    def window(self) -> QQuickWindow:
+        """The QML window. PySide6.QtQuick (~10 ms) is imported the first time this is read, which `kiosk
+        run` does only after the first frame (`on_first_frame` is for that frame)."""
+        if self._window is None:
+            from PySide6.QtQuick import QQuickWindow
+
+            root = self.engine.rootObjects()[0]
+            if isinstance(root, QQuickWindow):
+                self._window = root
+            else:  # a wrapper made before the module was imported
+                import shiboken6
+
+                self._window = cast(
+                    "QQuickWindow", shiboken6.wrapInstance(shiboken6.getCppPointer(root)[0], QQuickWindow)
+                )
+        return self._window
+
+    def on_first_frame(self, callback: Callable[[], None]) -> None:
+        """`callback()` once, when the first frame is on screen, on the thread that draws it (the GUI
+        thread with the software renderer), before the customer view-model is made."""
+        assert self.after_first_frame is not None
+        self.after_first_frame.callbacks.append(callback)
+
+    @property
+    def vm(self) -> KioskViewModel:
+        """The customer view-model: made now if the first frame has not made it yet."""
+        return self.complete()
+
+    @property
+    def modes(self) -> ModesViewModel:
+        """The mode router's view-model: made with the customer view-model (`complete`)."""
+        self.complete()
+        assert self._modes is not None
+        return self._modes
+
+    @property
+    def staff(self) -> StaffViewModel:
+        """Who is signed in, the PIN pad: made with the customer view-model (`complete`)."""
+        self.complete()
+        assert self._staff is not None
+        return self._staff
+
+    @property
+    def built(self) -> bool:
+        """Whether the customer's session and view-model are made (`complete`)."""
+        return self._vm is not None
+
+    def complete(self) -> KioskViewModel:
+        """Make the customer's session and view-model, the mode router's and the staff view-model (once)
+        and put them on the screen in place of the first frame's stand-ins (ui/attract.py); a language, easy
+        mode or low position chosen on the stand-in carries over. `open_window` calls this right after the
+        first frame; anything that asks for `vm`, `modes` or `staff` earlier (a test, `attach`) gets them
+        made there and then."""
+        if self._vm is None:
+            self._modes = self.make_modes()
+            self._staff = self.make_staff()
+            self.window.setProperty("modes", self._modes)
+            self.window.setProperty("staff", self._staff)
+            vm = self._vm = self.make_vm()
+            language, easy, low = self.attract.choices
+            if language != vm.state.language:
+                vm.chooseLanguage(language)
+            if easy:
+                vm.setEasyMode(True)
+            if low:
+                vm.setLowPosition(True)
+            self.window.setProperty("kiosk", vm)
+            from ui.qr import QrImageProvider  # no QR before a customer has started
+
+            self.engine.addImageProvider("qr", QrImageProvider())
+        return self._vm
 
     @property
     def scanning(self) -> Scanning | None:
@@ -211,15 +285,19 @@ class KioskWindow:
     def close(self) -> None:
         """Stop the scanner's, the printer's, the timers' and the payment provider's threads, then tear
         the QML down."""
+        self.closed = True
         if self.devices is not None:
             self.devices.stop()
         if self.voice is not None:
             self.voice.close()
         elif self.voice_services is not None and self.voice_services.jack is not None:
             self.voice_services.jack.close()
-        self.modes.close()
-        self.staff.close()
-        self.vm.close()
+        if self._modes is not None:
+            self._modes.close()
+        if self._staff is not None:
+            self._staff.close()
+        if self._vm is not None:
+            self._vm.close()
         if self.provider is not None:
             self.provider.close()
         self.window.setProperty("kioskMode", False)
@@ -232,10 +310,53 @@ class KioskWindow:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+class _AfterFirstFrame(QObject):
+    """Once the first frame is on screen: the `on_first_frame` callbacks at once, then
+    `KioskWindow.complete` on the GUI thread from the event loop (after whatever those callbacks start, e.g.
+    `kiosk run`'s ledger side), unless the window was closed or completed meanwhile. `frameSwapped` may
+    come from a render thread: `due` is queued then. No reference to the window's wrapper is kept here (see
+    `KioskWindow.window`)."""
+
+    due = Signal()
+
+    def __init__(self, kw: KioskWindow, window: QObject) -> None:
+        super().__init__()
+        self._kw = kw
+        self._fired = False
+        self.callbacks: list[Callable[[], None]] = []
+        self.due.connect(self._later)
+        window.frameSwapped.connect(self.swapped)  # type: ignore[attr-defined]
+
+    def swapped(self) -> None:  # on the thread that draws
+        if self._fired:
+            return
+        self._fired = True
+        for callback in self.callbacks:
+            callback()
+        self.due.emit()
+
+    @Slot()
+    def _later(self) -> None:
+        QTimer.singleShot(0, self._complete)
+
+    def _complete(self) -> None:
+        if self._kw.closed:
+            return
+        self._kw.window.frameSwapped.disconnect(self.swapped)
+        self._kw.complete()
+
+
+def first_category(catalog: Catalog) -> str:
+    """The category the customer's flow starts in (kiosk.flow.state.initial_state, the same rule): the
+    attract screen's photos are its first items."""
+    return catalog.categories[0].id if catalog.categories else ""
+
+
 def open_window(
     settings: Settings,
-    session: CustomerSession,
-    router: ModeRouter,
+    catalog: Catalog,
+    make_session: Callable[[], CustomerSession],
+    make_router: Callable[[], ModeRouter],
     *,
     windowed: bool = False,
     size: tuple[int, int] | None = None,
@@ -243,34 +364,62 @@ def open_window(
     voice: VoiceServices | None = None,
 ) -> KioskWindow:
     """The window with the attract screen, before the ledger is open: this is all the first frame waits
-    for. "Touch to start" stays disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips
-    and earphone jack (app/voice.py), started by `attach`; None: no voice."""
+    for, and it is drawn from small stand-ins (ui/attract.py) over `catalog`; `make_session` (the customer's
+    session over the same catalog), `make_router` (the mode router) and the full view-models are called
+    right after the first frame (`KioskWindow.complete`, or `vm` asked for earlier). "Touch to start" stays
+    disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips and earphone jack (app/voice.py),
+    started by `attach`; None: no voice."""
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("open_window needs a QGuiApplication")
     load_fonts()
     engine = QQmlApplicationEngine()
-    engine.addImageProvider("qr", QrImageProvider())
-    translations = _Translations(app, engine)
+    translations = _Translations(app, engine)  # (the QR image provider comes with `KioskWindow.complete`)
     ui = settings.ui
     catalog_dir = settings.catalog_path.parent
-    vm = KioskViewModel(
-        session,
+    image_urls = ImageUrls([catalog_dir, catalog_dir.parent])
+    menu = RowModel(MENU_ROLES, engine)
+    menu.set_rows(menu_rows(catalog.items_in(first_category(catalog)), ui.language, image_urls))
+    attract = AttractViewModel(
         shop_name=settings.shop.name,
-        asset_dirs=[catalog_dir, catalog_dir.parent],
-        on_language=translations.switch,
-        tick_ms=tick_ms,
+        language=ui.language,
+        menu=menu,
         reach_fraction=ui.reach_fraction(),
+        on_language=translations.switch,
         parent=engine,
     )
-    modes = ModesViewModel(router, parent=engine)
-    staff = StaffViewModel(tick_ms=tick_ms, parent=engine)
+
+    def make_vm() -> KioskViewModel:
+        from ui.customer.viewmodel import KioskViewModel
+
+        return KioskViewModel(
+            make_session(),
+            shop_name=settings.shop.name,
+            asset_dirs=image_urls.asset_dirs,
+            on_language=translations.switch,
+            tick_ms=tick_ms,
+            reach_fraction=ui.reach_fraction(),
+            menu=menu,
+            image_urls=image_urls,
+            parent=engine,
+        )
+
+    def make_modes() -> ModesViewModel:
+        from ui.modes import ModesViewModel
+
+        return ModesViewModel(make_router(), parent=engine)
+
+    def make_staff() -> StaffViewModel:
+        from ui.staff.viewmodel import StaffViewModel
+
+        return StaffViewModel(tick_ms=tick_ms, parent=engine)
+
     width, height = size or (ui.width, ui.height)
     engine.setInitialProperties(
         {
-            "kiosk": vm,
-            "modes": modes,
-            "staff": staff,
+            "kiosk": attract,
+            "modes": ModesStandIn(engine),
+            "staff": StaffStandIn(GESTURE_CORNER, engine),
             "kioskMode": not windowed,
             "uiScale": ui.scale,
             "easyScale": ui.easy_scale,
@@ -283,11 +432,14 @@ def open_window(
     translations.switch(ui.language)
     engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
     roots = engine.rootObjects()
-    if not roots or not isinstance(roots[0], QQuickWindow):
+    # (not `isinstance(..., QQuickWindow)`: PySide6.QtQuick is not imported before the first frame)
+    if not roots or not roots[0].inherits("QQuickWindow"):
         raise RuntimeError("the QML window did not load; see the QML errors above")
-    window = roots[0]
+    kw = KioskWindow(engine, attract, settings, make_vm, make_modes, make_staff, voice_services=voice)
+    kw.after_first_frame = _AfterFirstFrame(kw, roots[0])
     if windowed:
-        window.show()
+        roots[0].show()  # type: ignore[attr-defined]
     else:
-        window.showFullScreen()  # frameless: Main.qml sets the flag in kiosk mode
-    return KioskWindow(engine, window, vm, modes, staff, settings, voice_services=voice)
+        roots[0].showFullScreen()  # type: ignore[attr-defined]  # frameless: Main.qml sets the flag in kiosk mode
+    del roots  # no wrapper of the window outlives this (see `KioskWindow.window`)
+    return kw

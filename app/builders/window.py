@@ -1,4 +1,5 @@
-"""The kiosk window's object graph: the customer session and the mode router before the first frame, then
+"""The kiosk window's object graph: the mode router before the first frame, the customer session right after
+it (the attract screen's first frame is drawn without kiosk.session or kiosk.flow: ui/attract.py), then
 checkout, printing, the scanner and reconciliation once the ledger side is up. ui/ receives all of it."""
 
 from __future__ import annotations
@@ -9,16 +10,14 @@ from typing import TYPE_CHECKING
 
 from kiosk.config import Settings
 from kiosk.domain.catalog import Catalog
-from kiosk.flow.state import Step
 from kiosk.ports import Clock
-from kiosk.session.customer import CustomerSession, FlowTimings, SessionServices
-from kiosk.session.modes import Mode, ModeRouter
-from kiosk.session.wiring import DeviceServices, Printing, Reconciler, ScanCounter, Scanning
 
 if TYPE_CHECKING:  # after the first frame: the window's first frame does not wait for them
     from kiosk.ledger.ledger import Ledger
     from kiosk.payments.port import PaymentProvider
-    from kiosk.session.wiring import StartStop
+    from kiosk.session.customer import CustomerSession
+    from kiosk.session.modes import Mode, ModeRouter
+    from kiosk.session.wiring import Printing, Scanning, StartStop
     from kiosk.staff.service import StaffService
     from ui.app import KioskWindow
 
@@ -30,19 +29,23 @@ CardReaderFactory = Callable[[Callable[[object], None], "StaffService"], "StartS
 
 
 def build_session(settings: Settings, catalog: Catalog, clock: Clock) -> CustomerSession:
+    from kiosk.session.customer import CustomerSession, FlowTimings
+
     return CustomerSession(catalog, settings.ui.language, clock, FlowTimings.of(settings.ui))
 
 
-def build_router(session: CustomerSession) -> ModeRouter:
+def build_router(session: CustomerSession | Callable[[], CustomerSession | None]) -> ModeRouter:
     """The mode router over the modes this terminal has screens for; a payment in flight is never
-    interrupted by a mode change."""
+    interrupted by a mode change. `session`: the customer's, or where to find it once it is made (none yet:
+    no payment)."""
+    from kiosk.session.modes import Mode, ModeRouter
     from ui.modes import MODE_UIS
 
-    return ModeRouter(
-        Mode.CUSTOMER,
-        MODE_UIS,
-        payment_in_flight=lambda: session.ready and session.checkout.pending is not None,
-    )
+    def payment_in_flight() -> bool:
+        current = session() if callable(session) else session
+        return current is not None and current.ready and current.checkout.pending is not None
+
+    return ModeRouter(Mode.CUSTOMER, MODE_UIS, payment_in_flight=payment_in_flight)
 
 
 def open_window(
@@ -55,9 +58,11 @@ def open_window(
     tick_ms: int = 250,
     voice: bool = True,
 ) -> KioskWindow:
-    """The window with the attract screen up, not ready yet (see `attach_window`). `voice=False`: the voice
-    guidance's services are not built here; the caller sets `KioskWindow.voice_services` before
-    `attach_window` (`kiosk run` builds them on its startup thread, after the first frame)."""
+    """The window with the attract screen up, not ready yet (see `attach_window`). The customer's session
+    and view-model are made right after the first frame, or as soon as `KioskWindow.vm` is read (a test
+    may read it at once). `voice=False`: the voice guidance's services are not built here; the caller sets
+    `KioskWindow.voice_services` before `attach_window` (`kiosk run` builds them on its startup thread,
+    after the first frame)."""
     from ui.app import open_window as open_qt_window
 
     voice_services = None
@@ -65,11 +70,17 @@ def open_window(
         from app.voice import build_voice
 
         voice_services = build_voice(settings)
-    session = build_session(settings, catalog, clock)
+    made: list[CustomerSession] = []
+
+    def make_session() -> CustomerSession:
+        made.append(build_session(settings, catalog, clock))
+        return made[-1]
+
     return open_qt_window(
         settings,
-        session,
-        build_router(session),
+        catalog,
+        make_session,
+        lambda: build_router(lambda: made[-1] if made else None),
         windowed=windowed,
         size=size,
         tick_ms=tick_ms,
@@ -84,6 +95,7 @@ def build_scanning(settings: Settings) -> Scanning | None:
     if not url or url.startswith("sim:"):
         return None
     from hardware.scanner import ScannerUrlError, build_scanner
+    from kiosk.session.wiring import ScanCounter, Scanning
 
     listener = ScanCounter()
     try:
@@ -118,7 +130,11 @@ def attach_window(
     from kiosk.bestsellers import BestSellerWorker, recent_sales
     from kiosk.domain.business_day import business_date
     from kiosk.flow.checkout import Checkout
+    from kiosk.flow.state import Step
     from kiosk.payments.service import PaymentService
+    from kiosk.session.customer import SessionServices
+    from kiosk.session.modes import Mode
+    from kiosk.session.wiring import DeviceServices, Reconciler
     from kiosk.staff.service import StaffService
     from kiosk.staff.session import StaffSession
 

@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -77,9 +78,12 @@ def run_kiosk(
 ) -> int:
     """The kiosk. The attract screen is drawn first; the ledger, payment recovery and the devices start
     on a worker thread meanwhile, and "touch to start" works once they are up (DESIGN §6: no customer
-    starts before open payment intents are resolved). `on_stage("first-frame")` and `on_stage("ready")`
-    are called at those two moments (benchmarks); `clock` replaces the system clock (the soak benchmark's
-    fast clock)."""
+    starts before open payment intents are resolved) — or at once when the startup thread's pre-check
+    (kiosk/ledger/precheck.py, milliseconds) finds nothing to resolve, a clean close and the current
+    schema: the customer then builds an order while the rest loads, and paying waits for it.
+    `on_stage("first-frame")`, `on_stage("touch")` (opened early) and `on_stage("ready")` (attached) are
+    called at those moments (benchmarks); `clock` replaces the system clock (the soak benchmark's fast
+    clock)."""
     from app.systemd import configure_logging
 
     configure_logging()  # journal priorities under systemd; alembic's INFO chatter off
@@ -118,7 +122,11 @@ def run_kiosk(
     except RuntimeError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
-    session.watch_payments(lambda: window.vm.ready and window.vm.checkout.pending is not None, window.vm.cancelPayment)
+    # (lambdas: the customer view-model is made after the first frame, ui/app.py `KioskWindow.complete`)
+    session.watch_payments(
+        lambda: window.built and window.vm.ready and window.vm.checkout.pending is not None,
+        lambda: window.vm.cancelPayment(),
+    )
 
     def fail(message: str, code: int) -> None:
         print(f"kiosk: {message}", file=sys.stderr)
@@ -128,6 +136,27 @@ def run_kiosk(
     extra: dict[str, object] = {}
 
     def ledger_side() -> Services:  # on the startup thread
+        from kiosk.ledger.precheck import check_start
+
+        # A few milliseconds, standard library only: nothing to recover, closed cleanly, schema current?
+        # Then customers may start now; paying waits for `attach` (DESIGN §6: open intents first).
+        check = check_start(args.db if getattr(args, "db", None) else settings.ledger_path, clock.now().timestamp())
+        if check.clean and settings.setup.done and not getattr(args, "setup", False):
+            opened = threading.Event()
+
+            def early() -> None:  # on the GUI thread
+                try:
+                    open_early()
+                finally:
+                    opened.set()
+
+            starter.post(early)
+            # The GUI thread makes the customer view-model and enables touch without this thread's imports
+            # competing for the interpreter; the ledger side is attached that much later, long before anyone
+            # can reach the pay button (docs/PERFORMANCE.md, "Early start").
+            opened.wait(0.5)
+        else:
+            log.info("customers start once the ledger side is up: %s", check.reason)
         from app.services import open_services
 
         services = open_services(args, settings, clock)
@@ -156,6 +185,15 @@ def run_kiosk(
             later.append("ui.voice.controller")
         for name in later:
             importlib.import_module(name)
+
+    def open_early() -> None:  # on the GUI thread, from the startup thread's pre-check
+        session = window.vm.session
+        if session.ready or session.out_of_order:
+            return
+        session.open_early()
+        log.info("touch to start works %.0f ms after the process started (pay: later)", process_age_ms())
+        if on_stage is not None:
+            on_stage("touch")
 
     def attach(services: Services | None, error: BaseException | None) -> None:  # on the GUI thread
         from app.builders.window import attach_window
@@ -222,7 +260,6 @@ def run_kiosk(
     starter = BackgroundStart(ledger_side, attach)
 
     def first_frame() -> None:  # on the thread that draws: the GUI thread with the software renderer
-        window.window.frameSwapped.disconnect(first_frame)
         log.info("attract screen drawn %.0f ms after the process started", process_age_ms())
         if on_stage is not None:
             on_stage("first-frame")
@@ -230,7 +267,7 @@ def run_kiosk(
         # frame needs, and it is ready no sooner when started earlier (measured, docs/PERFORMANCE.md).
         starter.start()
 
-    window.window.frameSwapped.connect(first_frame)
+    window.on_first_frame(first_frame)
     # An unexposed window draws no frame: start anyway after a second.
     QTimer.singleShot(1000, starter.start)
     try:

@@ -14,7 +14,6 @@ instead of failing later on a lock upgrade.
 
 from __future__ import annotations
 
-import ast
 import logging
 import os
 import sqlite3
@@ -29,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 
 from kiosk.ledger import cleanclose
 from kiosk.ledger.cleanclose import FileCheck
+from kiosk.ledger.precheck import revision_heads, revisions
 
 BUSY_TIMEOUT_MS = 10_000
 REQUIRED_PRAGMAS: dict[str, object] = {
@@ -298,25 +298,12 @@ def check_pragmas(engine: Engine) -> None:
 def _revision_heads() -> set[str]:
     """The migration heads, read from the revision files without importing Alembic (which costs a third
     of a second of start-up, on every start, to find out that nothing needs doing)."""
-    revisions, parents = _revisions()
-    return revisions - parents
+    return revision_heads()
 
 
 def _revisions() -> tuple[set[str], set[str]]:
     """Every revision this version knows, and every revision some other one follows."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
-                continue
-            name = node.targets[0].id
-            if name not in ("revision", "down_revision"):
-                continue
-            value = ast.literal_eval(node.value)
-            values = {value} if isinstance(value, str) else set(value or ())
-            (revisions if name == "revision" else parents).update(values)
-    return revisions, parents
+    return revisions()
 
 
 def _current_heads(conn: Connection) -> set[str]:

@@ -75,6 +75,8 @@ class Receipt:
 
 
 NO_RECEIPT = Receipt()
+# What needs the ledger side: refused until `attach` (a session opened early by the start-up pre-check).
+PAYING_EVENTS = (ev.ProceedToPay, ev.ChoosePaymentMethod, ev.RetryPayment, ev.ChooseOtherMethod)
 
 
 # --- what the session tells its listener (the view-model) --------------------------------------------
@@ -195,6 +197,7 @@ class CustomerSession:
         self.receipts_requested: list[int] = []
         self.staff_calls = 0
         self.out_of_order = ""  # set when the kiosk cannot sell (a damaged ledger); it then never becomes ready
+        self._early = False  # `open_early`: customers may start an order before `attach`; paying waits for it
         self.base_catalog = catalog  # the catalog file; the back office's switches and prices go on top
         self._menu: MenuOverrides | None = None
         # Easy mode's best sellers first: the ranking on screen, and one read meanwhile that waits for the
@@ -214,14 +217,31 @@ class CustomerSession:
         self._load_menu()
         self.listener(BecameReady())
 
+    def open_early(self) -> None:
+        """The start-up pre-check found nothing to recover (kiosk/ledger/precheck.py): "touch to start" works
+        now, before `attach`; a customer builds an order meanwhile and paying waits for `attach`."""
+        if self._services is None and not self.out_of_order and not self._early:
+            self._early = True
+            self.listener(BecameReady())
+
     def set_out_of_order(self, text: str) -> None:
-        """The ledger side cannot start and must not be retried: no customer can start an order."""
+        """The ledger side cannot start and must not be retried: no customer can start an order. An order
+        begun early (`open_early`) is cancelled: nothing of it was committed (paying waits for `attach`)."""
+        self._early = False
         self.out_of_order = text
+        if self.state.step is not Step.ATTRACT and self._services is None:
+            self.send(ev.CancelOrder())
         self.listener(OutOfOrder(text))
 
     @property
     def ready(self) -> bool:
+        """The ledger side is attached: checkout, printing and the devices are there."""
         return self._services is not None and not self.out_of_order
+
+    @property
+    def accepting(self) -> bool:
+        """ "Touch to start" works: attached, or opened early by the start-up pre-check."""
+        return (self._services is not None or self._early) and not self.out_of_order
 
     @property
     def checkout(self) -> Checkout:
@@ -246,6 +266,8 @@ class CustomerSession:
 
     def send(self, event: ev.Event) -> None:
         old = self.state
+        if self._services is None and isinstance(event, PAYING_EVENTS):
+            return  # opened early: paying waits for `attach` (the pay button says so)
         if self._option_sold_out(event):
             self.controller.state = replace(old, message="sold_out")
         else:
@@ -253,8 +275,8 @@ class CustomerSession:
         self._changed(old)
 
     def start(self) -> None:
-        """ "Touch to start": only once the ledger side is attached."""
-        if self.ready:
+        """ "Touch to start": once the ledger side is attached, or opened early (`open_early`)."""
+        if self.accepting:
             self.send(ev.Start())
 
     def tick(self) -> None:

@@ -13,7 +13,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.domain.cart import CartLine, Selection, chosen_in_catalog_order, line_total
 from kiosk.domain.catalog import Catalog, Item
@@ -31,6 +31,7 @@ from kiosk.session.customer import (
     SessionEvent,
     Ticked,
 )
+from ui.attract import MENU_ROLES, ImageUrls, menu_rows, price_text
 from ui.models import RowModel
 
 if TYPE_CHECKING:  # the ledger (and SQLAlchemy) load after the first frame, see docs/UI.md "Start-up"
@@ -49,9 +50,7 @@ SCREENS: dict[m.Step, str] = {
 }
 
 
-def price_text(amount: int, language: str) -> str:
-    """Korean menus write 4,500원; other languages read ₩4,500 more easily."""
-    return f"{amount:,}원" if language == "ko" else f"₩{amount:,}"
+__all__ = ["SCREENS", "KioskViewModel", "price_text"]
 
 
 # The FlowState fields the `changed` properties are computed from, besides the catalog (compared by
@@ -68,7 +67,8 @@ def _properties_changed(old: m.FlowState, new: m.FlowState) -> bool:
 
 class KioskViewModel(QObject):
     """The customer mode: built with its session before the ledger is open (the attract screen's first
-    frame does not wait for it); `isReady` turns true when the session is attached. Until then the attract
+    frame does not wait for it); `isReady` turns true when the session is attached, or earlier when the
+    start-up pre-check found nothing to recover (`payReady` then follows at attach). Until then the attract
     screen says it is getting ready and `start` does nothing."""
 
     changed = Signal()
@@ -90,18 +90,21 @@ class KioskViewModel(QObject):
         on_language: Callable[[str], None] | None = None,
         tick_ms: int = 250,
         reach_fraction: float = 1.0,
+        menu: RowModel | None = None,
+        image_urls: ImageUrls | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`menu` and `image_urls`: the attract screen's (ui/attract.py), so its photos stay as they are when
+        this view-model takes over from it."""
         super().__init__(parent)
         self.session = session
         self._shop_name = shop_name
-        self._asset_dirs = asset_dirs
         self._on_language = on_language
         self._categories = RowModel(["key", "name", "selected"], self)
-        self._menu = RowModel(["key", "name", "priceText", "image", "isNew", "isBest", "soldOut"], self)
+        self._menu = menu if menu is not None else RowModel(MENU_ROLES, self)
+        self.image_url = image_urls if image_urls is not None else ImageUrls(asset_dirs)
         self._groups = RowModel(["key", "name", "required", "minChoices", "maxChoices", "satisfied", "options"], self)
         self._cart = RowModel(["key", "name", "optionsText", "quantity", "totalText", "image"], self)
-        self._image_cache: dict[str, str] = {}
         self._help = False
         # Low-position mode (a customer's choice, for wheelchair users and children): the screen's content in
         # the lower `reach_fraction` of the panel (UiSettings.reach_fraction, from the mounting settings).
@@ -165,18 +168,6 @@ class KioskViewModel(QObject):
         elif isinstance(event, RankingChanged):
             self._refresh(self.state)  # easy mode's menu order
 
-    def image_url(self, relative: str) -> str:
-        if relative in self._image_cache:
-            return self._image_cache[relative]
-        url = ""
-        for base in self._asset_dirs:
-            path = base / relative
-            if relative and path.is_file():
-                url = QUrl.fromLocalFile(str(path)).toString()
-                break
-        self._image_cache[relative] = url
-        return url
-
     def image_for(self, item: Item, selection: Selection = ()) -> str:
         """The item's picture as chosen: a hot drink shows a hot picture. A variant is a file next to the
         item's image named after a chosen option (`americano.hot.png` for "hot", `.iced` for "iced"); the
@@ -211,20 +202,7 @@ class KioskViewModel(QObject):
             items = catalog.items_in(s.category_id)
             if ranking is not None:
                 items = ranking.order(items)
-            self._menu.set_rows(
-                [
-                    {
-                        "key": it.id,
-                        "name": it.names.get(lang),
-                        "priceText": price_text(it.price, lang),
-                        "image": self.image_url(it.image),
-                        "isNew": "new" in it.badges,
-                        "isBest": "best" in it.badges,
-                        "soldOut": it.sold_out,
-                    }
-                    for it in items
-                ]
-            )
+            self._menu.set_rows(menu_rows(items, lang, self.image_url))
         self._groups.set_rows(self._group_rows(catalog, s))
         self._cart.set_rows(self._cart_rows(catalog, s))
         if old is None or _properties_changed(old, s):
@@ -439,7 +417,10 @@ class KioskViewModel(QObject):
     printerProblem = Property(bool, lambda self: bool(self.session.printer_problem), notify=printChanged)
     printerProblemText = Property(str, _printer_problem_text, notify=printChanged)
     paymentMethods = Property(list, _methods, notify=readyChanged)
-    isReady = Property(bool, lambda self: self.ready, notify=readyChanged)
+    # "Touch to start" works (attached, or opened early by the start-up pre-check: docs/PERFORMANCE.md)
+    isReady = Property(bool, lambda self: self.session.accepting, notify=readyChanged)
+    # The ledger side is attached: paying works (an order begun early waits for it at the pay button)
+    payReady = Property(bool, lambda self: self.session.ready, notify=readyChanged)
     outOfOrder = Property(str, lambda self: self.session.out_of_order, notify=readyChanged)
     categories = Property(QObject, lambda self: self._categories, constant=True)
     menu = Property(QObject, lambda self: self._menu, constant=True)

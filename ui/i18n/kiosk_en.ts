@@ -87,6 +87,11 @@
 <context>
     <name>CartScreen</name>
     <message>
+        <location filename="../qml/customer/CartScreen.qml" line="313"/>
+        <source>준비 중입니다. 잠시만 기다려 주세요</source>
+        <translation>Getting ready, one moment please</translation>
+    </message>
+    <message>
         <location filename="../qml/customer/CartScreen.qml" line="22"/>
         <source>주문 내역을 확인해 주세요</source>
         <translation>Please check your order</translation>

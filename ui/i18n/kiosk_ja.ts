@@ -87,6 +87,11 @@
 <context>
     <name>CartScreen</name>
     <message>
+        <location filename="../qml/customer/CartScreen.qml" line="313"/>
+        <source>준비 중입니다. 잠시만 기다려 주세요</source>
+        <translation>準備中です。少々お待ちください</translation>
+    </message>
+    <message>
         <location filename="../qml/customer/CartScreen.qml" line="22"/>
         <source>주문 내역을 확인해 주세요</source>
         <translation>ご注文内容をご確認ください</translation>

@@ -73,6 +73,12 @@ Window {
         target: screenLoader.item; property: "portrait"; value: root.portrait
         when: screenLoader.item !== null
     }
+    // The attract screen's first frame is drawn from a stand-in (ui/attract.py); the customer view-model takes
+    // its place right after (ui/app.py `KioskWindow.complete`), and the screen on show follows it.
+    Binding {
+        target: screenLoader.item; property: "kiosk"; value: root.kiosk
+        when: screenLoader.item !== null
+    }
     Connections {
         target: root.kiosk
         function onScreenChanged() { root.loadScreen() }

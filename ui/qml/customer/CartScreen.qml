@@ -306,7 +306,11 @@ FocusScope {
                 height: Math.max(Theme.s(96), implicitHeight)
                 primary: true
                 fontSize: Theme.fontLarge
-                text: qsTr("%1 결제하기").arg(screen.kiosk.cartTotalText)
+                // An order begun while the kiosk was still starting (the payment side loads after "touch to
+                // start"): the button says so and waits, a moment at most (docs/PERFORMANCE.md, cold start).
+                enabled_: screen.kiosk.payReady
+                text: screen.kiosk.payReady ? qsTr("%1 결제하기").arg(screen.kiosk.cartTotalText)
+                                            : qsTr("준비 중입니다. 잠시만 기다려 주세요")
                 onClicked: screen.kiosk.checkoutCart()
             }
         }
