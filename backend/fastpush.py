@@ -1,0 +1,235 @@
+"""The journal push on PostgreSQL as a plain ASGI handler on the event loop (issue 11).
+
+A push is the backend's hot path: every entry a terminal writes arrives through it. Through FastAPI it
+cost ~60 µs of CPU an entry, most of it not the push's own work: the framework's routing, dependencies
+and response model, handing each request to a worker thread and back (and the GIL with it), and
+SQLAlchemy around each statement. Here the same push runs in one coroutine on the event loop, on a
+small pool of psycopg async connections, in one transaction with four round trips (pipelined where
+PostgreSQL allows): BEGIN and the terminal's row locked; the nonce recorded and the batch's lookups; one
+COPY; the terminal's head moved and COMMIT.
+
+What it decides is exactly what the FastAPI route decides (`backend.routes.journal.push`, still the
+route on SQLite and the one the OpenAPI document describes): the same checks in the same order
+(`backend.auth.signature_headers` and `check_signed`: enrolled, not revoked, the signature, the
+timestamp, the nonce; the body parsed only after the signature held, by the same `parse_push`), the
+same ingest (`backend.ingest.lookups` / `decide`), the nonce spent exactly when the entries commit (a
+refused body still spends it), the same replies (401 with its reason and, for a nonce, a fresh one; 413;
+422 in the same shape; 409 after five unique-key races; 503 with Retry-After when the database dropped
+the connection twice running), the signed receipt with the next nonce. Bodies are bounded before this
+runs (`backend.limits.BodyLimit` is the outer middleware).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import psycopg
+from fastapi import HTTPException
+from fastapi.exceptions import RequestValidationError
+from psycopg.pq import TransactionStatus
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from backend.auth import check_signed, new_nonce, replayed, signature_headers, target_of
+from backend.context import Backend
+from backend.db import POOL_RECYCLE, is_sqlite
+from backend.errors import DB_CONFLICT, DB_LOST, DB_OUT_OF_RANGE, validation_problem
+from backend.ingest import COPY_ENTRIES, TerminalHead, decide, lookups, received_at
+from backend.routes.journal import parse_push, receipt
+from kiosk.protocol import API, HEADER_NONCE, PushResult
+
+PUSH_PATH = re.compile(rf"^{API}/terminals/([A-Za-z0-9]{{1,32}})/journal$")
+PUSH_POOL = 20  # PostgreSQL connections per backend process for pushes (the other routes use SQLAlchemy's pool)
+
+_ROW = "SELECT public_key, revoked_at, device_id, ack_seq, head_hash FROM terminals WHERE id = %s FOR UPDATE"
+_USE_NONCE = (
+    "WITH expired AS (DELETE FROM used_nonces WHERE terminal_id = %(tid)s AND expires_at < %(now)s) "
+    "INSERT INTO used_nonces (nonce, terminal_id, expires_at) VALUES (%(nonce)s, %(tid)s, %(expiry)s) "
+    "ON CONFLICT (nonce) DO NOTHING RETURNING nonce"
+)
+_STORED = "SELECT seq, hash FROM entries WHERE terminal_id = %s AND seq = ANY(%s)"
+_TAKEN = "SELECT id FROM entries WHERE id = ANY(%s)"
+_MOVE = "UPDATE terminals SET ack_seq = %s, head_hash = %s, last_seen = %s WHERE id = %s"
+
+Reply = tuple[int, dict[str, Any], dict[str, str]]
+
+
+class Lost(Exception):
+    """The database dropped the connection mid-push: nothing of the transaction was kept."""
+
+
+class PushPool:
+    """At most `size` psycopg async connections, reused newest first; one older than `recycle` seconds,
+    closed or broken is replaced. After a lost connection every idle one is closed too (a database
+    restart drops them all), as SQLAlchemy does with its pool."""
+
+    def __init__(self, conninfo: str, size: int = PUSH_POOL, recycle: float = POOL_RECYCLE) -> None:
+        self.conninfo, self.recycle = conninfo, recycle
+        self.idle: list[tuple[psycopg.AsyncConnection[Any], float]] = []
+        self.slots = asyncio.Semaphore(size)
+
+    async def acquire(self) -> tuple[psycopg.AsyncConnection[Any], float]:
+        await self.slots.acquire()
+        try:
+            while self.idle:
+                conn, born = self.idle.pop()
+                if not conn.closed and not conn.broken and time.monotonic() - born < self.recycle:
+                    return conn, born
+                await conn.close()
+            return await psycopg.AsyncConnection.connect(self.conninfo), time.monotonic()
+        except BaseException:
+            self.slots.release()
+            raise
+
+    async def release(self, conn: psycopg.AsyncConnection[Any], born: float) -> None:
+        try:
+            if not conn.closed and not conn.broken and conn.info.transaction_status == TransactionStatus.IDLE:
+                self.idle.append((conn, born))
+            else:
+                await conn.close()
+        finally:
+            self.slots.release()
+
+    async def drop_idle(self) -> None:
+        idle, self.idle = self.idle, []
+        for conn, _ in idle:
+            await conn.close()
+
+
+def _conninfo(backend: Backend) -> str:
+    return backend.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def _rollback(conn: psycopg.AsyncConnection[Any]) -> None:
+    if conn.closed or conn.broken:
+        return
+    try:
+        await conn.rollback()
+    except psycopg.Error:
+        await conn.close()
+
+
+async def push_once(ctx: Backend, conn: psycopg.AsyncConnection[Any], headers: tuple[str, str, str, str],
+                    target: str, body: bytes) -> PushResult | HTTPException | RequestValidationError:  # fmt: skip
+    """One push in one transaction on `conn` (see the module's docstring). A refused body is returned
+    after its nonce was committed; any other refusal is raised with nothing kept."""
+    tid = headers[0]
+    try:
+        async with conn.pipeline():  # BEGIN and the row in one round trip
+            cur = await conn.execute(_ROW, (tid,))
+        row = await cur.fetchone()
+        rand, expiry = check_signed(ctx, row, "POST", target, body, headers)
+        assert row is not None
+        term = TerminalHead(tid, str(row[2]), int(row[3]), str(row[4]))
+        batch = None
+        refusal: HTTPException | RequestValidationError | None = None
+        try:
+            batch = parse_push(body)  # the signature held: the body is the terminal's
+        except (RequestValidationError, HTTPException) as exc:
+            refusal = exc
+        async with conn.pipeline():  # the nonce and the batch's lookups in one round trip
+            params = {"tid": tid, "now": int(time.time()), "nonce": rand, "expiry": expiry}
+            nonce_cur = await conn.execute(_USE_NONCE, params)
+            stored_cur = taken_cur = None
+            if batch:
+                old_seqs, new_ids = lookups(term, batch)
+                if old_seqs:
+                    stored_cur = await conn.cursor().execute(_STORED, (tid, old_seqs))
+                if new_ids:
+                    taken_cur = await conn.cursor().execute(_TAKEN, (new_ids,))
+        if await nonce_cur.fetchone() is None:
+            raise replayed(ctx, tid)
+        if refusal is not None or batch is None:
+            await conn.commit()  # the nonce is spent
+            return refusal or RequestValidationError([])
+        stored = {int(s): str(h) for s, h in await stored_cur.fetchall()} if stored_cur else {}
+        taken = {str(r[0]) for r in await taken_cur.fetchall()} if taken_cur else set()
+        now = received_at()
+        rows, result = decide(term, batch, stored, taken, now)
+        if rows:
+            async with conn.cursor() as c, c.copy(COPY_ENTRIES) as copy:
+                for r in rows:
+                    await copy.write_row(r)
+        async with conn.pipeline():  # the head moved and COMMIT in one round trip
+            await conn.execute(_MOVE, (result["ack_seq"], result["ack_hash"], now, tid))
+            await conn.commit()
+        return result
+    except BaseException as exc:
+        await _rollback(conn)
+        if isinstance(exc, psycopg.OperationalError) and (conn.closed or conn.broken):
+            raise Lost() from exc
+        raise
+
+
+class FastPush:
+    """ASGI middleware: `POST /v1/terminals/{id}/journal` on PostgreSQL is answered here; everything else
+    (and every request on SQLite) goes on to the FastAPI app."""
+
+    def __init__(self, app: ASGIApp, *, backend: Backend, pool_size: int = PUSH_POOL) -> None:
+        self.app, self.ctx = app, backend
+        self.pool = None if is_sqlite(backend.engine) else PushPool(_conninfo(backend), pool_size)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.pool is None or scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        m = PUSH_PATH.match(scope["path"])
+        if m is None:
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        while True:  # BodyLimit has bounded it and hands it over as one message
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        status, doc, headers = await self.handle(scope, m.group(1), b"".join(chunks))
+        await _reply(send, status, doc, headers.items())
+
+    async def handle(self, scope: Scope, path_tid: str, body: bytes) -> Reply:
+        assert self.pool is not None
+        ctx = self.ctx
+        try:
+            headers = signature_headers(Headers(scope=scope), path_tid)
+            target = target_of(scope)
+            for attempt in range(5):
+                conn, born = await self.pool.acquire()
+                try:
+                    outcome = await push_once(ctx, conn, headers, target, body)
+                except psycopg.errors.UniqueViolation:
+                    # Only if another instance stored the same rows without the lock: read as duplicates.
+                    if attempt == 4:
+                        return 409, {"detail": DB_CONFLICT}, {}
+                    continue
+                except Lost:
+                    await self.pool.drop_idle()
+                    if attempt == 0:
+                        continue  # nothing was kept: once more on a fresh connection
+                    return 503, {"detail": DB_LOST}, {"Retry-After": "1"}
+                except psycopg.DataError:
+                    return 422, {"detail": DB_OUT_OF_RANGE}, {}
+                finally:
+                    await self.pool.release(conn, born)
+                if isinstance(outcome, RequestValidationError):
+                    return 422, validation_problem(outcome), {}
+                if isinstance(outcome, HTTPException):
+                    raise outcome
+                return 200, receipt(ctx, headers[0], outcome), {HEADER_NONCE: new_nonce(ctx, headers[0])}
+        except HTTPException as exc:
+            return exc.status_code, {"detail": exc.detail}, dict(exc.headers or {})
+        raise AssertionError("unreachable")
+
+
+async def _reply(send: Send, status: int, doc: dict[str, Any], headers: Iterable[tuple[str, str]]) -> None:
+    body = json.dumps(doc, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    raw += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
