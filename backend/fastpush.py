@@ -4,9 +4,10 @@ A push is the backend's hot path: every entry a terminal writes arrives through 
 cost ~60 µs of CPU an entry, most of it not the push's own work: the framework's routing, dependencies
 and response model, handing each request to a worker thread and back (and the GIL with it), and
 SQLAlchemy around each statement. Here the same push runs in one coroutine on the event loop, on a
-small pool of psycopg async connections, in one transaction with four round trips (pipelined where
-PostgreSQL allows): BEGIN and the terminal's row locked; the nonce recorded and the batch's lookups; one
-COPY; the terminal's head moved and COMMIT.
+small pool of psycopg async connections, in one transaction of five round trips: BEGIN and the
+terminal's row locked; the nonce recorded and the batch's taken ids; one COPY (two); the terminal's head
+moved and COMMIT. (psycopg's pipeline mode would save nothing here: while it waits for results it polls a
+writable socket in a loop, which took a third of the backend's CPU.)
 
 What it decides is exactly what the FastAPI route decides (`backend.routes.journal.push`, still the
 route on SQLite and the one the OpenAPI document describes): the same checks in the same order
@@ -41,20 +42,25 @@ from backend.db import POOL_RECYCLE, is_sqlite
 from backend.errors import DB_CONFLICT, DB_LOST, DB_OUT_OF_RANGE, validation_problem
 from backend.ingest import COPY_ENTRIES, TerminalHead, decide, lookups, received_at
 from backend.routes.journal import parse_push, receipt
-from kiosk.protocol import API, HEADER_NONCE, PushResult
+from kiosk.protocol import API, HEADER_NONCE, PushResult, WireEntry
 
 PUSH_PATH = re.compile(rf"^{API}/terminals/([A-Za-z0-9]{{1,32}})/journal$")
 PUSH_POOL = 20  # PostgreSQL connections per backend process for pushes (the other routes use SQLAlchemy's pool)
 
-_ROW = "SELECT public_key, revoked_at, device_id, ack_seq, head_hash FROM terminals WHERE id = %s FOR UPDATE"
-_USE_NONCE = (
-    "WITH expired AS (DELETE FROM used_nonces WHERE terminal_id = %(tid)s AND expires_at < %(now)s) "
-    "INSERT INTO used_nonces (nonce, terminal_id, expires_at) VALUES (%(nonce)s, %(tid)s, %(expiry)s) "
-    "ON CONFLICT (nonce) DO NOTHING RETURNING nonce"
+# The transaction's statements. The first and the last go with BEGIN and COMMIT in one round trip each
+# (client-side binding: several statements in one message); the connections are in autocommit mode, so
+# psycopg sends no BEGIN of its own. The nonce's use and the new entries' taken ids are one statement.
+_BEGIN_ROW = (
+    "BEGIN; SELECT public_key, revoked_at, device_id, ack_seq, head_hash FROM terminals WHERE id = %s FOR UPDATE"
 )
-_STORED = "SELECT seq, hash FROM entries WHERE terminal_id = %s AND seq = ANY(%s)"
-_TAKEN = "SELECT id FROM entries WHERE id = ANY(%s)"
-_MOVE = "UPDATE terminals SET ack_seq = %s, head_hash = %s, last_seen = %s WHERE id = %s"
+_USE_NONCE = (
+    "WITH expired AS (DELETE FROM used_nonces WHERE terminal_id = %(tid)s AND expires_at < %(now)s), "
+    "used AS (INSERT INTO used_nonces (nonce, terminal_id, expires_at) VALUES (%(nonce)s, %(tid)s, %(expiry)s) "
+    "ON CONFLICT (nonce) DO NOTHING RETURNING nonce) "
+    "SELECT (SELECT count(*) FROM used), ARRAY(SELECT id FROM entries WHERE id = ANY(%(ids)s::text[]))"
+)
+_STORED = "SELECT seq, hash FROM entries WHERE terminal_id = %s AND seq = ANY(%s::bigint[])"
+_MOVE_COMMIT = "UPDATE terminals SET ack_seq = %s, head_hash = %s, last_seen = %s WHERE id = %s; COMMIT"
 
 Reply = tuple[int, dict[str, Any], dict[str, str]]
 
@@ -81,7 +87,7 @@ class PushPool:
                 if not conn.closed and not conn.broken and time.monotonic() - born < self.recycle:
                     return conn, born
                 await conn.close()
-            return await psycopg.AsyncConnection.connect(self.conninfo), time.monotonic()
+            return await psycopg.AsyncConnection.connect(self.conninfo, autocommit=True), time.monotonic()
         except BaseException:
             self.slots.release()
             raise
@@ -120,44 +126,43 @@ async def push_once(ctx: Backend, conn: psycopg.AsyncConnection[Any], headers: t
     after its nonce was committed; any other refusal is raised with nothing kept."""
     tid = headers[0]
     try:
-        async with conn.pipeline():  # BEGIN and the row in one round trip
-            cur = await conn.execute(_ROW, (tid,))
-        row = await cur.fetchone()
+        both = psycopg.AsyncClientCursor(conn)
+        await both.execute(_BEGIN_ROW, (tid,))  # round trip 1: BEGIN and the terminal's row, locked
+        both.nextset()
+        row = await both.fetchone()
         rand, expiry = check_signed(ctx, row, "POST", target, body, headers)
         assert row is not None
         term = TerminalHead(tid, str(row[2]), int(row[3]), str(row[4]))
-        batch = None
+        batch: list[WireEntry] | None = None
         refusal: HTTPException | RequestValidationError | None = None
         try:
             batch = parse_push(body)  # the signature held: the body is the terminal's
         except (RequestValidationError, HTTPException) as exc:
             refusal = exc
-        async with conn.pipeline():  # the nonce and the batch's lookups in one round trip
-            params = {"tid": tid, "now": int(time.time()), "nonce": rand, "expiry": expiry}
-            nonce_cur = await conn.execute(_USE_NONCE, params)
-            stored_cur = taken_cur = None
-            if batch:
-                old_seqs, new_ids = lookups(term, batch)
-                if old_seqs:
-                    stored_cur = await conn.cursor().execute(_STORED, (tid, old_seqs))
-                if new_ids:
-                    taken_cur = await conn.cursor().execute(_TAKEN, (new_ids,))
-        if await nonce_cur.fetchone() is None:
+        old_seqs, new_ids = lookups(term, batch) if batch else ([], [])
+        # Round trip 2: the nonce recorded (with the terminal's expired ones deleted) and the taken ids.
+        cur = conn.cursor()
+        params = {"tid": tid, "now": int(time.time()), "nonce": rand, "expiry": expiry, "ids": new_ids}
+        await cur.execute(_USE_NONCE, params)
+        got = await cur.fetchone()
+        assert got is not None
+        if got[0] == 0:
             raise replayed(ctx, tid)
         if refusal is not None or batch is None:
-            await conn.commit()  # the nonce is spent
+            await conn.execute("COMMIT")  # the nonce is spent
             return refusal or RequestValidationError([])
-        stored = {int(s): str(h) for s, h in await stored_cur.fetchall()} if stored_cur else {}
-        taken = {str(r[0]) for r in await taken_cur.fetchall()} if taken_cur else set()
+        stored: dict[int, str] = {}
+        if old_seqs:  # a batch sent again (its receipt was lost): the stored hashes decide duplicates
+            await cur.execute(_STORED, (tid, old_seqs))
+            stored = {int(s): str(h) for s, h in await cur.fetchall()}
         now = received_at()
-        rows, result = decide(term, batch, stored, taken, now)
-        if rows:
-            async with conn.cursor() as c, c.copy(COPY_ENTRIES) as copy:
+        rows, result = decide(term, batch, stored, set(got[1]), now)
+        if rows:  # round trips 3 and 4
+            async with cur.copy(COPY_ENTRIES) as copy:
                 for r in rows:
                     await copy.write_row(r)
-        async with conn.pipeline():  # the head moved and COMMIT in one round trip
-            await conn.execute(_MOVE, (result["ack_seq"], result["ack_hash"], now, tid))
-            await conn.commit()
+        # Round trip 5: the terminal's head moved, and COMMIT.
+        await both.execute(_MOVE_COMMIT, (result["ack_seq"], result["ack_hash"], now, tid))
         return result
     except BaseException as exc:
         await _rollback(conn)
