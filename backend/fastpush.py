@@ -45,7 +45,7 @@ from backend.routes.journal import parse_push, receipt
 from kiosk.protocol import API, HEADER_NONCE, PushResult, WireEntry
 
 PUSH_PATH = re.compile(rf"^{API}/terminals/([A-Za-z0-9]{{1,32}})/journal$")
-PUSH_POOL = 20  # PostgreSQL connections per backend process for pushes (the other routes use SQLAlchemy's pool)
+PUSH_POOL = 50  # PostgreSQL connections per backend process for pushes (the other routes use SQLAlchemy's pool)
 
 # The transaction's statements. The first and the last go with BEGIN and COMMIT in one round trip each
 # (client-side binding: several statements in one message); the connections are in autocommit mode, so
