@@ -25,8 +25,10 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import threading
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import psycopg
@@ -70,66 +72,72 @@ class Lost(Exception):
 
 
 class PushPool:
-    """At most `size` psycopg async connections, reused newest first; one older than `recycle` seconds,
-    closed or broken is replaced. After a lost connection every idle one is closed too (a database
-    restart drops them all), as SQLAlchemy does with its pool."""
+    """At most `size` psycopg connections, reused newest first; one older than `recycle` seconds, closed
+    or broken is replaced. After a lost connection every idle one is closed too (a database restart drops
+    them all), as SQLAlchemy does with its pool. Used from the push threads."""
 
     def __init__(self, conninfo: str, size: int = PUSH_POOL, recycle: float = POOL_RECYCLE) -> None:
         self.conninfo, self.recycle = conninfo, recycle
-        self.idle: list[tuple[psycopg.AsyncConnection[Any], float]] = []
-        self.slots = asyncio.Semaphore(size)
+        self.idle: list[tuple[psycopg.Connection[Any], float]] = []
+        self.lock = threading.Lock()
+        self.slots = threading.BoundedSemaphore(size)
 
-    async def acquire(self) -> tuple[psycopg.AsyncConnection[Any], float]:
-        await self.slots.acquire()
+    def acquire(self) -> tuple[psycopg.Connection[Any], float]:
+        self.slots.acquire()
         try:
-            while self.idle:
-                conn, born = self.idle.pop()
+            while True:
+                with self.lock:
+                    if not self.idle:
+                        break
+                    conn, born = self.idle.pop()
                 if not conn.closed and not conn.broken and time.monotonic() - born < self.recycle:
                     return conn, born
-                await conn.close()
-            return await psycopg.AsyncConnection.connect(self.conninfo, autocommit=True), time.monotonic()
+                conn.close()
+            return psycopg.Connection.connect(self.conninfo, autocommit=True), time.monotonic()
         except BaseException:
             self.slots.release()
             raise
 
-    async def release(self, conn: psycopg.AsyncConnection[Any], born: float) -> None:
+    def release(self, conn: psycopg.Connection[Any], born: float) -> None:
         try:
             if not conn.closed and not conn.broken and conn.info.transaction_status == TransactionStatus.IDLE:
-                self.idle.append((conn, born))
+                with self.lock:
+                    self.idle.append((conn, born))
             else:
-                await conn.close()
+                conn.close()
         finally:
             self.slots.release()
 
-    async def drop_idle(self) -> None:
-        idle, self.idle = self.idle, []
+    def drop_idle(self) -> None:
+        with self.lock:
+            idle, self.idle = self.idle, []
         for conn, _ in idle:
-            await conn.close()
+            conn.close()
 
 
 def _conninfo(backend: Backend) -> str:
     return backend.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-async def _rollback(conn: psycopg.AsyncConnection[Any]) -> None:
+def _rollback(conn: psycopg.Connection[Any]) -> None:
     if conn.closed or conn.broken:
         return
     try:
-        await conn.rollback()
+        conn.rollback()
     except psycopg.Error:
-        await conn.close()
+        conn.close()
 
 
-async def push_once(ctx: Backend, conn: psycopg.AsyncConnection[Any], headers: tuple[str, str, str, str],
+def push_once(ctx: Backend, conn: psycopg.Connection[Any], headers: tuple[str, str, str, str],
                     target: str, body: bytes) -> PushResult | HTTPException | RequestValidationError:  # fmt: skip
     """One push in one transaction on `conn` (see the module's docstring). A refused body is returned
     after its nonce was committed; any other refusal is raised with nothing kept."""
     tid = headers[0]
     try:
-        both = psycopg.AsyncClientCursor(conn)
-        await both.execute(_BEGIN_ROW, (tid,))  # round trip 1: BEGIN and the terminal's row, locked
+        both = psycopg.ClientCursor(conn)
+        both.execute(_BEGIN_ROW, (tid,))  # round trip 1: BEGIN and the terminal's row, locked
         both.nextset()
-        row = await both.fetchone()
+        row = both.fetchone()
         rand, expiry = check_signed(ctx, row, "POST", target, body, headers)
         assert row is not None
         term = TerminalHead(tid, str(row[2]), int(row[3]), str(row[4]))
@@ -143,29 +151,29 @@ async def push_once(ctx: Backend, conn: psycopg.AsyncConnection[Any], headers: t
         # Round trip 2: the nonce recorded (with the terminal's expired ones deleted) and the taken ids.
         cur = conn.cursor()
         params = {"tid": tid, "now": int(time.time()), "nonce": rand, "expiry": expiry, "ids": new_ids}
-        await cur.execute(_USE_NONCE, params)
-        got = await cur.fetchone()
+        cur.execute(_USE_NONCE, params)
+        got = cur.fetchone()
         assert got is not None
         if got[0] == 0:
             raise replayed(ctx, tid)
         if refusal is not None or batch is None:
-            await conn.execute("COMMIT")  # the nonce is spent
+            conn.execute("COMMIT")  # the nonce is spent
             return refusal or RequestValidationError([])
         stored: dict[int, str] = {}
         if old_seqs:  # a batch sent again (its receipt was lost): the stored hashes decide duplicates
-            await cur.execute(_STORED, (tid, old_seqs))
-            stored = {int(s): str(h) for s, h in await cur.fetchall()}
+            cur.execute(_STORED, (tid, old_seqs))
+            stored = {int(s): str(h) for s, h in cur.fetchall()}
         now = received_at()
         rows, result = decide(term, batch, stored, set(got[1]), now)
         if rows:  # round trips 3 and 4
-            async with cur.copy(COPY_ENTRIES) as copy:
+            with cur.copy(COPY_ENTRIES) as copy:
                 for r in rows:
-                    await copy.write_row(r)
+                    copy.write_row(r)
         # Round trip 5: the terminal's head moved, and COMMIT.
-        await both.execute(_MOVE_COMMIT, (result["ack_seq"], result["ack_hash"], now, tid))
+        both.execute(_MOVE_COMMIT, (result["ack_seq"], result["ack_hash"], now, tid))
         return result
     except BaseException as exc:
-        await _rollback(conn)
+        _rollback(conn)
         if isinstance(exc, psycopg.OperationalError) and (conn.closed or conn.broken):
             raise Lost() from exc
         raise
@@ -178,6 +186,7 @@ class FastPush:
     def __init__(self, app: ASGIApp, *, backend: Backend, pool_size: int = PUSH_POOL) -> None:
         self.app, self.ctx = app, backend
         self.pool = None if is_sqlite(backend.engine) else PushPool(_conninfo(backend), pool_size)
+        self.threads = ThreadPoolExecutor(pool_size, thread_name_prefix="push")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.pool is None or scope["type"] != "http" or scope["method"] != "POST":
@@ -199,29 +208,36 @@ class FastPush:
         await _reply(send, status, doc, headers.items())
 
     async def handle(self, scope: Scope, path_tid: str, body: bytes) -> Reply:
+        try:
+            headers = signature_headers(Headers(scope=scope), path_tid)  # refusals that need no database
+        except HTTPException as exc:
+            return exc.status_code, {"detail": exc.detail}, dict(exc.headers or {})
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.threads, self.push, headers, target_of(scope), body)
+
+    def push(self, headers: tuple[str, str, str, str], target: str, body: bytes) -> Reply:
+        """The push with its retries, on a push thread: one hand-over from the event loop and back."""
         assert self.pool is not None
         ctx = self.ctx
         try:
-            headers = signature_headers(Headers(scope=scope), path_tid)
-            target = target_of(scope)
             for attempt in range(5):
-                conn, born = await self.pool.acquire()
+                conn, born = self.pool.acquire()
                 try:
-                    outcome = await push_once(ctx, conn, headers, target, body)
+                    outcome = push_once(ctx, conn, headers, target, body)
                 except psycopg.errors.UniqueViolation:
                     # Only if another instance stored the same rows without the lock: read as duplicates.
                     if attempt == 4:
                         return 409, {"detail": DB_CONFLICT}, {}
                     continue
                 except Lost:
-                    await self.pool.drop_idle()
+                    self.pool.drop_idle()
                     if attempt == 0:
                         continue  # nothing was kept: once more on a fresh connection
                     return 503, {"detail": DB_LOST}, {"Retry-After": "1"}
                 except psycopg.DataError:
                     return 422, {"detail": DB_OUT_OF_RANGE}, {}
                 finally:
-                    await self.pool.release(conn, born)
+                    self.pool.release(conn, born)
                 if isinstance(outcome, RequestValidationError):
                     return 422, validation_problem(outcome), {}
                 if isinstance(outcome, HTTPException):
