@@ -1,23 +1,30 @@
-"""The journal push on PostgreSQL as a plain ASGI handler on the event loop (issue 11).
+"""The journal push on PostgreSQL as a plain ASGI handler (issue 11).
 
 A push is the backend's hot path: every entry a terminal writes arrives through it. Through FastAPI it
 cost ~60 µs of CPU an entry, most of it not the push's own work: the framework's routing, dependencies
-and response model, handing each request to a worker thread and back (and the GIL with it), and
-SQLAlchemy around each statement. Here the same push runs in one coroutine on the event loop, on a
-small pool of psycopg async connections, in one transaction of five round trips: BEGIN and the
-terminal's row locked; the nonce recorded and the batch's taken ids; one COPY (two); the terminal's head
-moved and COMMIT. (psycopg's pipeline mode would save nothing here: while it waits for results it polls a
-writable socket in a loop, which took a third of the backend's CPU.)
+and response model, a thread hand-over for each dependency and the route, and SQLAlchemy around each
+statement. Here the event loop reads the request and answers it, and the push itself (signature,
+parsing, ingest, receipt) runs on one of the push threads, one hand-over there and back, on a pool of
+plain psycopg connections in autocommit mode, in one transaction of five round trips: BEGIN and the
+terminal's row locked (one message); the nonce recorded and the batch's taken ids (one statement); one
+COPY (two); the terminal's head moved and COMMIT (one message).
+
+Measured (docs/PERFORMANCE.md, "Ingest, 2026-11-30: the push as a plain ASGI handler"): the same code on
+the event loop with psycopg's async connections used the same CPU but ran at half the throughput on the
+shared machine: one busy event-loop thread waits for a CPU after every round trip, where the push
+threads, each mostly asleep, are woken at once. psycopg's pipeline mode polls a writable socket while it
+waits for results (a third of the backend's CPU) and is not used.
 
 What it decides is exactly what the FastAPI route decides (`backend.routes.journal.push`, still the
-route on SQLite and the one the OpenAPI document describes): the same checks in the same order
-(`backend.auth.signature_headers` and `check_signed`: enrolled, not revoked, the signature, the
-timestamp, the nonce; the body parsed only after the signature held, by the same `parse_push`), the
-same ingest (`backend.ingest.lookups` / `decide`), the nonce spent exactly when the entries commit (a
-refused body still spends it), the same replies (401 with its reason and, for a nonce, a fresh one; 413;
-422 in the same shape; 409 after five unique-key races; 503 with Retry-After when the database dropped
-the connection twice running), the signed receipt with the next nonce. Bodies are bounded before this
-runs (`backend.limits.BodyLimit` is the outer middleware).
+route on SQLite and the one the OpenAPI document describes; tests/backend/test_fastpush.py sends both
+the same 25 requests): the same checks in the same order (`backend.auth.signature_headers` and
+`check_signed`: enrolled, not revoked, the signature, the timestamp, the nonce; the body parsed only
+after the signature held, by the same `parse_push`), the same ingest (`backend.ingest.lookups` /
+`decide`), the nonce spent exactly when the entries commit (a refused body still spends it), the same
+replies (401 with its reason and, for a nonce, a fresh one; 413; 422 in the same shape; 409 after five
+unique-key races; 503 with Retry-After when the database dropped the connection twice running), the
+signed receipt with the next nonce. Bodies are bounded before this runs (`backend.limits.BodyLimit` is
+the outer middleware).
 """
 
 from __future__ import annotations
@@ -47,7 +54,9 @@ from backend.routes.journal import parse_push, receipt
 from kiosk.protocol import API, HEADER_NONCE, PushResult, WireEntry
 
 PUSH_PATH = re.compile(rf"^{API}/terminals/([A-Za-z0-9]{{1,32}})/journal$")
-PUSH_POOL = 50  # PostgreSQL connections per backend process for pushes (the other routes use SQLAlchemy's pool)
+# Push threads and their PostgreSQL connections per backend process (the other routes use SQLAlchemy's
+# pool): as many pushes in flight as a load of 50 connections sends; with 20 they queued.
+PUSH_POOL = 50
 
 # The transaction's statements. The first and the last go with BEGIN and COMMIT in one round trip each
 # (client-side binding: several statements in one message); the connections are in autocommit mode, so
