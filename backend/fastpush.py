@@ -230,7 +230,10 @@ class FastPush:
         ctx = self.ctx
         try:
             for attempt in range(5):
-                conn, born = self.pool.acquire()
+                try:
+                    conn, born = self.pool.acquire()
+                except psycopg.OperationalError:  # the database is down or refuses connections: retry later
+                    return 503, {"detail": DB_LOST}, {"Retry-After": "1"}
                 try:
                     outcome = push_once(ctx, conn, headers, target, body)
                 except psycopg.errors.UniqueViolation:

@@ -258,3 +258,21 @@ def test_the_postgresql_push_answers_as_the_fastapi_route_does(postgres: Postgre
             assert subprocess.run(cmd, capture_output=True, timeout=60).returncode == 0
         revoked = [side.seen(side.signed(_body(CHAIN[:1]), nonce="")) for side in sides]
         assert revoked[0] == revoked[1] and revoked[0][0] == 401 and revoked[0][2] == "revoked"
+
+
+def test_a_push_while_the_database_is_gone_is_503_with_retry_after(postgres: Postgres, tmp_path: Path) -> None:
+    """Its pooled connections dropped and no new one to be had: the push is told to come back (503 with
+    Retry-After, never a 500), and nothing of it was kept."""
+    import psycopg
+
+    url = postgres.create_db("fastpushgone")
+    with BackendProcess(url, log=tmp_path / "pg.log") as server, terminal(tmp_path, server.url, url) as t:
+        side = Side(server.url, load_key(key_path(tmp_path / "data")), t.terminal_id, t.service.state().programme_key)
+        assert side.seen(side.signed(_body(CHAIN[:2])))[0] == 200  # the push pool holds a connection now
+        nonce = fresh_nonce(side.url, side.key, side.tid)
+        admin_url = url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute("DROP DATABASE fastpushgone WITH (FORCE)")
+        reply = side.signed(_body(CHAIN[2:4]), nonce=nonce)
+        assert (reply.status_code, reply.headers.get("Retry-After")) == (503, "1"), reply.text
+        assert "retry" in reply.json()["detail"]
