@@ -23,8 +23,9 @@ after the signature held, by the same `parse_push`), the same ingest (`backend.i
 `decide`), the nonce spent exactly when the entries commit (a refused body still spends it), the same
 replies (401 with its reason and, for a nonce, a fresh one; 413; 422 in the same shape; 409 after five
 unique-key races; 503 with Retry-After when the database dropped the connection twice running), the
-signed receipt with the next nonce. Bodies are bounded before this runs (`backend.limits.BodyLimit` is
-the outer middleware).
+signed receipt with the next nonce. One difference: a push that cannot get a connection at all (the
+database down) is 503 with Retry-After as well, where the route answers 500. Bodies are bounded before
+this runs (`backend.limits.BodyLimit` is the outer middleware).
 """
 
 from __future__ import annotations
