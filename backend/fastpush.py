@@ -138,8 +138,11 @@ def _rollback(conn: psycopg.Connection[Any]) -> None:
         conn.close()
 
 
+Outcome = PushResult | HTTPException | RequestValidationError
+
+
 def push_once(ctx: Backend, conn: psycopg.Connection[Any], headers: tuple[str, str, str, str],
-                    target: str, body: bytes) -> PushResult | HTTPException | RequestValidationError:  # fmt: skip
+              target: str, body: bytes, *, check_taken: bool = True) -> Outcome:  # fmt: skip
     """One push in one transaction on `conn` (see the module's docstring). A refused body is returned
     after its nonce was committed; any other refusal is raised with nothing kept."""
     tid = headers[0]
@@ -160,7 +163,8 @@ def push_once(ctx: Backend, conn: psycopg.Connection[Any], headers: tuple[str, s
         old_seqs, new_ids = lookups(term, batch) if batch else ([], [])
         # Round trip 2: the nonce recorded (with the terminal's expired ones deleted) and the taken ids.
         cur = conn.cursor()
-        params = {"tid": tid, "now": int(time.time()), "nonce": rand, "expiry": expiry, "ids": new_ids}
+        ids = new_ids if check_taken else []  # unchecked: an id taken makes the COPY fail, and the push is run again
+        params = {"tid": tid, "now": int(time.time()), "nonce": rand, "expiry": expiry, "ids": ids}
         cur.execute(_USE_NONCE, params)
         got = cur.fetchone()
         assert got is not None
@@ -230,15 +234,19 @@ class FastPush:
         assert self.pool is not None
         ctx = self.ctx
         try:
+            check_taken = False  # the ids of a push are new but for a faulty terminal: looked up only then
             for attempt in range(5):
                 try:
                     conn, born = self.pool.acquire()
                 except psycopg.OperationalError:  # the database is down or refuses connections: retry later
                     return 503, {"detail": DB_LOST}, {"Retry-After": "1"}
                 try:
-                    outcome = push_once(ctx, conn, headers, target, body)
+                    outcome = push_once(ctx, conn, headers, target, body, check_taken=check_taken)
                 except psycopg.errors.UniqueViolation:
-                    # Only if another instance stored the same rows without the lock: read as duplicates.
+                    # An entry id already stored (nothing of this attempt was kept): again, with the batch's
+                    # ids looked up first, so ingest decides `duplicate_id` for them. Or another instance stored
+                    # the same rows without the lock: read as duplicates.
+                    check_taken = True
                     if attempt == 4:
                         return 409, {"detail": DB_CONFLICT}, {}
                     continue
