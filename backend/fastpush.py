@@ -6,8 +6,9 @@ and response model, a thread hand-over for each dependency and the route, and SQ
 statement. Here the event loop reads the request and answers it, and the push itself (signature,
 parsing, ingest, receipt) runs on one of the push threads, one hand-over there and back, on a pool of
 plain psycopg connections in autocommit mode, in one transaction of five round trips: BEGIN and the
-terminal's row locked (one message); the nonce recorded and the batch's taken ids (one statement); one
-COPY (two); the terminal's head moved and COMMIT (one message).
+terminal's row locked (one message); the nonce recorded (one statement, with the batch's taken ids
+when a first attempt's COPY found one taken); one COPY (two); the terminal's head moved and COMMIT (one
+message).
 
 Measured (docs/PERFORMANCE.md, "Ingest, 2026-11-30: the push as a plain ASGI handler"): the same code on
 the event loop with psycopg's async connections used the same CPU but ran at half the throughput on the
