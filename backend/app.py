@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from backend.config import BackendConfig, Mode
 from backend.context import Backend
 from backend.errors import install as install_errors
+from backend.fastpush import FastPush
 from backend.keys import load_programme_key
 from backend.limits import BodyLimit
 from backend.routes import callbacks, enrollment, fleet, journal, provider, testclock
@@ -45,6 +46,9 @@ def create_app(
         app.include_router(testclock.router)
     install_errors(app)
     _document_push_body(app)
+    # The journal push on PostgreSQL is answered by a plain ASGI handler (backend.fastpush), inside the body
+    # limit; on SQLite, and for every other route, the request goes on to FastAPI.
+    app.add_middleware(FastPush, backend=app.state.backend)
     app.add_middleware(BodyLimit, default=config.max_body, journal=config.max_journal_body)
     return app
 

@@ -191,35 +191,42 @@ def _timestamp_problem(ctx: Backend, text: str) -> str | None:
     return None
 
 
-def request_target(request: Request) -> str:
-    """The path and query as sent (what the terminal signed)."""
-    raw = request.scope.get("raw_path") or request.url.path.encode("utf-8")
-    query = request.scope.get("query_string") or b""
+def target_of(scope: Mapping[str, Any]) -> str:
+    """The path and query as sent (what the terminal signed), from an ASGI scope."""
+    raw = scope.get("raw_path") or str(scope.get("path", "")).encode("utf-8")
+    query = scope.get("query_string") or b""
     target = bytes(raw).decode("latin-1")
     return f"{target}?{bytes(query).decode('latin-1')}" if query else target
+
+
+def request_target(request: Request) -> str:
+    """The path and query as sent (what the terminal signed)."""
+    return target_of(request.scope)
 
 
 def _why(code: str) -> dict[str, str]:
     return {HEADER_REFUSAL: code}
 
 
-def _signature_headers(request: Request) -> tuple[str, str, str, str]:
+def signature_headers(headers: Mapping[str, str], path_tid: str | None) -> tuple[str, str, str, str]:
     """(terminal id, timestamp, signature, nonce) of a signed request; refusals that need no database."""
-    h = request.headers
     tid, ts, sig, nonce = (
-        h.get(HEADER_TERMINAL, ""),
-        h.get(HEADER_TIMESTAMP, ""),
-        h.get(HEADER_SIGNATURE, ""),
-        h.get(HEADER_NONCE, ""),
+        headers.get(HEADER_TERMINAL, ""),
+        headers.get(HEADER_TIMESTAMP, ""),
+        headers.get(HEADER_SIGNATURE, ""),
+        headers.get(HEADER_NONCE, ""),
     )
     if not tid or not ts or not sig:
         raise refused(401, "signed request required: terminal id, timestamp, nonce and signature headers")
     if len(tid) > 32 or len(ts) > 40 or len(sig) > 100 or len(nonce) > 80:
         raise refused(401, "malformed signature headers")
-    path_tid = request.path_params.get("terminal_id")
     if path_tid is not None and path_tid != tid:
         raise refused(401, "the request is signed by another terminal than the one in the path")
     return tid, ts, sig, nonce
+
+
+def _signature_headers(request: Request) -> tuple[str, str, str, str]:
+    return signature_headers(request.headers, request.path_params.get("terminal_id"))
 
 
 # PostgreSQL: the terminal's expired nonces deleted and this one recorded in one statement (one round
@@ -244,23 +251,22 @@ def _use_nonce(conn: Connection, tid: str, rand: str, expiry: int) -> bool:
     return conn.execute(stmt.on_conflict_do_nothing()).rowcount == 1
 
 
-def verify_terminal(ctx: Backend, conn: Connection, request: Request, body: bytes, *, lock: bool) -> TerminalHead:
-    """Authenticate a signed request inside the caller's transaction on `conn`: the terminal's row read
-    once (locked FOR UPDATE when `lock`, for the ingest that follows in the same transaction), the
-    signature, the timestamp, the nonce checked and recorded as used. The nonce is used only if the
-    transaction commits, so whatever the request then writes and its nonce land together or not at all.
-    Raises HTTPException 401 (with a fresh nonce when only the nonce was wrong); writes nothing then."""
-    tid, ts, sig, nonce = _signature_headers(request)
-    cols = (terminals.c.public_key, terminals.c.revoked_at, terminals.c.device_id, terminals.c.ack_seq)
-    q = select(*cols, terminals.c.head_hash).where(terminals.c.id == tid)
-    row = conn.execute(q.with_for_update() if lock else q).first()
+def check_signed(
+    ctx: Backend, row: Any, method: str, target: str, body: bytes, headers: tuple[str, str, str, str]
+) -> tuple[str, int]:
+    """Everything about a signed request that needs no write, given the terminal's row (public key and
+    revocation first; None: not enrolled): enrolled, not revoked, the signature, the timestamp, the nonce
+    issued to this terminal and not expired. (random part, expiry) of the nonce, which the caller records
+    as used in the same transaction; else HTTPException 401 (with a fresh nonce when only the nonce was
+    wrong)."""
+    tid, ts, sig, nonce = headers
     if row is None:
         raise refused(401, "this terminal is not enrolled; enroll it again with a new code", _why(REFUSAL_UNKNOWN))
-    if row.revoked_at is not None:
+    key, revoked_at = row[0], row[1]
+    if revoked_at is not None:
         raise refused(401, "this terminal was revoked by the programme; call the administrator", _why(REFUSAL_REVOKED))
-    key = str(row.public_key)
-    data = request_signing_bytes(request.method, request_target(request), ts, body, nonce=nonce)
-    if not verify(key, data, sig):
+    data = request_signing_bytes(method, target, ts, body, nonce=nonce)
+    if not verify(str(key), data, sig):
         raise refused(401, "bad signature: the request was not signed by this terminal's key", _why(REFUSAL_SIGNATURE))
     problem = _timestamp_problem(ctx, ts)
     if problem:
@@ -268,10 +274,29 @@ def verify_terminal(ctx: Backend, conn: Connection, request: Request, body: byte
     good = _nonce_problem(ctx, tid, nonce)
     if isinstance(good, str):
         raise refused(401, good, {HEADER_NONCE: new_nonce(ctx, tid), **_why(REFUSAL_NONCE)})
-    rand, expiry = good
+    return good
+
+
+def replayed(ctx: Backend, tid: str) -> HTTPException:
+    fresh = {HEADER_NONCE: new_nonce(ctx, tid), **_why(REFUSAL_NONCE)}
+    return refused(401, "replayed request: this nonce was already used (a fresh one is attached)", fresh)
+
+
+def verify_terminal(ctx: Backend, conn: Connection, request: Request, body: bytes, *, lock: bool) -> TerminalHead:
+    """Authenticate a signed request inside the caller's transaction on `conn`: the terminal's row read
+    once (locked FOR UPDATE when `lock`, for the ingest that follows in the same transaction), the
+    signature, the timestamp, the nonce checked and recorded as used. The nonce is used only if the
+    transaction commits, so whatever the request then writes and its nonce land together or not at all.
+    Raises HTTPException 401 (with a fresh nonce when only the nonce was wrong); writes nothing then."""
+    headers = _signature_headers(request)
+    tid = headers[0]
+    cols = (terminals.c.public_key, terminals.c.revoked_at, terminals.c.device_id, terminals.c.ack_seq)
+    q = select(*cols, terminals.c.head_hash).where(terminals.c.id == tid)
+    row = conn.execute(q.with_for_update() if lock else q).first()
+    rand, expiry = check_signed(ctx, row, request.method, request_target(request), body, headers)
     if not _use_nonce(conn, tid, rand, expiry):
-        fresh = {HEADER_NONCE: new_nonce(ctx, tid), **_why(REFUSAL_NONCE)}
-        raise refused(401, "replayed request: this nonce was already used (a fresh one is attached)", fresh)
+        raise replayed(ctx, tid)
+    assert row is not None
     return TerminalHead(tid, str(row.device_id), int(row.ack_seq), str(row.head_hash))
 
 

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
@@ -87,14 +88,35 @@ def serve(args: argparse.Namespace) -> int:
             f"refusing plain HTTP on {args.host}: give --tls-cert and --tls-key, or run behind a TLS reverse "
             "proxy on this machine and say so with --behind-proxy (docs/SECURITY.md)"
         )
-    engine = _open(args)
+    workers = args.workers if args.workers is not None else int(os.environ.get("KIOSK_BACKEND_WORKERS") or 1)
+    if not 1 <= workers <= 64:
+        return _fail("--workers (or $KIOSK_BACKEND_WORKERS): a number of processes from 1 to 64")
+    engine = _open(args)  # migrated once, before any worker starts
     config = BackendConfig(mode=mode, code_hang_seconds=args.code_hang_seconds)
-    app = create_app(engine, config)
     scheme = "https" if tls else "http"
     print(config.announcement(), file=sys.stderr, flush=True)
-    print(f"kiosk-backend: serving on {scheme}://{args.host}:{args.port} ({engine.url.render_as_string()})", flush=True)
+    every = f", {workers} worker processes" if workers > 1 else ""
+    print(
+        f"kiosk-backend: serving on {scheme}://{args.host}:{args.port} ({engine.url.render_as_string()}{every})",
+        flush=True,
+    )
+    app: Any = "backend.cli:worker_app"
+    if workers == 1:
+        app = create_app(engine, config)
+    else:
+        # Each worker process builds its own app (its own pools) through `worker_app`; the backend keeps no
+        # state in the process, so they serve one database side by side.
+        engine.dispose()
+        os.environ[_WORKER_CONFIG] = json.dumps(
+            {"db": engine.url.render_as_string(hide_password=False), "mode": mode.value,
+             "code_hang_seconds": args.code_hang_seconds}
+        )  # fmt: skip
     uvicorn.run(
         app,
+        factory=workers > 1,
+        workers=workers if workers > 1 else None,
+        http="httptools",
+        loop="uvloop",
         host=args.host,
         port=args.port,
         log_level=args.log_level,
@@ -106,6 +128,18 @@ def serve(args: argparse.Namespace) -> int:
         server_header=False,
     )
     return 0
+
+
+_WORKER_CONFIG = "KIOSK_BACKEND_WORKER_CONFIG"  # set by `serve --workers N` for its worker processes
+
+
+def worker_app() -> Any:
+    """The app of one `serve --workers N` worker process (uvicorn calls this in each)."""
+    from backend.app import create_app
+
+    conf = json.loads(os.environ[_WORKER_CONFIG])
+    config = BackendConfig(mode=Mode(conf["mode"]), code_hang_seconds=float(conf["code_hang_seconds"]))
+    return create_app(make_engine(conf["db"]), config)
 
 
 def enroll_code(args: argparse.Namespace) -> int:
@@ -215,6 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--tls-key", help="the certificate's private key (PEM)")
     s.add_argument(
         "--behind-proxy", action="store_true", help="plain HTTP behind a TLS reverse proxy (trusts X-Forwarded-For)"
+    )
+    s.add_argument(
+        "--workers",
+        type=int,
+        help="worker processes serving the same port (default $KIOSK_BACKEND_WORKERS or 1); on PostgreSQL "
+        "each keeps up to 70 connections",
     )
     s.add_argument("--forwarded-allow-ips", default="127.0.0.1", help="the proxy's address (with --behind-proxy)")
     s.set_defaults(handler=serve)

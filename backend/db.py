@@ -31,7 +31,9 @@ from sqlalchemy import (
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DEFAULT_SQLITE = "sqlite:///kiosk-backend.sqlite3"
-POOL_SIZE = 40  # kept PostgreSQL connections per instance (+10 overflow: max_connections >= instances x 50)
+# Kept PostgreSQL connections per process (+10 overflow) for every route but the push, which has its own 50
+# (backend.fastpush): max_connections >= processes x 100.
+POOL_SIZE = 40
 POOL_RECYCLE = 600  # seconds
 
 metadata = MetaData()

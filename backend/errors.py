@@ -34,18 +34,28 @@ def _clean(error: Any) -> dict[str, Any]:
     return {"loc": loc, "msg": msg[:300], "type": str(error.get("type", "invalid"))[:64]}
 
 
+def validation_problem(exc: RequestValidationError) -> dict[str, Any]:
+    """The 422 reply's body: the first 20 problems, each cleaned (never the request's input)."""
+    return {"detail": [_clean(e) for e in exc.errors()[:20]]}
+
+
+DB_OUT_OF_RANGE = "a value is out of range for the database"
+DB_CONFLICT = "conflict with a concurrent request; retry"
+DB_LOST = "the database connection was lost; retry"
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     def validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"detail": [_clean(e) for e in exc.errors()[:20]]}, status_code=422)
+        return JSONResponse(validation_problem(exc), status_code=422)
 
     @app.exception_handler(IntegrityError)
     def integrity(_request: Request, _exc: IntegrityError) -> JSONResponse:
-        return JSONResponse({"detail": "conflict with a concurrent request; retry"}, status_code=409)
+        return JSONResponse({"detail": DB_CONFLICT}, status_code=409)
 
     @app.exception_handler(DataError)
     def data(_request: Request, _exc: DataError) -> JSONResponse:
-        return JSONResponse({"detail": "a value is out of range for the database"}, status_code=422)
+        return JSONResponse({"detail": DB_OUT_OF_RANGE}, status_code=422)
 
     @app.exception_handler(DBAPIError)
     def lost(_request: Request, exc: DBAPIError) -> JSONResponse:
@@ -53,6 +63,4 @@ def install(app: FastAPI) -> None:
         # and the next request gets a fresh connection. Anything else is a server error as before.
         if not exc.connection_invalidated:
             raise exc
-        return JSONResponse(
-            {"detail": "the database connection was lost; retry"}, status_code=503, headers={"Retry-After": "1"}
-        )
+        return JSONResponse({"detail": DB_LOST}, status_code=503, headers={"Retry-After": "1"})

@@ -73,7 +73,8 @@ _COLUMNS = (
     "status", "reason", "detail", "business_date", "amount",
 )  # fmt: skip
 _STATUS = _COLUMNS.index("status")
-_COPY = f"COPY entries ({', '.join(_COLUMNS)}) FROM STDIN"
+COPY_ENTRIES = f"COPY entries ({', '.join(_COLUMNS)}) FROM STDIN"
+_COPY = COPY_ENTRIES
 
 
 def store_rows(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
@@ -100,35 +101,24 @@ def store_rows(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         raise DBAPIError.instance(_COPY, None, exc, psycopg.Error, connection_invalidated=lost) from exc
 
 
-def ingest(conn: Connection, term: TerminalHead, batch: list[WireEntry]) -> PushResult:
-    """Store a batch inside the caller's transaction, which holds `term` as read (and, on PostgreSQL,
-    locked) at its start (`backend.auth.verify_terminal`)."""
+def lookups(term: TerminalHead, batch: list[WireEntry]) -> tuple[list[int], list[str]]:
+    """What a batch needs from the database before `decide`: the sequences at or below the
+    acknowledgement (their stored hashes: duplicates or conflicts) and the ids of the newer entries
+    (any already taken)."""
+    ack = term.ack_seq
+    return [e["seq"] for e in batch if e["seq"] <= ack], [e["id"] for e in batch if e["seq"] > ack]
+
+
+def decide(
+    term: TerminalHead, batch: list[WireEntry], stored_hashes: dict[int, str], taken: set[str], now: str
+) -> tuple[list[tuple[Any, ...]], PushResult]:
+    """Everything ingest decides, without the database: the rows to store (stored or rejected, in the
+    entries table's column order) and the receipt's figures. `stored_hashes` and `taken` answer
+    `lookups`; the caller stores the rows and moves the terminal to the result's ack and hash."""
     terminal_id, device_id, ack, head = term.terminal_id, term.device_id, term.ack_seq, term.head_hash
-    pg = conn.dialect.name == "postgresql"
-    now = datetime.now(UTC).isoformat(timespec="microseconds")
     batch = sorted(batch, key=lambda e: e["seq"])
     rejected: list[Rejection] = []
     duplicates = 0
-
-    old_seqs = [e["seq"] for e in batch if e["seq"] <= ack]
-    stored_hashes: dict[int, str] = {}
-    if old_seqs:
-        if pg:
-            rows = conn.execute(_PG_STORED, {"tid": terminal_id, "seqs": old_seqs})
-        else:
-            q = select(entries.c.seq, entries.c.hash).where(
-                entries.c.terminal_id == terminal_id, entries.c.seq.in_(old_seqs)
-            )
-            rows = conn.execute(q)
-        stored_hashes = {int(s): str(h) for s, h in rows}
-    new_ids = [e["id"] for e in batch if e["seq"] > ack]
-    taken: set[str] = set()
-    if new_ids:
-        if pg:
-            taken = set(conn.execute(_PG_TAKEN, {"ids": new_ids}).scalars())
-        else:
-            taken = set(conn.execute(select(entries.c.id).where(entries.c.id.in_(new_ids))).scalars())
-
     rows_out: list[tuple[Any, ...]] = []
     seen_seq: set[int] = set()
     refused_at: int | None = None  # the first out-of-place sequence: it and everything after is refused
@@ -188,11 +178,49 @@ def ingest(conn: Connection, term: TerminalHead, batch: list[WireEntry]) -> Push
         if problem is not None:
             rejected.append({"seq": seq, "id": e["id"], "reason": problem[0], "detail": problem[1]})
         ack, head = seq, e["hash"]
+    stored = sum(1 for r in rows_out if r[_STATUS] == "stored")
+    return rows_out, {
+        "ack_seq": ack,
+        "ack_hash": head,
+        "stored": stored,
+        "duplicates": duplicates,
+        "rejected": rejected,
+    }
 
+
+def received_at() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def ingest(conn: Connection, term: TerminalHead, batch: list[WireEntry]) -> PushResult:
+    """Store a batch inside the caller's transaction, which holds `term` as read (and, on PostgreSQL,
+    locked) at its start (`backend.auth.verify_terminal`)."""
+    terminal_id = term.terminal_id
+    pg = conn.dialect.name == "postgresql"
+    now = received_at()
+    old_seqs, new_ids = lookups(term, batch)
+    stored_hashes: dict[int, str] = {}
+    if old_seqs:
+        if pg:
+            rows = conn.execute(_PG_STORED, {"tid": terminal_id, "seqs": old_seqs})
+        else:
+            q = select(entries.c.seq, entries.c.hash).where(
+                entries.c.terminal_id == terminal_id, entries.c.seq.in_(old_seqs)
+            )
+            rows = conn.execute(q)
+        stored_hashes = {int(s): str(h) for s, h in rows}
+    taken: set[str] = set()
+    if new_ids:
+        if pg:
+            taken = set(conn.execute(_PG_TAKEN, {"ids": new_ids}).scalars())
+        else:
+            taken = set(conn.execute(select(entries.c.id).where(entries.c.id.in_(new_ids))).scalars())
+    rows_out, result = decide(term, batch, stored_hashes, taken, now)
     if rows_out:
         store_rows(conn, rows_out)
     conn.execute(
-        update(terminals).where(terminals.c.id == terminal_id).values(ack_seq=ack, head_hash=head, last_seen=now)
+        update(terminals)
+        .where(terminals.c.id == terminal_id)
+        .values(ack_seq=result["ack_seq"], head_hash=result["ack_hash"], last_seen=now)
     )
-    stored = sum(1 for r in rows_out if r[_STATUS] == "stored")
-    return {"ack_seq": ack, "ack_hash": head, "stored": stored, "duplicates": duplicates, "rejected": rejected}
+    return result

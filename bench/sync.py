@@ -476,9 +476,8 @@ def _cpu_of(pids: list[int], reaped: bool = False) -> float:
     return total
 
 
-def _postgres_pids(pg: Postgres) -> list[int]:
-    """The cluster's postmaster and every process it started (the connections' backends among them)."""
-    root = pg.pid()
+def _children(root: int) -> list[int]:
+    """`root` and the processes it started (PostgreSQL's connections, a backend's worker processes)."""
     pids = [root]
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -487,6 +486,11 @@ def _postgres_pids(pg: Postgres) -> list[int]:
         except (OSError, ValueError):
             continue
     return pids
+
+
+def _postgres_pids(pg: Postgres) -> list[int]:
+    """The cluster's postmaster and every process it started (the connections' backends among them)."""
+    return _children(pg.pid())
 
 
 def _ingest_once(
@@ -505,7 +509,7 @@ def _ingest_once(
     servers = [BackendProcess(db, test_clock=False, repo=repo).start() for _ in range(instances)]
     try:
         work = _enrolled_work(servers[0].url, db, chains, per)
-        backend_pids = [s.proc.pid for s in servers if s.proc is not None]
+        backend_pids = [p for s in servers if s.proc is not None for p in _children(s.proc.pid)]
         before = (_cpu_of(backend_pids), _cpu_of(_postgres_pids(pg), True), time.process_time())
         elapsed = asyncio.run(_push_all([s.url for s in servers], work, conns=50))
         after = (_cpu_of(backend_pids), _cpu_of(_postgres_pids(pg), True), time.process_time())
