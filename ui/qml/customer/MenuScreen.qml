@@ -100,7 +100,9 @@ FocusScope {
             objectName: "category_" + key
             text: name
             accessibleName: selected ? qsTr("%1, 선택됨").arg(name) : name
-            height: screen.cartBeside ? Math.max(Theme.touchMin, implicitHeight) : Math.max(Theme.tabHeight, implicitHeight)
+            // Beside the cart: at the touch minimum (one line of words), so two whole tabs show above it.
+            height: screen.cartBeside ? Math.max(Theme.touchMin, tabLabel.implicitHeight + Theme.gapSmall * 2)
+                                      : Math.max(Theme.tabHeight, implicitHeight)
             width: tabs.rail ? tabs.width : Math.max(Theme.touchMin, Theme.s(120), tabLabel.implicitWidth + Theme.gapLarge * 2)
             radius: tabs.rail ? Theme.radiusSmall : height / 2
             checked: selected
