@@ -58,9 +58,10 @@ FocusScope {
             // One column: what the number and the receipt buttons share.
             readonly property real spare: availH - title.implicitHeight - boxFixed - hint.implicitHeight
                                           - questionH - finishH - sp * 5
-            readonly property real buttonsH: side
+            // Never lower than their words (a long translation on two lines).
+            readonly property real buttonsH: Math.max(receiptYes.implicitHeight, receiptNo.implicitHeight, side
                 ? Math.max(Theme.touchMin, Math.min(Theme.s(100), availH - hint.implicitHeight - questionH - finishH - sp * 3))
-                : Math.max(Theme.touchMin, Math.min(Theme.s(screen.portrait ? 100 : 80), spare * 0.3))
+                : Math.max(Theme.touchMin, Math.min(Theme.s(screen.portrait ? 100 : 80), spare * 0.3)))
             readonly property real numberSize: Math.floor(screen.fallback && screen.portrait
                 ? Math.min(Theme.fontOrderNumber, screen.height * 0.13)
                 : screen.fallback  // left of the on-screen receipt: what the column leaves
@@ -195,7 +196,7 @@ FocusScope {
                     height: lay.buttonsH
                     readonly property real each: Math.floor(Math.min(Theme.s(360), (width - Theme.gap) / 2))
                     // The larger size the longer word fits on one line at.
-                    readonly property int fontSize: Math.max(Theme.fontBody, Math.min(Theme.fontLarge,
+                    readonly property int fontSize: Math.max(Theme.fontSmall, Math.min(Theme.fontLarge,
                         Math.floor(Theme.fontLarge * (each - Theme.gap * 2) / Math.max(1, yesMetrics.advanceWidth, noMetrics.advanceWidth))))
                     TextMetrics { id: yesMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true; text: receiptYes.text }
                     TextMetrics { id: noMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true; text: receiptNo.text }
