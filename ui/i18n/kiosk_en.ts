@@ -4,58 +4,58 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="108"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="110"/>
         <source>어서 오세요</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="134"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
         <source>화면을 터치해 주문하세요</source>
         <translation>Touch to order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="134"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
         <source>준비 중입니다. 잠시만 기다려 주세요</source>
         <translation>Getting ready, one moment please</translation>
     </message>
     <message>
         <location filename="../qml/customer/AttractScreen.qml" line="26"/>
-        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="138"/>
         <source>주문 시작</source>
         <translation>Start order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="138"/>
         <source>준비 중</source>
         <translation>Getting ready</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="161"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="163"/>
         <source>큰 글씨 · 쉬운 주문</source>
         <translation>Large text · Easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="162"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="164"/>
         <source>큰 글씨 쉬운 주문 끄기</source>
         <translation>Turn off large text, easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="162"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="164"/>
         <source>큰 글씨 쉬운 주문 켜기</source>
         <translation>Turn on large text, easy order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="175"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="177"/>
         <source>낮은 화면</source>
         <translation>Lower screen</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="176"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="178"/>
         <source>낮은 화면 끄기</source>
         <translation>Lower screen off</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="176"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="178"/>
         <source>낮은 화면 켜기</source>
         <translation>Lower screen on</translation>
     </message>
@@ -63,23 +63,23 @@
 <context>
     <name>CartBar</name>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="29"/>
+        <location filename="../qml/customer/CartBar.qml" line="32"/>
         <source>처음으로</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="43"/>
+        <location filename="../qml/customer/CartBar.qml" line="46"/>
         <source>장바구니 %1개, %2</source>
         <translation>Cart, %1 items, %2</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="70"/>
-        <location filename="../qml/customer/CartBar.qml" line="72"/>
+        <location filename="../qml/customer/CartBar.qml" line="73"/>
+        <location filename="../qml/customer/CartBar.qml" line="75"/>
         <source>장바구니</source>
         <translation>Cart</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="97"/>
+        <location filename="../qml/customer/CartBar.qml" line="107"/>
         <source>주문하기</source>
         <translation>Order</translation>
     </message>
@@ -87,67 +87,67 @@
 <context>
     <name>CartScreen</name>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="313"/>
+        <location filename="../qml/customer/CartScreen.qml" line="324"/>
         <source>준비 중입니다. 잠시만 기다려 주세요</source>
         <translation>Getting ready, one moment please</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="22"/>
+        <location filename="../qml/customer/CartScreen.qml" line="27"/>
         <source>주문 내역을 확인해 주세요</source>
         <translation>Please check your order</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="128"/>
+        <location filename="../qml/customer/CartScreen.qml" line="137"/>
         <source>%1 수량 줄이기</source>
         <translation>One less %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="151"/>
+        <location filename="../qml/customer/CartScreen.qml" line="160"/>
         <source>%1 수량 늘리기</source>
         <translation>One more %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="159"/>
+        <location filename="../qml/customer/CartScreen.qml" line="168"/>
         <source>삭제</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="160"/>
+        <location filename="../qml/customer/CartScreen.qml" line="169"/>
         <source>%1 삭제</source>
         <translation>Remove %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="217"/>
+        <location filename="../qml/customer/CartScreen.qml" line="228"/>
         <source>주문 방식</source>
         <translation>Order type</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="224"/>
+        <location filename="../qml/customer/CartScreen.qml" line="235"/>
         <source>매장</source>
         <translation>Dine in</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="231"/>
+        <location filename="../qml/customer/CartScreen.qml" line="242"/>
         <source>포장</source>
         <translation>Take out</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="247"/>
+        <location filename="../qml/customer/CartScreen.qml" line="258"/>
         <source>총 %1개</source>
         <translation>%1 items</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="255"/>
+        <location filename="../qml/customer/CartScreen.qml" line="266"/>
         <source>부가세 %1 포함</source>
         <translation>incl. VAT %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="299"/>
+        <location filename="../qml/customer/CartScreen.qml" line="310"/>
         <source>메뉴 더 담기</source>
         <translation>Add more</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="309"/>
+        <location filename="../qml/customer/CartScreen.qml" line="323"/>
         <source>%1 결제하기</source>
         <translation>Pay %1</translation>
     </message>
@@ -418,28 +418,28 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="16"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="20"/>
         <source>품절된 메뉴입니다. 다른 메뉴를 골라 주세요.</source>
         <translation>Sold out. Please choose something else.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="17"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="21"/>
         <source>장바구니에 담았습니다.</source>
         <translation>Added to your cart.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="18"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="22"/>
         <source>먼저 메뉴를 골라 주세요.</source>
         <translation>Please choose something from the menu first.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="97"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="102"/>
         <source>%1, 선택됨</source>
         <translation>%1, selected</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="175"/>
-        <location filename="../qml/customer/MenuScreen.qml" line="214"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="186"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="225"/>
         <source>품절</source>
         <translation>Sold out</translation>
     </message>
@@ -447,88 +447,88 @@
 <context>
     <name>OptionsScreen</name>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="148"/>
         <source>필수 ✓</source>
         <translation>Required ✓</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="148"/>
         <source>필수</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="147"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="149"/>
         <source>선택 (최대 %1개)</source>
         <translation>Optional (up to %1)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="174"/>
-        <location filename="../qml/customer/OptionsScreen.qml" line="175"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="177"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="178"/>
         <source>품절</source>
         <translation>Sold out</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="176"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="179"/>
         <source>선택됨</source>
         <translation>selected</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="194"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="197"/>
         <source>%1 빼기</source>
         <translation>Less %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="225"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="228"/>
         <source>%1 더하기</source>
         <translation>More %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="276"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="279"/>
         <source>수량</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="285"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="288"/>
         <source>수량 줄이기</source>
         <translation>Fewer</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="301"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="304"/>
         <source>수량 %1</source>
         <translation>Quantity %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="306"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="309"/>
         <source>수량 늘리기</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="332"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="335"/>
         <source>다음</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="264"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="267"/>
         <source>필수 옵션을 골라 주세요</source>
         <translation>Please choose the required options</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="138"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="140"/>
         <source>%1 (%2/%3)</source>
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="321"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="324"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="321"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="324"/>
         <source>이전</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="332"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="335"/>
         <source>%1 담기</source>
         <translation>Add · %1</translation>
     </message>
@@ -916,83 +916,84 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="36"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="86"/>
         <source>결제가 완료되었습니다</source>
         <translation>Payment complete</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="57"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="118"/>
         <source>주문번호</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="73"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="135"/>
         <source>주문번호 %1</source>
         <translation>Order number %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="79"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="143"/>
         <source>번호가 불리면 카운터에서 받아 가세요</source>
         <translation>Pick up at the counter when your number is called</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="94"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="179"/>
         <source>감사합니다. 또 오세요!</source>
         <translation>Thank you. Please come again!</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="90"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="155"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="175"/>
         <source>영수증을 출력할까요?</source>
         <translation>Would you like a receipt?</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="91"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="176"/>
         <source>영수증을 출력하고 있습니다…</source>
         <translation>Printing your receipt…</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="92"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="177"/>
         <source>영수증이 출력되었습니다. 감사합니다!</source>
         <translation>Your receipt is printed. Thank you!</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="93"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="178"/>
         <source>영수증을 출력하지 못했습니다.</source>
         <translation>The receipt could not be printed.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="116"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="212"/>
         <source>영수증 출력</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="123"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="222"/>
         <source>출력 안 함</source>
         <translation>No, thanks</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="132"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="234"/>
         <source>처음으로 (%1초)</source>
         <translation>Start over (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="133"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="235"/>
         <source>처음으로</source>
         <translation>Start over</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="162"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="269"/>
         <source>프린터에 문제가 있어 영수증을 화면에 보여 드립니다. 직원이 곧 다시 출력해 드립니다.</source>
         <translation>The printer has a problem, so here is your receipt on screen. Staff will print it for you shortly.</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="209"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="316"/>
         <source>영수증</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="243"/>
-        <location filename="../qml/customer/ResultScreen.qml" line="248"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="350"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="355"/>
         <source>영수증 QR</source>
         <translation>Receipt QR</translation>
     </message>

@@ -4,58 +4,58 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="108"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="110"/>
         <source>어서 오세요</source>
         <translation>いらっしゃいませ</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="134"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
         <source>화면을 터치해 주문하세요</source>
         <translation>タッチしてご注文ください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="134"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
         <source>준비 중입니다. 잠시만 기다려 주세요</source>
         <translation>準備中です。少々お待ちください</translation>
     </message>
     <message>
         <location filename="../qml/customer/AttractScreen.qml" line="26"/>
-        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="138"/>
         <source>주문 시작</source>
         <translation>注文を始める</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="136"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="138"/>
         <source>준비 중</source>
         <translation>準備中</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="161"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="163"/>
         <source>큰 글씨 · 쉬운 주문</source>
         <translation>大きな文字・かんたん注文</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="162"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="164"/>
         <source>큰 글씨 쉬운 주문 끄기</source>
         <translation>大きな文字・かんたん注文をオフにする</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="162"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="164"/>
         <source>큰 글씨 쉬운 주문 켜기</source>
         <translation>大きな文字・かんたん注文をオンにする</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="175"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="177"/>
         <source>낮은 화면</source>
         <translation>低い画面</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="176"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="178"/>
         <source>낮은 화면 끄기</source>
         <translation>低い画面をオフ</translation>
     </message>
     <message>
-        <location filename="../qml/customer/AttractScreen.qml" line="176"/>
+        <location filename="../qml/customer/AttractScreen.qml" line="178"/>
         <source>낮은 화면 켜기</source>
         <translation>低い画面をオン</translation>
     </message>
@@ -63,23 +63,23 @@
 <context>
     <name>CartBar</name>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="29"/>
+        <location filename="../qml/customer/CartBar.qml" line="32"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="43"/>
+        <location filename="../qml/customer/CartBar.qml" line="46"/>
         <source>장바구니 %1개, %2</source>
         <translation>カート %1 点、%2</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="70"/>
-        <location filename="../qml/customer/CartBar.qml" line="72"/>
+        <location filename="../qml/customer/CartBar.qml" line="73"/>
+        <location filename="../qml/customer/CartBar.qml" line="75"/>
         <source>장바구니</source>
         <translation>カート</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartBar.qml" line="97"/>
+        <location filename="../qml/customer/CartBar.qml" line="107"/>
         <source>주문하기</source>
         <translation>注文する</translation>
     </message>
@@ -87,67 +87,67 @@
 <context>
     <name>CartScreen</name>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="313"/>
+        <location filename="../qml/customer/CartScreen.qml" line="324"/>
         <source>준비 중입니다. 잠시만 기다려 주세요</source>
         <translation>準備中です。少々お待ちください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="22"/>
+        <location filename="../qml/customer/CartScreen.qml" line="27"/>
         <source>주문 내역을 확인해 주세요</source>
         <translation>ご注文内容をご確認ください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="128"/>
+        <location filename="../qml/customer/CartScreen.qml" line="137"/>
         <source>%1 수량 줄이기</source>
         <translation>%1 の数量を減らす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="151"/>
+        <location filename="../qml/customer/CartScreen.qml" line="160"/>
         <source>%1 수량 늘리기</source>
         <translation>%1 の数量を増やす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="159"/>
+        <location filename="../qml/customer/CartScreen.qml" line="168"/>
         <source>삭제</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="160"/>
+        <location filename="../qml/customer/CartScreen.qml" line="169"/>
         <source>%1 삭제</source>
         <translation>%1 を削除</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="217"/>
+        <location filename="../qml/customer/CartScreen.qml" line="228"/>
         <source>주문 방식</source>
         <translation>ご利用方法</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="224"/>
+        <location filename="../qml/customer/CartScreen.qml" line="235"/>
         <source>매장</source>
         <translation>店内</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="231"/>
+        <location filename="../qml/customer/CartScreen.qml" line="242"/>
         <source>포장</source>
         <translation>持ち帰り</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="247"/>
+        <location filename="../qml/customer/CartScreen.qml" line="258"/>
         <source>총 %1개</source>
         <translation>合計 %1 点</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="255"/>
+        <location filename="../qml/customer/CartScreen.qml" line="266"/>
         <source>부가세 %1 포함</source>
         <translation>消費税(VAT) %1 込み</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="299"/>
+        <location filename="../qml/customer/CartScreen.qml" line="310"/>
         <source>메뉴 더 담기</source>
         <translation>メニューを追加</translation>
     </message>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="309"/>
+        <location filename="../qml/customer/CartScreen.qml" line="323"/>
         <source>%1 결제하기</source>
         <translation>%1 を支払う</translation>
     </message>
@@ -418,28 +418,28 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="16"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="20"/>
         <source>품절된 메뉴입니다. 다른 메뉴를 골라 주세요.</source>
         <translation>売り切れです。別のメニューをお選びください。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="17"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="21"/>
         <source>장바구니에 담았습니다.</source>
         <translation>カートに追加しました。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="18"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="22"/>
         <source>먼저 메뉴를 골라 주세요.</source>
         <translation>まずメニューをお選びください。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="97"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="102"/>
         <source>%1, 선택됨</source>
         <translation>%1、選択中</translation>
     </message>
     <message>
-        <location filename="../qml/customer/MenuScreen.qml" line="175"/>
-        <location filename="../qml/customer/MenuScreen.qml" line="214"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="186"/>
+        <location filename="../qml/customer/MenuScreen.qml" line="225"/>
         <source>품절</source>
         <translation>売り切れ</translation>
     </message>
@@ -447,88 +447,88 @@
 <context>
     <name>OptionsScreen</name>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="148"/>
         <source>필수 ✓</source>
         <translation>必須 ✓</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="146"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="148"/>
         <source>필수</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="147"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="149"/>
         <source>선택 (최대 %1개)</source>
         <translation>任意（最大 %1 個）</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="174"/>
-        <location filename="../qml/customer/OptionsScreen.qml" line="175"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="177"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="178"/>
         <source>품절</source>
         <translation>売り切れ</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="176"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="179"/>
         <source>선택됨</source>
         <translation>選択中</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="194"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="197"/>
         <source>%1 빼기</source>
         <translation>%1 を減らす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="225"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="228"/>
         <source>%1 더하기</source>
         <translation>%1 を増やす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="276"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="279"/>
         <source>수량</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="285"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="288"/>
         <source>수량 줄이기</source>
         <translation>数量を減らす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="301"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="304"/>
         <source>수량 %1</source>
         <translation>数量 %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="306"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="309"/>
         <source>수량 늘리기</source>
         <translation>数量を増やす</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="332"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="335"/>
         <source>다음</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="264"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="267"/>
         <source>필수 옵션을 골라 주세요</source>
         <translation>必須オプションを選んでください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="138"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="140"/>
         <source>%1 (%2/%3)</source>
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="321"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="324"/>
         <source>취소</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="321"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="324"/>
         <source>이전</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../qml/customer/OptionsScreen.qml" line="332"/>
+        <location filename="../qml/customer/OptionsScreen.qml" line="335"/>
         <source>%1 담기</source>
         <translation>追加 · %1</translation>
     </message>
@@ -916,83 +916,84 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="36"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="86"/>
         <source>결제가 완료되었습니다</source>
         <translation>お支払いが完了しました</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="57"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="118"/>
         <source>주문번호</source>
         <translation>注文番号</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="73"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="135"/>
         <source>주문번호 %1</source>
         <translation>注文番号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="79"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="143"/>
         <source>번호가 불리면 카운터에서 받아 가세요</source>
         <translation>番号が呼ばれたらカウンターでお受け取りください</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="94"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="179"/>
         <source>감사합니다. 또 오세요!</source>
         <translation>ありがとうございました。またお越しください！</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="90"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="155"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="175"/>
         <source>영수증을 출력할까요?</source>
         <translation>レシートは必要ですか？</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="91"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="176"/>
         <source>영수증을 출력하고 있습니다…</source>
         <translation>レシートを印刷しています…</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="92"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="177"/>
         <source>영수증이 출력되었습니다. 감사합니다!</source>
         <translation>レシートを印刷しました。ありがとうございます！</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="93"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="178"/>
         <source>영수증을 출력하지 못했습니다.</source>
         <translation>レシートを印刷できませんでした。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="116"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="212"/>
         <source>영수증 출력</source>
         <translation>レシートを印刷</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="123"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="222"/>
         <source>출력 안 함</source>
         <translation>不要</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="132"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="234"/>
         <source>처음으로 (%1초)</source>
         <translation>最初に戻る（%1秒）</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="133"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="235"/>
         <source>처음으로</source>
         <translation>最初に戻る</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="162"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="269"/>
         <source>프린터에 문제가 있어 영수증을 화면에 보여 드립니다. 직원이 곧 다시 출력해 드립니다.</source>
         <translation>プリンターに問題があるため、レシートを画面に表示しています。スタッフがまもなく印刷し直します。</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="209"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="316"/>
         <source>영수증</source>
         <translation>レシート</translation>
     </message>
     <message>
-        <location filename="../qml/customer/ResultScreen.qml" line="243"/>
-        <location filename="../qml/customer/ResultScreen.qml" line="248"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="350"/>
+        <location filename="../qml/customer/ResultScreen.qml" line="355"/>
         <source>영수증 QR</source>
         <translation>レシートQR</translation>
     </message>

@@ -10,6 +10,11 @@ FocusScope {
     anchors.fill: parent
     anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
     readonly property bool compact: height > 0 && height < Theme.s(620)  // a short screen at a large scale
+    // A short landscape screen (1280x800 at 1.5 / 2.0): the order type scrolls with the lines as in portrait,
+    // the title on one line, the lines' gaps and buttons smaller, so a whole line and the total with the pay
+    // button show at once and the summary no longer scrolls.
+    readonly property bool orderTypeInList: portrait || compact
+    readonly property int pad: compact ? Theme.gap : Theme.gapLarge
 
     // The title scrolls with the lines (header); in portrait the order type does too (footer), so that
     // the total and the pay button keep their place at the bottom at any scale.
@@ -17,12 +22,15 @@ FocusScope {
         id: titleComponent
         Text {
             width: lines.width
-            wrapMode: Text.Wrap
-            bottomPadding: Theme.gap
+            wrapMode: screen.compact ? Text.NoWrap : Text.Wrap
+            bottomPadding: screen.compact ? Theme.gapSmall : Theme.gap
             text: qsTr("주문 내역을 확인해 주세요")
+            // Short screens: one line, made to fit.
+            fontSizeMode: screen.compact ? Text.HorizontalFit : Text.FixedSize
+            minimumPixelSize: Theme.fontSmall
             color: Theme.text
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle
+            font.pixelSize: screen.compact ? Theme.fontLarge : Theme.fontTitle
             font.bold: true
         }
     }
@@ -35,16 +43,16 @@ FocusScope {
             right: screen.portrait ? parent.right : summary.left
             top: parent.top
             bottom: screen.portrait ? summary.top : parent.bottom
-            margins: Theme.gapLarge
+            margins: screen.pad
         }
         header: titleComponent
         footer: Item {
             id: footerSlot
             width: lines.width
-            height: screen.portrait ? orderTypeRow.height + Theme.gapLarge : 0
+            height: screen.orderTypeInList ? orderTypeRow.height + screen.pad : 0
         }
         boundsBehavior: Flickable.StopAtBounds
-        spacing: Theme.gap
+        spacing: screen.compact ? Theme.gapSmall : Theme.gap
         clip: true
         model: screen.kiosk.cartLines
         cacheBuffer: 4000
@@ -57,7 +65,8 @@ FocusScope {
             required property string totalText
             required property string image
             width: lines.width
-            height: Math.max(thumb.height, info.implicitHeight) + controls.height + Theme.gap * 3
+            readonly property int space: screen.compact ? Theme.gapSmall : Theme.gap
+            height: Math.max(thumb.height, info.implicitHeight) + controls.height + space * 3
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.border
@@ -66,10 +75,10 @@ FocusScope {
                 anchors {
                     left: parent.left
                     top: parent.top
-                    margins: Theme.gap
+                    margins: line.space
                 }
                 // A fixed size, not the line's height: the words beside it wrap by its width (no layout loop).
-                width: Math.min(Theme.s(150) - Theme.gap * 2, lines.width * 0.3)
+                width: Math.min(Theme.s(screen.compact ? 100 : 150) - Theme.gap * 2, lines.width * 0.3)
                 height: width
                 source: line.image
                 label: line.name
@@ -80,7 +89,7 @@ FocusScope {
                     left: thumb.right
                     right: parent.right
                     top: parent.top
-                    margins: Theme.gap
+                    margins: line.space
                 }
                 spacing: Theme.s(4)
                 Text {
@@ -116,7 +125,7 @@ FocusScope {
                 anchors {
                     right: parent.right
                     bottom: parent.bottom
-                    margins: Theme.gap
+                    margins: line.space
                 }
                 width: Math.min(line.width - Theme.gap * 2, minusButton.width + qtyText.width + plusButton.width
                                 + removeButton.width + spacing * 3)
@@ -126,8 +135,8 @@ FocusScope {
                     objectName: "lineMinus_" + line.index
                     text: "−"
                     accessibleName: qsTr("%1 수량 줄이기").arg(line.name)
-                    width: Theme.s(64)
-                    height: Theme.s(64)
+                    width: screen.compact ? Theme.touchMin : Theme.s(64)
+                    height: width
                     enabled_: line.quantity > 1
                     onClicked: screen.kiosk.changeLineQuantity(line.index, -1)
                 }
@@ -136,7 +145,7 @@ FocusScope {
                     objectName: "lineQty_" + line.index
                     height: minusButton.height
                     verticalAlignment: Text.AlignVCenter
-                    width: Theme.s(48)
+                    width: Theme.s(screen.compact ? 40 : 48)
                     horizontalAlignment: Text.AlignHCenter
                     text: line.quantity
                     color: Theme.text
@@ -149,8 +158,8 @@ FocusScope {
                     objectName: "linePlus_" + line.index
                     text: "+"
                     accessibleName: qsTr("%1 수량 늘리기").arg(line.name)
-                    width: Theme.s(64)
-                    height: Theme.s(64)
+                    width: screen.compact ? Theme.touchMin : Theme.s(64)
+                    height: width
                     onClicked: screen.kiosk.changeLineQuantity(line.index, 1)
                 }
                 KButton {
@@ -158,7 +167,9 @@ FocusScope {
                     objectName: "lineRemove_" + line.index
                     text: qsTr("삭제")
                     accessibleName: qsTr("%1 삭제").arg(line.name)
-                    height: Theme.s(64)
+                    height: minusButton.height
+                    // Short screens: a narrower margin round the word, so − 1 + and remove stay on one row.
+                    width: screen.compact ? implicitWidth - Theme.gapLarge * 2 + Theme.gap * 2 : implicitWidth
                     quiet: true
                     ink: Theme.danger
                     onClicked: screen.kiosk.removeLine(line.index)
@@ -186,9 +197,9 @@ FocusScope {
                 right: parent.right
                 top: parent.top
                 bottom: buttons.top
-                leftMargin: Theme.gapLarge
-                rightMargin: Theme.gapLarge
-                topMargin: Theme.gapLarge
+                leftMargin: screen.pad
+                rightMargin: screen.pad
+                topMargin: screen.pad
                 bottomMargin: Theme.gap
             }
             contentHeight: summaryColumn.implicitHeight
@@ -202,13 +213,13 @@ FocusScope {
                 Item {
                     id: orderTypeSlot
                     width: parent.width
-                    height: screen.portrait ? 0 : orderTypeRow.height
+                    height: screen.orderTypeInList ? 0 : orderTypeRow.height
                 }
                 // The label and the two choices; the choices go under the label when they do not fit beside it.
                 Flow {
                     id: orderTypeRow
-                    parent: screen.portrait && lines.footerItem ? lines.footerItem : orderTypeSlot
-                    y: screen.portrait ? Theme.gapLarge : 0
+                    parent: screen.orderTypeInList && lines.footerItem ? lines.footerItem : orderTypeSlot
+                    y: screen.orderTypeInList ? screen.pad : 0
                     width: parent ? parent.width : 0
                     spacing: Theme.gap
                     Text {
@@ -264,7 +275,7 @@ FocusScope {
                         text: screen.kiosk.cartTotalText
                         color: Theme.primary
                         font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontHuge * 0.75
+                        font.pixelSize: screen.compact ? Theme.fontTitle : Theme.fontHuge * 0.75
                         font.bold: true
                     }
                 }
@@ -287,7 +298,7 @@ FocusScope {
                 left: parent.left
                 right: parent.right
                 bottom: parent.bottom
-                margins: Theme.gapLarge
+                margins: screen.pad
             }
             columns: screen.portrait || screen.compact ? 2 : 1
             spacing: Theme.gap

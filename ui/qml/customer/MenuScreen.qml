@@ -9,6 +9,10 @@ FocusScope {
     property bool portrait: true
     // Short (a landscape window, or a small one at large scales): a lower message line and cart bar.
     readonly property bool compact: height > 0 && height < Theme.s(600)
+    // Easy mode on a short landscape window for its scale (1280x800 at 2.0): the cart's summary and order
+    // button go under the category rail, so the menu has the whole height on the right (two cards in view,
+    // not one) and the rail keeps its room.
+    readonly property bool cartBeside: compact && !portrait && kiosk.easyMode
     anchors.fill: parent
     anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
@@ -37,9 +41,10 @@ FocusScope {
         objectName: "categoryTabs"
         readonly property bool rail: !screen.portrait
         x: Theme.gap
-        y: Theme.gap
-        width: rail ? Math.min(Theme.s(260), screen.width * 0.28) : screen.width - Theme.gap * 2
-        height: rail ? message.y - Theme.gap * 2 : Theme.tabHeight
+        y: screen.cartBeside ? Theme.gapSmall : Theme.gap
+        width: rail ? (screen.cartBeside ? Math.floor(screen.width * 0.33) : Math.min(Theme.s(260), screen.width * 0.28))
+                    : screen.width - Theme.gap * 2
+        height: screen.cartBeside ? cartBar.y - y - Theme.gapSmall : rail ? message.y - Theme.gap * 2 : Theme.tabHeight
         orientation: rail ? ListView.Vertical : ListView.Horizontal
         spacing: Theme.gapSmall
         clip: true
@@ -95,7 +100,9 @@ FocusScope {
             objectName: "category_" + key
             text: name
             accessibleName: selected ? qsTr("%1, 선택됨").arg(name) : name
-            height: Math.max(Theme.tabHeight, implicitHeight)
+            // Beside the cart: at the touch minimum (one line of words), so two whole tabs show above it.
+            height: screen.cartBeside ? Math.max(Theme.touchMin, tabLabel.implicitHeight + Theme.gapSmall * 2)
+                                      : Math.max(Theme.tabHeight, implicitHeight)
             width: tabs.rail ? tabs.width : Math.max(Theme.touchMin, Theme.s(120), tabLabel.implicitWidth + Theme.gapLarge * 2)
             radius: tabs.rail ? Theme.radiusSmall : height / 2
             checked: selected
@@ -121,9 +128,9 @@ FocusScope {
         id: grid
         objectName: "menuGrid"
         x: tabs.rail ? tabs.x + tabs.width + Theme.gap : Theme.gap
-        y: tabs.rail ? Theme.gap : tabs.y + tabs.height + Theme.gap
+        y: tabs.rail ? (screen.cartBeside ? Theme.gapSmall : Theme.gap) : tabs.y + tabs.height + Theme.gap
         width: screen.width - x - Theme.gap
-        height: message.y - y - Theme.gap
+        height: message.y - y - (screen.cartBeside ? 0 : Theme.gap)
         // Name (two lines) and price.
         readonly property int textBlock: Math.ceil(Theme.fontBody * 1.35 * 3) + Theme.gap * 2
         // A card never grows taller than the view. When a photo with the name and price under it does not
@@ -133,7 +140,11 @@ FocusScope {
         readonly property int columns: rowCards ? Math.max(1, Math.floor(width / Theme.s(420)))
                                                 : Math.max(2, Math.floor(width / Theme.cardWidth))
         cellWidth: Math.floor(width / columns)
-        cellHeight: rowCards ? Math.min(height, Math.max(textBlock, Theme.s(180)))
+        // Cards beside the cart (easy mode, short landscape): as many whole rows as fit, each at least a
+        // one-line name and the price high.
+        readonly property int shortRow: Math.ceil(Theme.fontBody * 1.35 * 2) + Theme.s(4) + Theme.gapSmall * 4
+        cellHeight: screen.cartBeside && rowCards ? Math.floor(height / Math.max(1, Math.floor(height / shortRow)))
+                  : rowCards ? Math.min(height, Math.max(textBlock, Theme.s(180)))
                              : Math.max(Theme.touchMin, Math.min(cellWidth - Theme.gap + textBlock, height))
         clip: true
         // One row beyond the view: enough for smooth flicks, cheap category switches. Not in easy mode: its few
@@ -255,7 +266,8 @@ FocusScope {
     // card or the cart it talks about; it goes by itself.
     Item {
         id: message
-        anchors { left: parent.left; right: parent.right; bottom: cartBar.top }
+        anchors { left: screen.cartBeside ? grid.left : parent.left; right: parent.right
+                  bottom: screen.cartBeside ? parent.bottom : cartBar.top }
         height: Math.max(Theme.fontBody * 1.4 + (screen.compact ? Theme.gapSmall : Theme.gap), toast.visible ? toast.height + Theme.gapSmall : 0)
         Toast {
             id: toast
@@ -274,7 +286,10 @@ FocusScope {
         id: cartBar
         kiosk: screen.kiosk
         compact: screen.compact
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        column: screen.cartBeside
+        x: screen.cartBeside ? tabs.x : 0
+        width: screen.cartBeside ? tabs.width : screen.width
+        y: screen.height - height - (screen.cartBeside ? Theme.gapSmall : 0)
     }
 
     // Easy mode: Home / Back / Help in the same place on every screen, just below this one's content.

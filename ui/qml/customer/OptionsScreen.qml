@@ -19,10 +19,12 @@ FocusScope {
     property int page: 0
     readonly property bool lastPage: !paged || page >= groupCount - 1
     readonly property real sideWidth: portrait ? width : Math.max(Theme.s(320), Math.min(width * 0.42, Theme.s(560)))
-    // A short landscape screen (a tablet at large scales): the controls side by side, the item scrolls
-    // with the choices as in portrait.
+    // A short landscape screen (a tablet at large scales): the controls side by side and at the touch
+    // minimum, the item (smaller) above them, the choices a compact list of two a row, so a group of two
+    // or four choices shows whole beside the quantity and the add button.
     readonly property bool compactSide: !portrait && height > 0 && height < Theme.s(620)
-    readonly property bool headScrolls: portrait || compactSide
+    readonly property bool headScrolls: portrait
+    readonly property int pad: compactSide ? Theme.gap : Theme.gapLarge
 
     function focusFirstOption() {
         const first = groups.firstControl()
@@ -40,12 +42,12 @@ FocusScope {
         x: 0; y: 0
         width: screen.headScrolls ? headSlot.width : screen.sideWidth
         height: screen.headScrolls ? Math.max(Theme.s(160), Math.min(Theme.s(300), screen.height * 0.22), headColumn.implicitHeight + Theme.gapLarge * 2)
-                                : Math.min(Theme.s(260), headColumn.implicitHeight + Theme.gapLarge * 2, screen.height - controls.height)
+                                : Math.min(Theme.s(260), headColumn.implicitHeight + screen.pad * 2, screen.height - controls.height)
         color: Theme.surface
         ItemImage {
             id: photo
             objectName: "editPhoto"
-            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: Theme.gapLarge }
+            anchors { left: parent.left; top: parent.top; bottom: parent.bottom; margins: screen.pad }
             width: screen.portrait ? height : Math.min(height, parent.width * 0.35)
             visible: width >= Theme.s(60)
             source: screen.kiosk.editImage
@@ -53,7 +55,7 @@ FocusScope {
         }
         Column {
             id: headColumn
-            anchors { left: photo.visible ? photo.right : parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.gapLarge }
+            anchors { left: photo.visible ? photo.right : parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: screen.pad }
             spacing: Theme.gapSmall
             Text {
                 objectName: "editName"
@@ -84,7 +86,7 @@ FocusScope {
         y: 0
         width: screen.width - (screen.portrait ? 0 : screen.sideWidth)
         height: screen.height - (screen.portrait ? controls.height : 0)
-        contentHeight: headSlot.height + groups.implicitHeight + Theme.gapLarge * 2
+        contentHeight: headSlot.height + groups.implicitHeight + screen.pad * 2
 
         Item {
             id: headSlot
@@ -96,10 +98,10 @@ FocusScope {
 
         Column {
             id: groups
-            x: Theme.gapLarge
-            y: headSlot.height + Theme.gapLarge
-            width: flick.width - Theme.gapLarge * 2
-            spacing: Theme.gapLarge
+            x: screen.pad
+            y: headSlot.height + screen.pad
+            width: flick.width - screen.pad * 2
+            spacing: screen.pad
 
             function firstControl() {
                 for (let i = 0; i < groupRepeater.count; ++i) {
@@ -161,10 +163,11 @@ FocusScope {
                                 required property int index
                                 readonly property var modelData: group.options[index] || ({})
                                 readonly property Item control: modelData.repeat ? minus : single
-                                readonly property real column: Math.min(groups.width, Math.max(Theme.s(200), (groups.width - Theme.gap * 2) / 3))
+                                readonly property real column: screen.compactSide ? Math.floor((groups.width - Theme.gap) / 2)
+                                    : Math.min(groups.width, Math.max(Theme.s(200), (groups.width - Theme.gap * 2) / 3))
                                 // − name + : two columns wide, so the buttons never cover the name at large text
                                 width: modelData.repeat ? Math.min(groups.width, column * 2 + Theme.gap) : column
-                                height: Math.max(Theme.s(104), single.implicitHeight)
+                                height: Math.max(screen.compactSide ? Theme.touchMin : Theme.s(104), single.implicitHeight)
                                 KButton {
                                     id: single
                                     visible: !opt.modelData.repeat
@@ -252,7 +255,7 @@ FocusScope {
             x: Theme.gap
             y: Theme.gap
             width: parent.width - Theme.gap * 2
-            spacing: Theme.gap
+            spacing: screen.compactSide ? Theme.gapSmall : Theme.gap
 
             Text {
                 id: hint
@@ -283,7 +286,7 @@ FocusScope {
                     objectName: "editQtyMinus"
                     text: "−"
                     accessibleName: qsTr("수량 줄이기")
-                    width: Theme.s(72); height: Theme.s(72)
+                    width: screen.compactSide ? Theme.touchMin : Theme.s(72); height: width
                     enabled_: screen.kiosk.editQuantity > 1
                     onClicked: screen.kiosk.changeEditQuantity(-1)
                 }
@@ -304,7 +307,7 @@ FocusScope {
                     objectName: "editQtyPlus"
                     text: "+"
                     accessibleName: qsTr("수량 늘리기")
-                    width: Theme.s(72); height: Theme.s(72)
+                    width: screen.compactSide ? Theme.touchMin : Theme.s(72); height: width
                     onClicked: screen.kiosk.changeEditQuantity(1)
                 }
             }
@@ -317,7 +320,7 @@ FocusScope {
                     id: backButton
                     objectName: "optionsBackButton"
                     width: screen.compactSide ? implicitWidth : screen.portrait ? Math.max(implicitWidth, Theme.s(180)) : parent.width
-                    height: Math.max(Theme.s(88), implicitHeight)
+                    height: Math.max(screen.compactSide ? Theme.touchMin : Theme.s(88), implicitHeight)
                     text: screen.paged && screen.page > 0 ? qsTr("이전") : qsTr("취소")
                     onClicked: if (screen.paged && screen.page > 0) screen.page -= 1; else screen.kiosk.back()
                 }
@@ -325,7 +328,7 @@ FocusScope {
                     id: addButton
                     objectName: "addToCartButton"
                     width: screen.portrait || screen.compactSide ? parent.width - backButton.width - Theme.gap : parent.width
-                    height: Math.max(Theme.s(88), implicitHeight)
+                    height: Math.max(screen.compactSide ? Theme.touchMin : Theme.s(88), implicitHeight)
                     primary: true
                     enabled_: screen.lastPage ? screen.kiosk.canAdd : true
                     fontSize: Theme.fontLarge

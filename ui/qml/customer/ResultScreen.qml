@@ -21,114 +21,216 @@ FocusScope {
         y: screen.fallback && screen.portrait
            ? Math.max(0, (screen.height - height - receiptPanel.height - Theme.gapLarge) / 2) : 0
         width: screen.fallback && !screen.portrait ? screen.width * 0.45 : screen.width
-        height: screen.fallback && screen.portrait ? mainColumn.implicitHeight + Theme.gapLarge * 2 : screen.height
+        height: screen.fallback && screen.portrait ? lay.columnHeight + Theme.gapLarge * 2 : screen.height
 
-        Column {
-            id: mainColumn
-            anchors.centerIn: parent
-            width: Math.min(parent.width - Theme.gapLarge * 2, Theme.s(900))
-            spacing: screen.portrait ? Theme.gapLarge : Theme.gapSmall
-            // Large scales on a landscape screen: shrink the whole column to fit rather than push the
-            // finish button off the bottom.
-            scale: Math.min(1, (mainArea.height - Theme.gapSmall * 2) / Math.max(1, implicitHeight))
+        // Every place below is a binding on sizes known when the screen is made (texts' heights, the
+        // window's size), with anchors-free x / y and no positioner or Layout: the screen is laid out in
+        // the frame it first shows in, so a tap aimed at a receipt button the moment it shows lands on it
+        // (a GridLayout here placed them a frame late and the soak's driver missed them).
+        // Portrait (and beside the on-screen receipt): one column — title, number, hint, the receipt
+        // question and its buttons, back to start. Landscape: the title and the number on the left, the
+        // rest on the right, so that on a short window at a large scale the number is still the largest
+        // thing on the screen and the receipt buttons stay big. The number takes what the rest leaves.
+        Item {
+            id: lay
+            width: mainArea.width
+            height: mainArea.height
+            readonly property bool side: !screen.portrait && !screen.fallback
+            // A short portrait screen for the scale (800x1280 at 2.0): tighter gaps, a smaller title and hint,
+            // so the number keeps its room.
+            readonly property bool tight: screen.portrait && screen.height < Theme.s(1000)
+            readonly property int margin: tight ? Theme.gapSmall : Theme.gap
+            readonly property int sp: screen.portrait && !tight ? Theme.gap : Theme.gapSmall
+            readonly property real availW: mainArea.width - margin * 2
+            // (the screen's, not mainArea's: beside the on-screen receipt mainArea is as tall as the column)
+            readonly property real availH: screen.height - margin * 2
+            readonly property real colW: Math.min(availW, Theme.s(900))
+            readonly property real leftW: side ? Math.floor((availW - Theme.gapLarge) * 0.45) : colW
+            readonly property real rightW: side ? availW - leftW - Theme.gapLarge : colW
+            readonly property real colX: Math.round((width - colW) / 2)
+            readonly property real rightX: side ? margin + leftW + Theme.gapLarge : colX
+            readonly property int boxPad: screen.fallback || side || tight ? Theme.gap : Theme.gapLarge
+            readonly property real boxFixed: numberLabel.implicitHeight + boxPad * 2
+            readonly property real finishH: Theme.touchMin
+            readonly property real questionH: questionProbe.implicitHeight
+            // NanumSquare's line is about 1.2 of its pixel size (digits): the number's font from its room.
+            readonly property real lineRatio: 1.2
+            // One column: what the number and the receipt buttons share.
+            readonly property real spare: availH - title.implicitHeight - boxFixed - hint.implicitHeight
+                                          - questionH - finishH - sp * 5
+            // Never lower than their words (a long translation on two lines).
+            readonly property real buttonsH: Math.max(receiptYes.implicitHeight, receiptNo.implicitHeight, side
+                ? Math.max(Theme.touchMin, Math.min(Theme.s(100), availH - hint.implicitHeight - questionH - finishH - sp * 3))
+                : Math.max(Theme.touchMin, Math.min(Theme.s(screen.portrait ? 100 : 80), spare * 0.3)))
+            readonly property real numberSize: Math.floor(screen.fallback && screen.portrait
+                ? Math.min(Theme.fontOrderNumber, screen.height * 0.13)
+                : screen.fallback  // left of the on-screen receipt: what the column leaves
+                ? Math.min(Theme.fontOrderNumber, Math.max(screen.height * 0.15, (availH - title.implicitHeight - boxFixed
+                           - hint.implicitHeight - receiptStatus.implicitHeight - finishH - sp * 4) / lineRatio))
+                : side ? Math.min(Theme.fontOrderNumber, (availH - title.implicitHeight - sp - boxFixed) / lineRatio)
+                       : Math.min(Theme.fontOrderNumber, screen.height * 0.25, (spare - buttonsH) / lineRatio))
+            readonly property real leftHeight: title.height + sp + box.height
+            readonly property real rightHeight: hint.height + sp + receiptArea.height + sp + finishH
+            readonly property real columnHeight: leftHeight + sp + rightHeight
+            readonly property real leftY: Math.round((height - (side ? leftHeight : columnHeight)) / 2)
+            readonly property real rightY: side ? Math.round((height - rightHeight) / 2) : leftY + leftHeight + sp
+            // Beside the on-screen receipt: shrink the whole column to fit rather than push the finish
+            // button off the bottom (the receipt question is answered by then).
+            scale: screen.fallback ? Math.min(1, (mainArea.height - Theme.gapSmall * 2) / Math.max(1, columnHeight)) : 1
+
             Text {
-                width: parent.width
+                id: title
+                x: lay.side ? lay.margin : lay.colX
+                y: lay.leftY
+                width: lay.side ? lay.leftW : lay.colW
                 text: qsTr("결제가 완료되었습니다")
                 color: Theme.accent
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontTitle
+                // One line where it fits, never larger than the title size.
+                font.pixelSize: Math.max(Theme.fontBody, Math.min(lay.tight ? Theme.fontLarge : Theme.fontTitle,
+                                         Math.floor(Theme.fontTitle * width / Math.max(1, titleMetrics.advanceWidth * 1.04))))
                 font.bold: true
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
+                TextMetrics {
+                    id: titleMetrics
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    text: title.text
+                }
             }
             Rectangle {
-                anchors.horizontalCenter: parent.horizontalCenter
-                width: Math.min(parent.width, Theme.s(640))
-                height: numberColumn.implicitHeight + (screen.fallback ? Theme.gap : Theme.gapLarge) * 2
+                id: box
+                objectName: "orderNumberBox"
+                width: lay.side ? lay.leftW : Math.min(lay.colW, Theme.s(640))
+                x: lay.side ? lay.margin : Math.round((lay.width - width) / 2)
+                y: title.y + title.height + lay.sp
+                height: lay.boxFixed + orderNumber.implicitHeight
                 radius: Theme.radius * 2
                 color: Theme.surface
                 border.color: Theme.primary
                 border.width: Theme.s(4)
-                Column {
-                    id: numberColumn
-                    anchors.centerIn: parent
-                    Text {
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        text: qsTr("주문번호")
-                        color: Theme.textMuted
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontLarge
-                        font.bold: true
-                    }
-                    Text {
-                        objectName: "orderNumberText"
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        text: screen.kiosk.orderNumber
-                        color: Theme.primary
-                        font.family: "NanumSquare"
-                        font.pixelSize: Math.min(Theme.fontOrderNumber,
-                                                 screen.height * (screen.portrait ? (screen.fallback ? 0.13 : 0.25) : 0.15))
-                        font.bold: true
-                        Accessible.role: Accessible.StaticText
-                        Accessible.name: qsTr("주문번호 %1").arg(screen.kiosk.orderNumber)
-                    }
+                Text {
+                    id: numberLabel
+                    y: lay.boxPad
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: qsTr("주문번호")
+                    color: Theme.textMuted
+                    font.family: Theme.fontFamily
+                    font.pixelSize: lay.tight ? Theme.fontBody : Theme.fontLarge
+                    font.bold: true
+                }
+                Text {
+                    id: orderNumber
+                    objectName: "orderNumberText"
+                    y: lay.boxPad + numberLabel.implicitHeight
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: screen.kiosk.orderNumber
+                    color: Theme.primary
+                    font.family: "NanumSquare"
+                    font.pixelSize: Math.max(Theme.fontTitle, lay.numberSize)
+                    font.bold: true
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: qsTr("주문번호 %1").arg(screen.kiosk.orderNumber)
                 }
             }
             Text {
-                width: parent.width
+                id: hint
+                x: lay.rightX
+                y: lay.rightY
+                width: lay.rightW
                 text: qsTr("번호가 불리면 카운터에서 받아 가세요")
                 color: Theme.text
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
+                font.pixelSize: lay.tight ? Theme.fontSmall : Theme.scale > 1.25 ? Theme.fontBody : Theme.fontLarge
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
             }
+            // The receipt question's own height, whatever the status line says now.
             Text {
-                objectName: "receiptStatusText"
-                width: parent.width
-                // The receipt's own state, as it happens: printing, printed, or not printed (then on screen).
-                text: !screen.kiosk.receiptAnswered ? qsTr("영수증을 출력할까요?")
-                    : screen.kiosk.receiptStatus === "printing" ? qsTr("영수증을 출력하고 있습니다…")
-                    : screen.kiosk.receiptStatus === "printed" ? qsTr("영수증이 출력되었습니다. 감사합니다!")
-                    : screen.kiosk.receiptStatus === "failed" ? qsTr("영수증을 출력하지 못했습니다.")
-                    : qsTr("감사합니다. 또 오세요!")
-                color: screen.kiosk.receiptStatus === "failed" ? Theme.danger : Theme.text
-                Accessible.role: Accessible.StaticText
-                Accessible.name: text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
-                font.bold: true
-                horizontalAlignment: Text.AlignHCenter
+                id: questionProbe
+                visible: false
+                width: lay.rightW
+                text: qsTr("영수증을 출력할까요?")
+                font: receiptStatus.font
                 wrapMode: Text.WordWrap
             }
-            Row {
-                visible: !screen.kiosk.receiptAnswered
-                // Keypad: once answered, focus goes on to "back to start", never lost with the buttons.
-                onVisibleChanged: if (!visible) finishButton.forceActiveFocus(Qt.TabFocusReason)
-                anchors.horizontalCenter: parent.horizontalCenter
-                spacing: Theme.gapLarge
-                KButton {
-                    objectName: "receiptYes"
-                    focus: true  // keypad: the first choice
-                    width: Math.min(Theme.s(300), (screen.width - Theme.gapLarge * 3) / 2); height: Theme.s(screen.portrait ? 100 : 80)
-                    primary: true
-                    fontSize: Theme.fontLarge
-                    text: qsTr("영수증 출력")
-                    onClicked: screen.kiosk.answerReceipt(true)
+            // The receipt question and its buttons; once answered, its status in the same room (nothing
+            // below moves).
+            Item {
+                id: receiptArea
+                x: lay.rightX
+                y: hint.y + hint.height + lay.sp
+                width: lay.rightW
+                height: screen.fallback ? receiptStatus.implicitHeight : lay.questionH + lay.sp + lay.buttonsH
+                Text {
+                    id: receiptStatus
+                    objectName: "receiptStatusText"
+                    width: parent.width
+                    height: screen.fallback ? implicitHeight
+                          : screen.kiosk.receiptAnswered ? lay.questionH + lay.sp + lay.buttonsH : lay.questionH
+                    verticalAlignment: Text.AlignVCenter
+                    // The receipt's own state, as it happens: printing, printed, or not printed (then on screen).
+                    text: !screen.kiosk.receiptAnswered ? qsTr("영수증을 출력할까요?")
+                        : screen.kiosk.receiptStatus === "printing" ? qsTr("영수증을 출력하고 있습니다…")
+                        : screen.kiosk.receiptStatus === "printed" ? qsTr("영수증이 출력되었습니다. 감사합니다!")
+                        : screen.kiosk.receiptStatus === "failed" ? qsTr("영수증을 출력하지 못했습니다.")
+                        : qsTr("감사합니다. 또 오세요!")
+                    color: screen.kiosk.receiptStatus === "failed" ? Theme.danger : Theme.text
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
                 }
-                KButton {
-                    objectName: "receiptNo"
-                    width: Math.min(Theme.s(300), (screen.width - Theme.gapLarge * 3) / 2); height: Theme.s(screen.portrait ? 100 : 80)
-                    fontSize: Theme.fontLarge
-                    text: qsTr("출력 안 함")
-                    onClicked: screen.kiosk.answerReceipt(false)
+                Item {
+                    id: receiptButtons
+                    visible: !screen.kiosk.receiptAnswered
+                    // Keypad: once answered, focus goes on to "back to start", never lost with the buttons.
+                    onVisibleChanged: if (!visible) finishButton.forceActiveFocus(Qt.TabFocusReason)
+                    y: lay.questionH + lay.sp
+                    width: parent.width
+                    height: lay.buttonsH
+                    readonly property real each: Math.floor(Math.min(Theme.s(360), (width - Theme.gap) / 2))
+                    // The larger size the longer word fits on one line at.
+                    readonly property int fontSize: Math.max(Theme.fontSmall, Math.min(Theme.fontLarge,
+                        Math.floor(Theme.fontLarge * (each - Theme.gap * 2) / Math.max(1, yesMetrics.advanceWidth, noMetrics.advanceWidth))))
+                    TextMetrics { id: yesMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true; text: receiptYes.text }
+                    TextMetrics { id: noMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.fontLarge; font.bold: true; text: receiptNo.text }
+                    KButton {
+                        id: receiptYes
+                        objectName: "receiptYes"
+                        focus: true  // keypad: the first choice
+                        x: Math.round(parent.width / 2 - Theme.gap / 2 - width)
+                        width: parent.each
+                        height: parent.height
+                        primary: true
+                        fontSize: parent.fontSize
+                        text: qsTr("영수증 출력")
+                        onClicked: screen.kiosk.answerReceipt(true)
+                    }
+                    KButton {
+                        id: receiptNo
+                        objectName: "receiptNo"
+                        x: Math.round(parent.width / 2 + Theme.gap / 2)
+                        width: parent.each
+                        height: parent.height
+                        fontSize: parent.fontSize
+                        text: qsTr("출력 안 함")
+                        onClicked: screen.kiosk.answerReceipt(false)
+                    }
                 }
             }
             KButton {
                 id: finishButton
                 objectName: "finishButton"
-                anchors.horizontalCenter: parent.horizontalCenter
-                width: Math.min(parent.width, Theme.s(420)); height: Theme.s(screen.portrait ? 88 : 64)
+                width: Math.min(lay.rightW, Theme.s(420))
+                x: Math.round(lay.rightX + (lay.rightW - width) / 2)
+                y: receiptArea.y + receiptArea.height + lay.sp
+                height: lay.finishH
                 text: qsTr("처음으로 (%1초)").arg(screen.kiosk.resultSecondsLeft)
                 accessibleName: qsTr("처음으로")
                 onClicked: screen.kiosk.finish()
@@ -152,8 +254,13 @@ FocusScope {
         border.color: Theme.border
         border.width: Theme.highContrast ? Theme.s(2) : 0
 
-        readonly property int pad: Theme.gapLarge
-        readonly property int qrSize: Math.min(Theme.s(280), (width - pad * 3) * 0.4)
+        // A short landscape window for the scale (1280x800 at 2.0): less padding and a smaller message, so the
+        // QR code keeps its room.
+        readonly property bool short: !screen.portrait && screen.height < Theme.s(700)
+        readonly property int pad: short ? Theme.gapSmall : Theme.gapLarge
+        // never below the panel (easy mode's bar is under it)
+        readonly property int qrSize: Math.max(0, Math.min(Theme.s(280), (width - pad * 3) * 0.4,
+                                                           height - fallbackMessage.height - pad * 3 - Theme.fontSmall * 1.5))
 
         Text {
             id: fallbackMessage
@@ -162,7 +269,7 @@ FocusScope {
             text: qsTr("프린터에 문제가 있어 영수증을 화면에 보여 드립니다. 직원이 곧 다시 출력해 드립니다.")
             color: Theme.text
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: receiptPanel.short ? Theme.fontSmall : Theme.fontBody
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
             lineHeight: 1.15
