@@ -21,6 +21,10 @@ end. The growth is counted without what the voice's clip cache holds in memory (
 warm report would otherwise read as growth.
 
 Run: .venv/bin/python -m bench.soak  (5,000 orders and an idle hour; --quick: 500 orders, 10 minutes)
+Diagnosis: --voice-every / --easy-every / --owner-every N turn one part of the mix up (0: off), --report-every N
+reports more often, --detail adds where the memory is at each report (by mapping, malloc's free bytes and what
+malloc_trim gives back, Python objects by type that grew, what holds the tuples that appeared). E.g.
+`python -m bench.soak --orders 600 --idle 0 --voice-every 2 --easy-every 0 --owner-every 0 --report-every 100 --detail`
 """
 
 from __future__ import annotations
