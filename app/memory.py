@@ -4,8 +4,9 @@ glibc's malloc keeps what the program frees for the next allocation; only free m
 heap goes back to the system by itself. The kiosk's threads each allocate from an arena of their own (Qt
 Multimedia's player and decoder threads for the voice, the back office's worker, the payment, printer and
 best-seller threads), and what they free in the middle of an arena stays resident: with voice sessions, easy
-mode and owner visits mixed into the orders, 15-28 MiB of freed memory stayed resident after a few hundred
-orders (2-5 MiB with orders only), and the resident size crept up by it (docs/PERFORMANCE.md, Stability).
+mode and owner visits mixed into the orders, malloc held 28-36 MiB free after a few hundred orders, 14-15 MiB
+of it in whole pages that malloc_trim gives back (3-5 MiB with orders only), and the resident size crept up
+with it (docs/PERFORMANCE.md, Stability).
 `malloc_trim(0)` hands every free page of every arena back (the memory stays malloc's, the pages go).
 
 The window calls `MemoryReturner.idle()` each time the customer screens are back on the attract screen with
