@@ -21,6 +21,10 @@ end. The growth is counted without what the voice's clip cache holds in memory (
 warm report would otherwise read as growth.
 
 Run: .venv/bin/python -m bench.soak  (5,000 orders and an idle hour; --quick: 500 orders, 10 minutes)
+Diagnosis: --voice-every / --easy-every / --owner-every N turn one part of the mix up (0: off), --report-every N
+reports more often, --detail adds where the memory is at each report (by mapping, malloc's free bytes and what
+malloc_trim gives back, Python objects by type that grew, what holds the tuples that appeared). E.g.
+`python -m bench.soak --orders 600 --idle 0 --voice-every 2 --easy-every 0 --owner-every 0 --report-every 100 --detail`
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -128,20 +133,103 @@ OWNER_TABS = (
 )
 
 
-def _voice_session(n: int) -> bool:
-    return n % 10 == 3  # an americano with options, paid by card
+VOICE_EVERY = 10
+EASY_EVERY = 10
 
 
-def _easy_session(n: int) -> bool:
-    return n % 10 == 0  # a cheesecake (easy mode pages an item's options)
+@dataclass(frozen=True)
+class Mix:
+    """How often each part of a shop's day comes: voice in one session in `voice`, easy mode in one in `easy`,
+    the owner once in `owner` orders (0: never). The default is the day the soak stands for; the diagnostic
+    flags (--voice-every ...) turn one part up and the others off, to see which part grows memory."""
+
+    voice: int = VOICE_EVERY
+    easy: int = EASY_EVERY
+    owner: int = OWNER_EVERY
+
+    @property
+    def plain(self) -> bool:
+        return not (self.voice or self.easy or self.owner)
+
+    def args(self) -> list[str]:
+        return [str(self.voice), str(self.easy), str(self.owner)]
 
 
-def _owner_visit(n: int) -> bool:
-    return n % OWNER_EVERY == OWNER_EVERY // 2
+PLAIN = Mix(0, 0, 0)
+DAY = Mix()
 
 
-def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
-    """In a fresh process: `kiosk run` plus the driver. Prints MEM lines; exit 0 when all went through."""
+def _voice_session(n: int, every: int = VOICE_EVERY) -> bool:
+    return every > 0 and n % every == 3 % every  # every 10: an americano with options, paid by card
+
+
+def _easy_session(n: int, every: int = EASY_EVERY) -> bool:
+    """Only a cheesecake's session (easy mode pages an item's options, which the driver does not walk): every
+    10 is one in ten; every 1 is the most there can be, four in ten."""
+    return every > 0 and n % every == 0 and ORDERS[n % len(ORDERS)][1] == "cheesecake"
+
+
+def _owner_visit(n: int, every: int = OWNER_EVERY) -> bool:
+    return every > 0 and n % every == every // 2
+
+
+def _smaps_kib() -> dict[str, int]:
+    """Resident KiB by kind of mapping: malloc's heap, QML's JavaScript heap, other anonymous memory (malloc's
+    other arenas and mmaps, Qt's own), other named memfds, files (libraries, fonts)."""
+    kinds: dict[str, int] = {}
+    name = ""
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split(maxsplit=5)
+        if len(head) >= 5 and "-" in head[0] and not head[0].endswith(":"):
+            path = head[5] if len(head) > 5 else ""
+            if path == "[heap]":
+                name = "heap"
+            elif "JSGCHeap" in path:
+                name = "jsgc"
+            elif path.startswith("/memfd:") or path.startswith("memfd:"):
+                name = "memfd"
+            elif path.startswith("/"):
+                name = "file"
+            else:
+                name = "anon"
+        elif line.startswith("Rss:"):
+            kinds[name] = kinds.get(name, 0) + int(line.split()[1])
+    return kinds
+
+
+def _malloc_kib() -> tuple[int, int, int]:
+    """malloc's arenas (bytes it has from the system, all arenas), what of that is free but kept, and its
+    own mmaps (large blocks)."""
+    import ctypes
+    import ctypes.util
+
+    fields = ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in fields]
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    libc.mallinfo2.restype = MallInfo2
+    info = libc.mallinfo2()
+    return info.arena // 1024, info.fordblks // 1024, info.hblkhd // 1024
+
+
+def _malloc_trim_kib() -> int:
+    """What malloc_trim(0) gives back to the system (KiB of RSS): memory malloc kept after it was freed."""
+    import ctypes
+    import ctypes.util
+
+    before = _rss_kib()
+    ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    return before - _rss_kib()
+
+
+def _child(
+    orders: int, idle_seconds: float, mix: Mix = DAY, report_every: int = REPORT_EVERY, detail: bool = False
+) -> int:
+    """In a fresh process: `kiosk run` plus the driver. Prints MEM lines; exit 0 when all went through.
+    `detail`: a DETAIL line at each report too (by mapping, what malloc_trim gives back, Python objects by
+    type that grew, QML items) — it trims malloc, so its RSS figures are not the plain soak's."""
     from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQml import qmlEngine
@@ -256,21 +344,21 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
     def order(n: int) -> Iterator[tuple[str, Wait]]:
         category, item, options, method = ORDERS[n % len(ORDERS)]
         state["order"] = n
-        if not plain:
-            if _owner_visit(n):
-                yield from owner_visit()
-                counts["owner"] += 1
-            if _voice_session(n):
-                yield from tap("voiceButton")
-                yield "voice on", lambda: checked("voiceButton")
-                counts["voice"] += 1
-            if _easy_session(n):
-                yield from tap("easyModeButton")
-                yield "easy mode", lambda: checked("easyModeButton")
-                counts["easy"] += 1
+        if _owner_visit(n, mix.owner):
+            yield from owner_visit()
+            counts["owner"] += 1
+        if _voice_session(n, mix.voice):
+            yield from tap("voiceButton")
+            yield "voice on", lambda: checked("voiceButton")
+            counts["voice"] += 1
+        easy = _easy_session(n, mix.easy)
+        if easy:
+            yield from tap("easyModeButton")
+            yield "easy mode", lambda: checked("easyModeButton")
+            counts["easy"] += 1
         yield from tap("startButton")
         yield from tap("takeOutButton")
-        yield from tap(f"category_{category}", settle=SETTLE if not plain and _easy_session(n) else 0.0)
+        yield from tap(f"category_{category}", settle=SETTLE if easy else 0.0)
         yield from tap(f"item_{item}")
         if options or item == "croissant":
             for option in options:
@@ -303,13 +391,56 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
         rss, clips = _rss_kib(), clip_cache_kib()
         print(f"MEM {done} {rss} {sys.getrefcount(True)} {sqlite_kib} {malloc_kib} {clips}", flush=True)
         print(f"MIX {counts['voice']} {counts['easy']} {counts['owner']}", flush=True)
+        if detail:
+            print(f"DETAIL {done} {details()}", flush=True)
+
+    def details() -> str:
+        import gc
+        from collections import Counter
+
+        gc.collect()
+        kinds = _smaps_kib()
+        arena, free, mmapped = _malloc_kib()
+        trimmed = _malloc_trim_kib()
+        types = Counter(type(o).__qualname__ for o in gc.get_objects())
+        before = state.get("types")
+        state["types"] = types
+        grew = ", ".join(f"{t} +{d}" for t, d in (types - before).most_common(8)) if isinstance(before, Counter) else ""
+        # What holds the tuples that appeared since the last report (they grew by ~1.5 an order, orders only).
+        tuples = {id(o): o for o in gc.get_objects() if type(o) is tuple}
+        seen = state.get("tuples")
+        state["tuples"] = set(tuples)
+        held = Counter[str]()
+        example: dict[str, str] = {}
+        if isinstance(seen, set):
+            for key in [k for k in tuples if k not in seen][:200]:
+                for ref in gc.get_referrers(tuples[key]):
+                    if ref is tuples or isinstance(ref, type(sys._getframe())):
+                        continue
+                    what = type(ref).__qualname__
+                    if isinstance(ref, dict | list) and len(ref) > 50:
+                        what += f"[{len(ref)}]"
+                    held[what] += 1
+                    example.setdefault(what, repr(tuples[key])[:60])
+        tuples.clear()
+        engine = qmlEngine(window())
+        items = sum(1 for _ in walk(window().contentItem()))
+        engine_children = len(engine.findChildren(QObject)) if engine is not None else 0
+        return (
+            " ".join(f"{k}={v / 1024:.1f}" for k, v in sorted(kinds.items()))
+            + f" malloc_arenas={arena / 1024:.1f} malloc_free={free / 1024:.1f} malloc_mmap={mmapped / 1024:.1f}"
+            + f" py_blocks={sys.getallocatedblocks()}"
+            + f" trim={trimmed / 1024:.1f} rss_after_trim={_rss_kib() / 1024:.1f} py_objects={sum(types.values())}"
+            + f" items={items} engine_children={engine_children} grew: {grew}"
+            + f" | new tuples held by: {'; '.join(f'{k} x{v} e.g. {example[k]}' for k, v in held.most_common(4))}"
+        )
 
     def script() -> Iterator[tuple[str, Wait]]:
         for n in range(orders):
             yield from order(n)
             if (n + 1) % 10 == 0:  # the heartbeat: 100 orders took over 300 s at load 15 (voice on in all)
                 print(f"ORDERS {n + 1}", flush=True)
-            if (n + 1) % REPORT_EVERY == 0 or n + 1 == orders:
+            if (n + 1) % report_every == 0 or n + 1 == orders:
                 yield "attract", lambda: visible("startButton") is not None
                 report(n + 1)
         # An order left half-way, then the idle hour: the clock and the view-model's tick run 60x.
@@ -322,7 +453,7 @@ def _child(orders: int, idle_seconds: float, plain: bool = False) -> int:
         yield from tap("takeOutButton")
         yield "idle warning", lambda: visible("idleResetButton") is not None or visible("moreTimeButton") is not None
         yield "reset to attract", lambda: visible("startButton") is not None
-        if not plain:  # the owner signs in and walks away: the sign-out warning, then the customer screens
+        if mix.owner:  # the owner signs in and walks away: the sign-out warning, then the customer screens
             yield from owner_sign_in()
             yield "sign-out warning", lambda: window().property("signOutWarning") is True
             yield (
@@ -417,8 +548,19 @@ def _init_owner(env: dict[str, str]) -> None:
     )
 
 
-def main(quick: bool = False, orders: int | None = None, idle: float | None = None, plain: bool = False) -> list[str]:
-    """`plain`: orders only, as up to 2026-11-29 (no voice, easy mode or owner visits)."""
+def main(
+    quick: bool = False,
+    orders: int | None = None,
+    idle: float | None = None,
+    plain: bool = False,
+    mix: Mix | None = None,
+    report_every: int = REPORT_EVERY,
+    detail: bool = False,
+) -> list[str]:
+    """`plain`: orders only, as up to 2026-11-29 (no voice, easy mode or owner visits); `mix`: how often each
+    part comes (default: the shop's day); `detail`: where the memory is at each report (see `_child`)."""
+    mix = PLAIN if plain else (mix or DAY)
+    plain = mix.plain
     orders = orders or (500 if quick else 5000)
     idle = idle if idle is not None else (600.0 if quick else 3600.0)
     lines: list[str] = []
@@ -433,7 +575,7 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
             "KIOSK_SYNC__BACKEND_URL": "",
             "PYTHONFAULTHANDLER": "1",  # a crash prints every thread's Python stack into the log
         }
-        if not plain:
+        if mix.owner:
             _init_owner(env)
         started = time.monotonic()
         # The kiosk's log goes to a file: a pipe nobody reads until the end fills after a few hundred
@@ -441,7 +583,17 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         log_path = data / "kiosk.log"
         log_file = log_path.open("w", encoding="utf-8")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.soak", "--child", str(orders), str(idle), *(["--plain"] if plain else [])],
+            [
+                sys.executable,
+                "-m",
+                "bench.soak",
+                "--child",
+                str(orders),
+                str(idle),
+                *mix.args(),
+                str(report_every),
+                *(["--detail"] if detail else []),
+            ],
             stdout=subprocess.PIPE,
             stderr=log_file,
             text=True,
@@ -449,7 +601,7 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         )
         mem: list[tuple[int, int, int]] = []  # (orders, RSS less the voice's clip cache, refcount(True))
         raw: list[int] = []  # RSS as it is
-        mix = ["0", "0", "0"]
+        mixed = ["0", "0", "0"]
         done = False
         taken = 0
         assert proc.stdout is not None
@@ -468,11 +620,14 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
                 print(text, flush=True)
                 lines.append(text)
             elif line.startswith("MIX "):
-                mix = line.split()[1:]
+                mixed = line.split()[1:]
             elif line.startswith("ORDERS "):
                 taken = int(line.split()[1])
             elif line.startswith("DONE"):
                 done = True
+            elif line.startswith("DETAIL "):
+                print(line.strip(), flush=True)
+                lines.append(line.strip())
             elif line.startswith("STUCK"):
                 print(line.strip(), flush=True)
         code = proc.wait()
@@ -491,18 +646,23 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
         stored = _ledger_orders(data)
         if stored != orders:
             raise SoakFailed(f"{orders} orders taken, {stored} in the ledger")
-        warm = next(rss for n, rss, _ in mem if n >= min(REPORT_EVERY, orders))
+        first = min(report_every, orders)
+        warm = next(rss for n, rss, _ in mem if n >= first)
         final = mem[-1][1]
         growth = final / warm - 1
-        raw_warm = raw[[n for n, _, _ in mem].index(next(n for n, _, _ in mem if n >= min(REPORT_EVERY, orders)))]
+        raw_warm = raw[[n for n, _, _ in mem].index(next(n for n, _, _ in mem if n >= first))]
         summary = (
             f"{orders} orders + {idle / 60:.0f} idle minutes (60x clock) in {elapsed:.0f} s: "
-            f"RSS less the voice clip cache {warm / 1024:.1f} MiB after {min(REPORT_EVERY, orders)} orders -> "
+            f"RSS less the voice clip cache {warm / 1024:.1f} MiB after {first} orders -> "
             f"{final / 1024:.1f} MiB at the end ({growth:+.1%}, limit +{GROWTH_LIMIT:.0%}; RSS as it is "
             f"{raw_warm / 1024:.1f} -> {raw[-1] / 1024:.1f} MiB, {raw[-1] / raw_warm - 1:+.1%}); "
             f"refcount(True) {mem[0][2]} -> {mem[-1][2]}; "
             f"{stored} orders in the ledger; "
-            + (f"voice on in {mix[0]}, easy mode in {mix[1]}, {mix[2]} owner visits" if not plain else "orders only")
+            + (
+                f"voice on in {mixed[0]}, easy mode in {mixed[1]}, {mixed[2]} owner visits"
+                if not plain
+                else "orders only"
+            )
         )
         print(summary, flush=True)
         lines.append(summary)
@@ -513,15 +673,40 @@ def main(quick: bool = False, orders: int | None = None, idle: float | None = No
 
 if __name__ == "__main__":
     if len(sys.argv) >= 2 and sys.argv[1] == "--child":
-        raise SystemExit(_child(int(sys.argv[2]), float(sys.argv[3]), plain="--plain" in sys.argv[4:]))
+        voice, easy, owner, every = (int(a) for a in sys.argv[4:8])
+        raise SystemExit(
+            _child(
+                int(sys.argv[2]), float(sys.argv[3]), Mix(voice, easy, owner), every, detail="--detail" in sys.argv[8:]
+            )
+        )
     parser = argparse.ArgumentParser(prog="python -m bench.soak")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--orders", type=int, help="orders to take (default 5,000; --quick 500)")
     parser.add_argument("--idle", type=float, help="idle seconds of clock time (default 3,600; --quick 600)")
     parser.add_argument("--plain", action="store_true", help="orders only: no voice, easy mode or owner visits")
+    diag = parser.add_argument_group("diagnosis (which part of the mix grows memory)")
+    diag.add_argument(
+        "--voice-every", type=int, default=VOICE_EVERY, metavar="N", help="voice in 1 session in N (0: never)"
+    )
+    diag.add_argument("--easy-every", type=int, default=EASY_EVERY, metavar="N", help="easy mode in 1 session in N")
+    diag.add_argument("--owner-every", type=int, default=OWNER_EVERY, metavar="N", help="an owner visit every N orders")
+    diag.add_argument(
+        "--report-every", type=int, default=REPORT_EVERY, metavar="N", help="a memory report every N orders"
+    )
+    diag.add_argument(
+        "--detail", action="store_true", help="where the memory is at each report (trims malloc: RSS differs)"
+    )
     opts = parser.parse_args()
     try:
-        main(quick=opts.quick, orders=opts.orders, idle=opts.idle, plain=opts.plain)
+        main(
+            quick=opts.quick,
+            orders=opts.orders,
+            idle=opts.idle,
+            plain=opts.plain,
+            mix=Mix(opts.voice_every, opts.easy_every, opts.owner_every),
+            report_every=opts.report_every,
+            detail=opts.detail,
+        )
     except SoakFailed as exc:
         print(f"soak FAILED: {exc}", file=sys.stderr)
         raise SystemExit(1) from None

@@ -194,6 +194,15 @@ def attach_window(
             announce(mode)
 
     window.modes.router.on_change = changed
+    # Freed memory back to the system on each return to the attract screen, at most once a minute (app/memory.py).
+    from app.memory import MemoryReturner, malloc_trim, return_memory_when_idle
+
+    return_memory_when_idle(
+        [window.vm.changed, window.modes.modeChanged],
+        lambda: session.state.step is Step.ATTRACT and window.modes.router.mode is Mode.CUSTOMER,
+        MemoryReturner(malloc_trim()),
+        window.vm,
+    )
 
 
 def build_card_reader(window: KioskWindow, staff: StaffService, make: CardReaderFactory) -> StartStop | None:

@@ -25,6 +25,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from hardware.card_terminal.codec import ACK, NAK, BadFrame, FrameDecoder, Message, Nak, encode
 from kiosk.payments.masking import luhn_valid, mask_card
@@ -61,6 +62,12 @@ class _Pending:
     deadline: float = 0.0
 
 
+def _trim(entries: list[Any], keep: int) -> None:
+    """The latest `keep` or more: cut back to `keep` when twice that is reached (one slice now and then)."""
+    if len(entries) >= 2 * keep:
+        del entries[: len(entries) - keep]
+
+
 def _test_pan(prefix: str, n: int) -> str:
     body = f"{prefix}{n:09d}"[:15]
     for check in "0123456789":
@@ -77,6 +84,10 @@ class TerminalSimulator:
     bank: list[BankRecord] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)  # every command acted on, e.g. "A:<id>"
     corrupt_replies: int = 0  # send this many replies with a broken checksum first (the kiosk NAKs)
+    # `bank` and `requests` keep at least the latest `keep` entries (trimmed at twice that): the demo kiosk
+    # (`kiosk run`, card `sim://`) sells through this simulator for months; every payment added to both for
+    # good (issue 11's soak), and each inquiry or cancel scanned the whole bank.
+    keep: int = 1000
 
     def __post_init__(self) -> None:
         self._master = -1
@@ -222,6 +233,7 @@ class TerminalSimulator:
             datetime.now(UTC).strftime("%y%m%d%H%M%S"),
         )
         self.bank.append(rec)
+        _trim(self.bank, self.keep)
         return rec
 
     def _handle(self, m: Message) -> None:
@@ -229,6 +241,7 @@ class TerminalSimulator:
 
         op, intent_id = m.command, m.get("id")
         self.requests.append(f"{op}:{intent_id}")
+        _trim(self.requests, self.keep)
         if op != "X":
             self._flush_held()
         if op == "A":

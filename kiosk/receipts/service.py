@@ -123,7 +123,10 @@ class ReceiptService:
         self._lock = threading.Lock()
         self._pending: dict[tuple[str, DocumentKind], PendingPrint] = {}
         self._reprinting: set[tuple[str, DocumentKind]] = set()
-        self._seen: set[tuple[str, DocumentKind]] = set()  # outcomes this service saw: newer than a load
+        # Outcomes this service saw while a load was reading (newer than what it read, so they win). Only then:
+        # kept for every print, it grew by 1.5 entries an order for the life of the process (issue 11's soak).
+        self._seen: set[tuple[str, DocumentKind]] = set()
+        self._loading = 0  # load_pending calls reading now
         self._printer_usable = True
 
     # --- the API the UI uses --------------------------------------------------------------------------
@@ -202,7 +205,19 @@ class ReceiptService:
     def load_pending(self) -> int:
         """Find the prints still pending from earlier runs (at start; off the GUI thread). One read of the
         `open_prints` read model: its cost is the open prints', however long the journal is. Outcomes this
-        service has already seen win over what was read. Returns how many are pending."""
+        service saw while it read win over what was read (an outcome seen before the read began is in what it
+        read: the journal entry is written first). Returns how many are pending."""
+        with self._lock:
+            self._loading += 1
+        try:
+            return self._load_pending()
+        finally:
+            with self._lock:
+                self._loading -= 1
+                if not self._loading:
+                    self._seen.clear()
+
+    def _load_pending(self) -> int:
         with self._reader.reading() as s:
             rows = [
                 (r.order_id, DocumentKind(r.document), r.job_id, r.detail, r.message)
@@ -263,7 +278,8 @@ class ReceiptService:
             except Exception:  # the print itself is done; the journal write is retried by nothing, so say it
                 log.exception("could not record %s for job %s", result, job.id)
         with self._lock:
-            self._seen.add(key)
+            if self._loading:
+                self._seen.add(key)
             if job.reprint:
                 self._reprinting.discard(key)
             if outcome.ok:

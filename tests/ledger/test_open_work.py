@@ -166,6 +166,28 @@ def test_a_print_outcome_seen_during_the_load_wins(tmp_path: Path) -> None:
         ledger.close()
 
 
+def test_print_outcomes_are_not_kept_once_no_load_is_reading(tmp_path: Path) -> None:
+    """The outcomes the service remembers (so that one seen during a load wins) are kept only while a load
+    reads: a kiosk prints 1.5 documents an order for months (issue 11's soak: they were kept for good)."""
+    clock = FakeClock(datetime(2026, 11, 21, 1, tzinfo=UTC))
+    ledger = open_ledger(tmp_path / "l.db", clock)
+    try:
+        _history(ledger, clock, completed=40)
+        service = ReceiptService(ledger, _Unused(), SHOP, TERMINAL)
+        assert service.load_pending() == 4
+        with ledger.reading() as s:
+            completed = [r[0] for r in s.connection().exec_driver_sql("SELECT id FROM orders LIMIT 40").all()]
+        for order_id in completed:
+            view = service.sale_view(order_id)
+            for kind in (DocumentKind.KITCHEN, DocumentKind.RECEIPT):
+                job = PrintJob(f"{order_id}:{kind.value}:r-2", order_id, service.receipt(order_id), reprint=True)
+                service._done(view, kind, job, PrintOutcome(job.id, True))  # the printer's callback
+        assert service._seen == set()
+        assert service.load_pending() == 4  # what the printed ones did is in the ledger: the same open prints
+    finally:
+        ledger.close()
+
+
 def test_finding_open_work_does_not_grow_with_history(tmp_path: Path) -> None:
     """The same open prints and intents under 10 and under 300 completed sales: the SQLite work to find
     them is the same (reading the print history or scanning the approved intents would grow 30-fold)."""

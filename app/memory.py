@@ -1,0 +1,97 @@
+"""Memory given back to the system while the kiosk waits for its next customer (issue 11's soak).
+
+glibc's malloc keeps what the program frees for the next allocation; only free memory at the top of an arena's
+heap goes back to the system by itself. The kiosk's threads each allocate from an arena of their own (Qt
+Multimedia's player and decoder threads for the voice, the back office's worker, the payment, printer and
+best-seller threads), and what they free in the middle of an arena stays resident: with voice sessions, easy
+mode and owner visits mixed into the orders, malloc held 28-36 MiB free after a few hundred orders, 14-15 MiB
+of it in whole pages that malloc_trim gives back (3-5 MiB with orders only), and the resident size crept up
+with it (docs/PERFORMANCE.md, Stability).
+`malloc_trim(0)` hands every free page of every arena back (the memory stays malloc's, the pages go).
+
+The window calls `MemoryReturner.idle()` each time the customer screens are back on the attract screen with
+nobody signed in (`attach_window`); it trims at most once every `every_s` seconds (a trim takes a few ms).
+A libc without `malloc_trim` (musl) leaves it to the allocator."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, SignalInstance
+
+log = logging.getLogger(__name__)
+
+
+def malloc_trim() -> Callable[[], bool] | None:
+    """glibc's `malloc_trim(0)` as a callable (True when memory went back), or None where there is none."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return lambda: bool(trim(0))
+
+
+class MemoryReturner:
+    def __init__(
+        self,
+        trim: Callable[[], bool] | None,
+        monotonic: Callable[[], float] = time.monotonic,
+        every_s: float = 60.0,
+    ) -> None:
+        self._trim = trim
+        self._monotonic = monotonic
+        self.every_s = every_s
+        self._last: float | None = None
+        self.trims = 0  # how many times memory was handed back (tests, logs)
+
+    def idle(self) -> bool:
+        """The kiosk waits for a customer: trim, unless it was done less than `every_s` seconds ago."""
+        if self._trim is None:
+            return False
+        now = self._monotonic()
+        if self._last is not None and now - self._last < self.every_s:
+            return False
+        self._last = now
+        started = time.perf_counter()
+        self._trim()
+        self.trims += 1
+        log.debug("memory handed back to the system in %.1f ms", (time.perf_counter() - started) * 1000)
+        return True
+
+
+def return_memory_when_idle(
+    changed: list[SignalInstance],
+    waiting: Callable[[], bool],
+    returner: MemoryReturner,
+    parent: QObject,
+    delay_ms: int = 0,
+) -> QTimer:
+    """`returner.idle()` each time `waiting()` (the attract screen, nobody signed in) becomes true again, on the
+    event loop's next pass (`delay_ms`), if it still is then. Checked whenever one of `changed` fires; the
+    state at the start (the attract screen) is not a return to it."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(delay_ms)
+    was = [waiting()]
+
+    def check() -> None:
+        now = waiting()
+        if now and not was[0]:
+            timer.start()
+        was[0] = now
+
+    def fire() -> None:
+        if waiting():
+            returner.idle()
+
+    for signal in changed:
+        signal.connect(check)
+    timer.timeout.connect(fire)
+    return timer
