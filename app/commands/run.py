@@ -84,8 +84,10 @@ def run_kiosk(
     `on_stage("first-frame")`, `on_stage("touch")` (opened early) and `on_stage("ready")` (attached) are
     called at those moments (benchmarks); `clock` replaces the system clock (the soak benchmark's fast
     clock)."""
+    from app.memory import limit_arenas
     from app.systemd import configure_logging
 
+    limit_arenas()  # before any thread starts (app/memory.py)
     configure_logging()  # journal priorities under systemd; alembic's INFO chatter off
     settings = settings_from(args)
     try:
