@@ -39,7 +39,7 @@ def test_backup_while_selling_then_restore_into_a_fresh_data_dir(tmp_path: Path)
     db = tmp_path / "shop" / "ledger.sqlite3"
     db.parent.mkdir()
     seller = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "demo-sales", "--db", str(db), "--days", "10", "--seed", "7"],
+        [sys.executable, "-m", "kiosk", "demo-sales", "--db", str(db), "--days", "60", "--seed", "7"],
         cwd=REPO_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
