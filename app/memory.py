@@ -16,7 +16,6 @@ A libc without `malloc_trim` (musl) leaves it to the allocator."""
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import os
 import time
@@ -40,7 +39,9 @@ def limit_arenas(most: int = 2) -> bool:
     if os.environ.get("MALLOC_ARENA_MAX"):
         return False
     try:
-        mallopt = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt
+        # The process's own symbols (glibc's), not ctypes.util's lookup: it imports subprocess, ~3 ms before the
+        # first frame.
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # not glibc
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
@@ -51,7 +52,7 @@ def limit_arenas(most: int = 2) -> bool:
 def malloc_trim() -> Callable[[], bool] | None:
     """glibc's `malloc_trim(0)` as a callable (True when memory went back), or None where there is none."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL(None)
         trim = libc.malloc_trim
     except (OSError, AttributeError):
         return None
