@@ -36,3 +36,14 @@ def make_order(clock: FakeClock, *items: str) -> Order:
 
 def card_payment(order: Order) -> PaymentRecord:
     return PaymentRecord(PaymentMethod.CARD, order.total, "KICC", "30012345", "신한카드", "5365-12**-****-1234", 0)
+
+
+def sell_and_close(path: Path, clock: FakeClock, sales: int) -> None:
+    """`sales` card sales into the ledger at `path`, then a clean close."""
+    ledger = open_ledger(path, clock)
+    try:
+        for _ in range(sales):
+            order = make_order(clock)
+            ledger.record_sale(order, card_payment(order))
+    finally:
+        ledger.close()

@@ -15,7 +15,7 @@ import pytest
 from kiosk.ledger import cleanclose
 from kiosk.ledger.db import LedgerDamagedError
 from kiosk.ports import FakeClock
-from tests.ledger.helpers import card_payment, make_order, open_ledger
+from tests.ledger.helpers import card_payment, make_order, open_ledger, sell_and_close
 
 START = datetime(2026, 11, 21, 3, tzinfo=UTC)
 
@@ -25,16 +25,6 @@ def checks_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     folder = tmp_path / "checks"
     monkeypatch.setenv("KIOSK_LEDGER_CHECKS_DIR", str(folder))
     yield folder
-
-
-def _sold(path: Path, clock: FakeClock, n: int = 30) -> None:
-    ledger = open_ledger(path, clock)
-    try:
-        for _ in range(n):
-            order = make_order(clock)
-            ledger.record_sale(order, card_payment(order))
-    finally:
-        ledger.close()
 
 
 def _ran(path: Path, clock: FakeClock) -> bool:
@@ -49,7 +39,7 @@ def _ran(path: Path, clock: FakeClock) -> bool:
 def test_a_cleanly_closed_ledger_opens_without_the_whole_file_check_until_it_is_due(tmp_path: Path) -> None:
     path = tmp_path / "data" / "ledger.sqlite3"
     clock = FakeClock(START)
-    _sold(path, clock)
+    sell_and_close(path, clock, 30)
     assert sorted(p.name for p in path.parent.iterdir()) == ["ledger.sqlite3"]  # the record lives elsewhere
     assert _ran(path, clock) is False
     clock.advance(6 * 86_400)
@@ -64,7 +54,7 @@ def test_a_cleanly_closed_ledger_opens_without_the_whole_file_check_until_it_is_
 def test_a_crash_while_open_means_the_next_open_checks(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
     clock = FakeClock(START)
-    _sold(path, clock)
+    sell_and_close(path, clock, 30)
     ledger = open_ledger(path, clock)
     order = make_order(clock)
     ledger.record_sale(order, card_payment(order))
@@ -78,7 +68,7 @@ def test_a_crash_while_open_means_the_next_open_checks(tmp_path: Path) -> None:
 def test_another_process_holding_the_file_means_a_check(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
     clock = FakeClock(START)
-    _sold(path, clock)
+    sell_and_close(path, clock, 30)
     holder = sqlite3.connect(path)
     try:
         holder.execute("SELECT count(*) FROM journal").fetchone()  # an open connection: the -wal is there
@@ -92,7 +82,7 @@ def test_another_process_holding_the_file_means_a_check(tmp_path: Path) -> None:
 def test_damage_after_a_clean_close_is_still_refused(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
     clock = FakeClock(START)
-    _sold(path, clock, 200)
+    sell_and_close(path, clock, 200)
     record = cleanclose.record_path(path)
     assert record is not None and record.exists()
     data = bytearray(path.read_bytes())
@@ -111,8 +101,8 @@ def test_a_replaced_file_is_checked(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
     other = tmp_path / "other.sqlite3"
     clock = FakeClock(START)
-    _sold(path, clock)
-    _sold(other, clock, 5)
+    sell_and_close(path, clock, 30)
+    sell_and_close(other, clock, 5)
     os.replace(other, path)  # a restore, a copy from another kiosk
     assert _ran(path, clock) is True
 
@@ -121,6 +111,6 @@ def test_without_a_cache_directory_every_open_checks(tmp_path: Path, monkeypatch
     monkeypatch.setenv("KIOSK_LEDGER_CHECKS_DIR", "relative/checks")  # as with no HOME: not usable
     path = tmp_path / "ledger.sqlite3"
     clock = FakeClock(START)
-    _sold(path, clock)
+    sell_and_close(path, clock, 30)
     assert _ran(path, clock) is True
     assert not (tmp_path / "relative").exists() and not Path("relative").exists()

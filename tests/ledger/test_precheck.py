@@ -20,7 +20,7 @@ from kiosk.ledger.db import _revision_heads
 from kiosk.ledger.precheck import OPEN_INTENTS, check_start
 from kiosk.payments.intents import REFUND_REQUESTED_KIND, IntentState, IntentStore
 from kiosk.ports import FakeClock
-from tests.ledger.helpers import card_payment, make_order, open_ledger
+from tests.ledger.helpers import card_payment, make_order, open_ledger, sell_and_close
 
 START = datetime(2026, 11, 21, 3, tzinfo=UTC)
 
@@ -32,20 +32,10 @@ def checks_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     yield folder
 
 
-def _closed(path: Path, clock: FakeClock, sales: int = 5) -> None:
-    ledger = open_ledger(path, clock)
-    try:
-        for _ in range(sales):
-            order = make_order(clock)
-            ledger.record_sale(order, card_payment(order))
-    finally:
-        ledger.close()
-
-
 def test_a_cleanly_closed_ledger_with_nothing_open_is_clean_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
     clock = FakeClock(START)
-    _closed(path, clock)
+    sell_and_close(path, clock, 5)
     before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns, path.stat().st_ctime_ns)
     check = check_start(path, clock.now().timestamp())
     assert check.clean, check.reason
@@ -60,7 +50,7 @@ def test_a_new_ledger_a_crash_or_an_old_schema_is_not_clean(tmp_path: Path) -> N
     clock = FakeClock(START)
     now = clock.now().timestamp()
     assert "no ledger file yet" in check_start(path, now).reason
-    _closed(path, clock)
+    sell_and_close(path, clock, 5)
     ledger = open_ledger(path, clock)  # open now, as after a crash: the record is gone and a -wal exists
     try:
         assert "not closed cleanly" in check_start(path, now).reason
@@ -77,7 +67,7 @@ def test_a_new_ledger_a_crash_or_an_old_schema_is_not_clean(tmp_path: Path) -> N
 def test_an_open_payment_intent_is_not_clean_until_it_is_final(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
     clock = FakeClock(START)
-    _closed(path, clock)
+    sell_and_close(path, clock, 5)
     ledger = open_ledger(path, clock)
     try:
         IntentStore(ledger).create("i-1", "o-1", PaymentMethod.CARD, 4500)
@@ -95,7 +85,7 @@ def test_an_open_payment_intent_is_not_clean_until_it_is_final(tmp_path: Path) -
 def test_an_approval_without_its_order_or_an_open_refund_is_not_clean(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
     clock = FakeClock(START)
-    _closed(path, clock)
+    sell_and_close(path, clock, 5)
     order = make_order(clock)
     ledger = open_ledger(path, clock)
     try:
@@ -132,7 +122,7 @@ def test_a_file_that_is_not_a_ledger_is_not_clean(tmp_path: Path) -> None:
 
 def test_the_open_intent_query_uses_the_open_intents_index(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite3"
-    _closed(path, FakeClock(START), sales=0)
+    sell_and_close(path, FakeClock(START), 0)
     with sqlite3.connect(path) as conn:
         plan = " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + OPEN_INTENTS))
     conn.close()
