@@ -12,6 +12,7 @@ from app.commands.run import OUT_OF_ORDER
 from tests.helpers.kiosk import Kiosk
 
 WAIT = "준비 중입니다. 잠시만 기다려 주세요"
+PAY_WAIT = "잠시만 기다려 주세요"
 
 
 def _early_order(k: Kiosk) -> None:
@@ -34,7 +35,7 @@ def test_an_order_begun_early_waits_at_the_pay_button_until_the_ledger_side_is_u
     k = make_kiosk(attach=False)
     _early_order(k)
     button = k.find("payButton")
-    k.qtbot.waitUntil(lambda: button.property("text") == WAIT, timeout=3000)
+    k.qtbot.waitUntil(lambda: button.property("text") == PAY_WAIT, timeout=3000)
     assert not button.property("enabled_")
     k.click("payButton")
     k.wait_ticks(3)  # the tap has been handled: nothing happened

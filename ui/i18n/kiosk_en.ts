@@ -87,11 +87,6 @@
 <context>
     <name>CartScreen</name>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="324"/>
-        <source>준비 중입니다. 잠시만 기다려 주세요</source>
-        <translation>Getting ready, one moment please</translation>
-    </message>
-    <message>
         <location filename="../qml/customer/CartScreen.qml" line="27"/>
         <source>주문 내역을 확인해 주세요</source>
         <translation>Please check your order</translation>
@@ -150,6 +145,11 @@
         <location filename="../qml/customer/CartScreen.qml" line="323"/>
         <source>%1 결제하기</source>
         <translation>Pay %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/CartScreen.qml" line="324"/>
+        <source>잠시만 기다려 주세요</source>
+        <translation>One moment, please</translation>
     </message>
 </context>
 <context>

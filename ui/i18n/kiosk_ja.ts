@@ -87,11 +87,6 @@
 <context>
     <name>CartScreen</name>
     <message>
-        <location filename="../qml/customer/CartScreen.qml" line="324"/>
-        <source>준비 중입니다. 잠시만 기다려 주세요</source>
-        <translation>準備中です。少々お待ちください</translation>
-    </message>
-    <message>
         <location filename="../qml/customer/CartScreen.qml" line="27"/>
         <source>주문 내역을 확인해 주세요</source>
         <translation>ご注文内容をご確認ください</translation>
@@ -150,6 +145,11 @@
         <location filename="../qml/customer/CartScreen.qml" line="323"/>
         <source>%1 결제하기</source>
         <translation>%1 を支払う</translation>
+    </message>
+    <message>
+        <location filename="../qml/customer/CartScreen.qml" line="324"/>
+        <source>잠시만 기다려 주세요</source>
+        <translation>少々お待ちください</translation>
     </message>
 </context>
 <context>

@@ -321,7 +321,7 @@ FocusScope {
                 // start"): the button says so and waits, a moment at most (docs/PERFORMANCE.md, cold start).
                 enabled_: screen.kiosk.payReady
                 text: screen.kiosk.payReady ? qsTr("%1 결제하기").arg(screen.kiosk.cartTotalText)
-                                            : qsTr("준비 중입니다. 잠시만 기다려 주세요")
+                                            : qsTr("잠시만 기다려 주세요")  // short: it fits the button at 2.0
                 onClicked: screen.kiosk.checkoutCart()
             }
         }
