@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.protocol import GENESIS_HASH, chain_hash, entry_canonical_bytes, signed_headers
 from kiosk.sync.keys import key_path, load_key
@@ -67,6 +68,15 @@ def waiting_pushes(db_url: str) -> list[int]:
     return [int(r[0]) for r in rows]
 
 
+def signed_push(server_url: str, key: Ed25519PrivateKey, tid: str) -> Callable[[float], httpx.Response]:
+    """One signed push of five entries, with a fresh nonce, that can be sent again byte for byte (a replay)."""
+    path = f"/v1/terminals/{tid}/journal"
+    body = json.dumps({"entries": _batch("TEST-01", 5)}).encode()
+    headers = signed_headers(key, tid, "POST", path, body, timestamp=now(), nonce=fresh_nonce(server_url, key, tid))
+    headers["Content-Type"] = "application/json"
+    return lambda timeout: httpx.post(server_url + path, content=body, headers=headers, timeout=timeout)
+
+
 def in_thread(fn: Callable[[], httpx.Response]) -> tuple[threading.Thread, dict[str, Any]]:
     out: dict[str, Any] = {}
 
@@ -87,16 +97,9 @@ def test_a_dropped_connection_mid_push_keeps_nothing_and_the_push_stores_once(
     url = postgres.create_db("pushdrop")
     with BackendProcess(url) as server, terminal(tmp_path, server.url, url) as t:
         key, tid = load_key(key_path(tmp_path / "data")), t.terminal_id
-        path = f"/v1/terminals/{tid}/journal"
-        body = json.dumps({"entries": _batch("TEST-01", 5)}).encode()
-        headers = signed_headers(key, tid, "POST", path, body, timestamp=now(), nonce=fresh_nonce(server.url, key, tid))
-        headers["Content-Type"] = "application/json"
-
-        def push() -> httpx.Response:
-            return httpx.post(server.url + path, content=body, headers=headers, timeout=60)
-
+        push = signed_push(server.url, key, tid)
         with seq_one_held(url, tid) as held:
-            th, out = in_thread(push)
+            th, out = in_thread(lambda: push(60))
             first = wait_until(lambda: waiting_pushes(url), what="the push waiting in its COPY")
             with psycopg.connect(url, autocommit=True) as admin:
                 admin.execute("SELECT pg_terminate_backend(%s)", (first[0],))
@@ -109,7 +112,7 @@ def test_a_dropped_connection_mid_push_keeps_nothing_and_the_push_stores_once(
         assert reply.status_code == 200, reply.text
         assert (reply.json()["stored"], reply.json()["ack_seq"]) == (5, 5)
         # The same request once more: refused as a replay, nothing stored twice.
-        again = httpx.post(server.url + path, content=body, headers=headers, timeout=30)
+        again = push(30)
         assert again.status_code == 401 and "replayed" in again.json()["detail"]
         assert [e["seq"] for e in server_entries(server.url, tid)] == [1, 2, 3, 4, 5]
 
@@ -134,16 +137,9 @@ def test_a_backend_killed_mid_push_spends_no_nonce_and_the_same_request_stores_o
     url = postgres.create_db("pushkill")
     with BackendProcess(url) as server, terminal(tmp_path, server.url, url) as t:
         key, tid = load_key(key_path(tmp_path / "data")), t.terminal_id
-        path = f"/v1/terminals/{tid}/journal"
-        body = json.dumps({"entries": _batch("TEST-01", 5)}).encode()
-        headers = signed_headers(key, tid, "POST", path, body, timestamp=now(), nonce=fresh_nonce(server.url, key, tid))
-        headers["Content-Type"] = "application/json"
-
-        def push() -> httpx.Response:
-            return httpx.post(server.url + path, content=body, headers=headers, timeout=60)
-
+        push = signed_push(server.url, key, tid)
         with seq_one_held(url, tid) as held:
-            th, out = in_thread(push)
+            th, out = in_thread(lambda: push(60))
             wait_until(lambda: waiting_pushes(url), what="the push waiting in its COPY")
             server.kill()  # the backend dies with the entries written and the nonce recorded, uncommitted
             th.join(30)
@@ -151,11 +147,11 @@ def test_a_backend_killed_mid_push_spends_no_nonce_and_the_same_request_stores_o
         assert "error" in out, out
         server.start()
         # The captured request, byte for byte: its nonce was never spent, so it is accepted once ...
-        first = httpx.post(server.url + path, content=body, headers=headers, timeout=30)
+        first = push(30)
         assert first.status_code == 200, first.text
         assert (first.json()["stored"], first.json()["duplicates"]) == (5, 0)
         # ... and only once.
-        again = httpx.post(server.url + path, content=body, headers=headers, timeout=30)
+        again = push(30)
         assert again.status_code == 401 and "replayed" in again.json()["detail"]
         rows = server_entries(server.url, tid)
         assert [(e["seq"], e["status"]) for e in rows] == [(s, "stored") for s in range(1, 6)]
