@@ -295,17 +295,6 @@ def check_pragmas(engine: Engine) -> None:
         conn.rollback()
 
 
-def _revision_heads() -> set[str]:
-    """The migration heads, read from the revision files without importing Alembic (which costs a third
-    of a second of start-up, on every start, to find out that nothing needs doing)."""
-    return revision_heads()
-
-
-def _revisions() -> tuple[set[str], set[str]]:
-    """Every revision this version knows, and every revision some other one follows."""
-    return revisions()
-
-
 def _current_heads(conn: Connection) -> set[str]:
     if not table_exists(conn, "alembic_version"):
         return set()
@@ -317,9 +306,9 @@ def migrate(engine: Engine) -> None:
     with engine.connect() as conn:
         current = _current_heads(conn)
         conn.rollback()
-        if current and current == _revision_heads():
+        if current and current == revision_heads():
             return
-        unknown = current - _revisions()[0]
+        unknown = current - revisions()[0]
         if unknown:  # an older package installed over a newer one (docs/DEPLOYING.md, "Updates")
             raise LedgerConfigError(
                 f"this ledger was written by a newer version of the kiosk (schema {', '.join(sorted(unknown))}); "
@@ -342,7 +331,7 @@ def migrate(engine: Engine) -> None:
         conn.commit()
         if current:
             logging.getLogger(__name__).info(
-                "ledger migrated from schema %s to %s", ",".join(sorted(current)), ",".join(sorted(_revision_heads()))
+                "ledger migrated from schema %s to %s", ",".join(sorted(current)), ",".join(sorted(revision_heads()))
             )
 
 

@@ -17,6 +17,7 @@ so the clean-close record still matches when the full open reads it a moment lat
 from __future__ import annotations
 
 import ast
+import functools
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,9 +45,12 @@ class StartCheck:
     reason: str
 
 
-def revisions() -> tuple[set[str], set[str]]:
+@functools.cache
+def revisions() -> tuple[frozenset[str], frozenset[str]]:
     """Every revision this version knows, and every revision some other one follows; read from the
-    revision files without importing Alembic (kiosk/ledger/db.py uses this for its migrations too)."""
+    revision files without importing Alembic (which costs a third of a second of start-up to find out that
+    nothing needs doing), once a process: the pre-check and the full open (kiosk/ledger/db.py `migrate`)
+    both ask."""
     known: set[str] = set()
     parents: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
@@ -59,10 +63,10 @@ def revisions() -> tuple[set[str], set[str]]:
             value = ast.literal_eval(node.value)
             values = {value} if isinstance(value, str) else set(value or ())
             (known if name == "revision" else parents).update(values)
-    return known, parents
+    return frozenset(known), frozenset(parents)
 
 
-def revision_heads() -> set[str]:
+def revision_heads() -> frozenset[str]:
     known, parents = revisions()
     return known - parents
 

@@ -16,8 +16,7 @@ import pytest
 
 from kiosk.domain.order import PaymentMethod
 from kiosk.ledger import cleanclose
-from kiosk.ledger.db import _revision_heads
-from kiosk.ledger.precheck import OPEN_INTENTS, check_start
+from kiosk.ledger.precheck import OPEN_INTENTS, check_start, revision_heads
 from kiosk.payments.intents import REFUND_REQUESTED_KIND, IntentState, IntentStore
 from kiosk.ports import FakeClock
 from tests.ledger.helpers import card_payment, make_order, open_ledger, sell_and_close
@@ -58,7 +57,7 @@ def test_a_new_ledger_a_crash_or_an_old_schema_is_not_clean(tmp_path: Path) -> N
         ledger.close()
     assert check_start(path, now).clean
     with sqlite3.connect(path) as conn:  # another version's schema (an update not migrated yet)
-        conn.execute("UPDATE alembic_version SET version_num = '0099' WHERE version_num = ?", (min(_revision_heads()),))
+        conn.execute("UPDATE alembic_version SET version_num = '0099' WHERE version_num = ?", (min(revision_heads()),))
     conn.close()
     cleanclose.remember(path, now)  # even with a record that trusts the file as it is now
     assert "is migrated first" in check_start(path, now).reason

@@ -13,7 +13,8 @@ from alembic import command
 from alembic.config import Config
 
 from kiosk.config import REPO_ROOT
-from kiosk.ledger.db import MIGRATIONS, _revision_heads, make_engine
+from kiosk.ledger.db import MIGRATIONS, make_engine
+from kiosk.ledger.precheck import revision_heads
 from tests.packaging.helpers import query, verify_ledger
 
 
@@ -56,7 +57,7 @@ def test_a_newer_version_migrates_the_ledger_at_its_next_start(tmp_path: Path) -
     assert query(db, "SELECT version_num FROM alembic_version") == [("0001",)]
     started = start(db)
     assert started.returncode == 0, started.stderr
-    assert {r[0] for r in query(db, "SELECT version_num FROM alembic_version")} == _revision_heads()
+    assert {r[0] for r in query(db, "SELECT version_num FROM alembic_version")} == revision_heads()
     assert query(db, "SELECT count(*) FROM orders")[0][0] == 3
     verify_ledger(db)
 
