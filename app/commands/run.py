@@ -84,17 +84,24 @@ def run_kiosk(
     `on_stage("first-frame")`, `on_stage("touch")` (opened early) and `on_stage("ready")` (attached) are
     called at those moments (benchmarks); `clock` replaces the system clock (the soak benchmark's fast
     clock)."""
+    from app.pyside import quick_feature_check
+
+    quick_feature_check()  # before the first module that imports PySide6 (app/pyside.py)
     from app.memory import limit_arenas
     from app.systemd import configure_logging
 
     limit_arenas()  # before any thread starts (app/memory.py)
     configure_logging()  # journal priorities under systemd; alembic's INFO chatter off
     settings = settings_from(args)
-    try:
-        catalog = load_menu(settings)
-    except CatalogError as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
-        return 2
+    # The catalog is parsed right after the first frame (`begin`); one whose JSON does not even look like a
+    # catalog is parsed now, so what is wrong with it is said before any window opens.
+    menu = Menu(settings)
+    if menu.photos is None:
+        try:
+            menu.catalog()
+        except CatalogError as exc:
+            print(f"kiosk: {exc}", file=sys.stderr)
+            return 2
     # Qt is imported here, not at module level, so `kiosk report` and friends never load it.
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
