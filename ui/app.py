@@ -7,25 +7,24 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator, QUrl, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QTranslator, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.config import Settings
 from kiosk.staff.gesture import GESTURE_CORNER
-from ui.attract import MENU_ROLES, AttractViewModel, ImageUrls, ModesStandIn, StaffStandIn, menu_rows
+from ui.attract import MENU_ROLES, AttractViewModel, ImageUrls, ModesStandIn, StaffStandIn, attract_rows
 from ui.bridge import GuiBridge
 from ui.models import RowModel
 
 if TYPE_CHECKING:  # imported after the first frame (cold start): the customer's session and view-model, the ledger
     from PySide6.QtQuick import QQuickWindow
 
-    from kiosk.domain.catalog import Catalog
     from kiosk.payments.port import PaymentProvider
     from kiosk.session.customer import CustomerSession, SessionServices
     from kiosk.session.modes import ModeRouter
@@ -306,6 +305,8 @@ class KioskWindow:
         # and if the engine outlives the event loop (`kiosk run` after `app.exec()`, a test) that thread is
         # still running while the interpreter tears the application down: a segfault in the image plugins
         # (docs/PERFORMANCE.md, "Stability"). Deleting the engine stops and joins that thread first.
+        from PySide6.QtCore import QEvent  # (not before the first frame: its Type enum costs ~1 ms to make)
+
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
