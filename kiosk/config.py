@@ -43,6 +43,8 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class ShopSettings:
+    """[shop]: who the shop is (the receipt's header), its time zone and business day, its order numbers."""
+
     name: str = "데모 카페"
     business_number: str = "1208147521"
     owner: str = ""
@@ -56,12 +58,16 @@ class ShopSettings:
 
 @dataclass(frozen=True)
 class LedgerSettings:
+    """[ledger]: where the ledger file is and the device id its entries carry."""
+
     path: str = ""  # empty: <data_dir>/ledger.sqlite3
     device_id: str = "KIOSK-01"
 
 
 @dataclass(frozen=True)
 class PrinterSettings:
+    """[printer]: the receipt printer's address and profile, and whether a kitchen ticket prints."""
+
     url: str = (
         "sim://"  # sim://, tcp://host:9100, serial:///dev/ttyUSB0?baudrate=115200, usb://04b8:0202, file:///dev/usb/lp0
     )
@@ -71,6 +77,8 @@ class PrinterSettings:
 
 @dataclass(frozen=True)
 class CardTerminalSettings:
+    """[card_terminal]: the card terminal's address (card payments go through it only)."""
+
     url: str = "sim://"  # sim:// or a pyserial URL such as /dev/ttyUSB1 or socket://host:port
     baudrate: int = 9600
     timeout_seconds: float = 60.0
@@ -78,23 +86,31 @@ class CardTerminalSettings:
 
 @dataclass(frozen=True)
 class ScannerSettings:
+    """[scanner]: the barcode scanner for payment codes."""
+
     url: str = "sim://"
     baudrate: int = 9600
 
 
 @dataclass(frozen=True)
 class NfcSettings:
+    """[nfc]: the NFC reader (PC/SC) and the membership card list."""
+
     reader: str = "sim://"  # sim://, or "pcsc://" (every reader) / "pcsc://Reader Name"
     card_list: str = ""  # JSON file of registered membership card hashes (staff cards: the staff register)
 
 
 @dataclass(frozen=True)
 class StaffSettings:
+    """[staff]: the staff sign-in (docs/STAFF.md)."""
+
     idle_timeout_seconds: int = 120  # a signed-in person is signed out after this long without a touch
 
 
 @dataclass(frozen=True)
 class SyncSettings:
+    """[sync]: the programme backend the ledger syncs to (empty: not enrolled)."""
+
     backend_url: str = ""  # empty: not enrolled, sync off
     interval_seconds: float = 10.0
     batch_size: int = 500
@@ -102,6 +118,8 @@ class SyncSettings:
 
 @dataclass(frozen=True)
 class PaymentSettings:
+    """[payments]: the simulated payment provider (demo) and the QR code's expiry."""
+
     simulated: bool = True
     simulated_delay_seconds: float = 1.5
     qr_expiry_seconds: int = 180
@@ -109,6 +127,8 @@ class PaymentSettings:
 
 @dataclass(frozen=True)
 class UiSettings:
+    """[ui]: the window, its scale, palette and language, the idle times, easy mode and the panel's mounting."""
+
     scale: float = 1.0
     palette: str = "normal"  # normal | high-contrast
     language: str = "ko"
@@ -161,6 +181,8 @@ class CounterSettings:
 
 @dataclass(frozen=True)
 class SetupSettings:
+    """[setup]: whether the installer's set-up is done and what the terminal runs by default."""
+
     # False: this terminal has not been set up; `kiosk run` starts in the installer's set-up wizard
     # (kiosk/installer/wizard.py). The demo shop and every config written before the wizard are set up.
     done: bool = True
@@ -191,6 +213,8 @@ class VoiceSettings:
 
 @dataclass(frozen=True)
 class Settings:
+    """The whole configuration: the file's sections over the defaults, with KIOSK_* overrides (`load_settings`)."""
+
     source: str = "<defaults>"
     data_dir: str = ""
     catalog: str = str(REPO_ROOT / "assets" / "demo" / "catalog.json")

@@ -21,6 +21,8 @@ from kiosk.domain.money import TaxType, Won
 
 @dataclass(frozen=True, slots=True)
 class Names:
+    """A text in the kiosk's four languages; `get` falls back to Korean."""
+
     ko: str
     en: str
     zh: str
@@ -33,6 +35,8 @@ class Names:
 
 @dataclass(frozen=True, slots=True)
 class Option:
+    """One choice of an option group, and what it adds to the price."""
+
     id: str
     names: Names
     price_delta: Won = 0
@@ -63,12 +67,16 @@ class OptionGroup:
 
 @dataclass(frozen=True, slots=True)
 class SetComponent:
+    """An item that comes in a set, and how many of it."""
+
     item_id: str
     quantity: int = 1
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """A menu item: its names, price and tax type, photo, badges, option groups and set components."""
+
     id: str
     category_id: str
     names: Names
@@ -91,12 +99,16 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Category:
+    """A menu category (a tab on the menu screen)."""
+
     id: str
     names: Names
 
 
 @dataclass(frozen=True)
 class Catalog:
+    """The menu: categories, items and option groups, as validated and parsed (`parse_catalog`)."""
+
     version: int
     categories: tuple[Category, ...]
     items: tuple[Item, ...]
