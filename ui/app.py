@@ -64,6 +64,8 @@ def load_fonts() -> list[str]:
         for base in bundled:
             path = base / name
             if path.is_file():
+                from PySide6.QtGui import QFontDatabase  # (its enums cost ~0.3 ms: only when needed)
+
                 fid = QFontDatabase.addApplicationFont(str(path))
                 families += QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
                 break
@@ -347,15 +349,9 @@ class _AfterFirstFrame(QObject):
         self._kw.complete()
 
 
-def first_category(catalog: Catalog) -> str:
-    """The category the customer's flow starts in (kiosk.flow.state.initial_state, the same rule): the
-    attract screen's photos are its first items."""
-    return catalog.categories[0].id if catalog.categories else ""
-
-
 def open_window(
     settings: Settings,
-    catalog: Catalog,
+    photos: Sequence[tuple[str, str]],
     make_session: Callable[[], CustomerSession],
     make_router: Callable[[], ModeRouter],
     *,
@@ -365,8 +361,9 @@ def open_window(
     voice: VoiceServices | None = None,
 ) -> KioskWindow:
     """The window with the attract screen, before the ledger is open: this is all the first frame waits
-    for, and it is drawn from small stand-ins (ui/attract.py) over `catalog`; `make_session` (the customer's
-    session over the same catalog), `make_router` (the mode router) and the full view-models are called
+    for, and it is drawn from small stand-ins (ui/attract.py) with `photos`, the first category's (item id,
+    image) pairs (kiosk/domain/catalog_peek.py); `make_session` (the customer's session over the catalog),
+    `make_router` (the mode router) and the full view-models are called
     right after the first frame (`KioskWindow.complete`, or `vm` asked for earlier). "Touch to start" stays
     disabled until `KioskWindow.attach`. `voice`: the voice guidance's clips and earphone jack (app/voice.py),
     started by `attach`; None: no voice."""
@@ -380,7 +377,7 @@ def open_window(
     catalog_dir = settings.catalog_path.parent
     image_urls = ImageUrls([catalog_dir, catalog_dir.parent])
     menu = RowModel(MENU_ROLES, engine)
-    menu.set_rows(menu_rows(catalog.items_in(first_category(catalog)), ui.language, image_urls))
+    menu.set_rows(attract_rows(photos, image_urls))
     attract = AttractViewModel(
         shop_name=settings.shop.name,
         language=ui.language,

@@ -67,6 +67,17 @@ def menu_rows(items: Iterable[Item], language: str, image_url: Callable[[str], s
     ]
 
 
+def attract_rows(photos: Iterable[tuple[str, str]], image_url: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The menu model's rows on the first frame, from the first category's (item id, image) pairs
+    (kiosk/domain/catalog_peek.py): the photos the attract screen shows, keyed as `menu_rows` keys them, so
+    the full view-model's rows update them in place (`RowModel.set_rows`) and no photo is loaded again."""
+    return [
+        {"key": key, "name": "", "priceText": "", "image": image_url(image), "isNew": False, "isBest": False}
+        | {"soldOut": False}
+        for key, image in photos
+    ]
+
+
 class AttractViewModel(QObject):
     """What Main.qml, the top bar and the attract screen read on the first frame, under the customer
     view-model's names: not ready, nothing in progress. `start` does nothing (the button is disabled until

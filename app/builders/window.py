@@ -9,10 +9,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.config import Settings
-from kiosk.domain.catalog import Catalog
 from kiosk.ports import Clock
 
 if TYPE_CHECKING:  # after the first frame: the window's first frame does not wait for them
+    from kiosk.domain.catalog import Catalog
+    from kiosk.domain.catalog_peek import Photos
     from kiosk.ledger.ledger import Ledger
     from kiosk.payments.port import PaymentProvider
     from kiosk.session.customer import CustomerSession
@@ -50,9 +51,10 @@ def build_router(session: CustomerSession | Callable[[], CustomerSession | None]
 
 def open_window(
     settings: Settings,
-    catalog: Catalog,
+    catalog: Catalog | Callable[[], Catalog],
     clock: Clock,
     *,
+    photos: Photos | None = None,
     windowed: bool = False,
     size: tuple[int, int] | None = None,
     tick_ms: int = 250,
@@ -60,11 +62,17 @@ def open_window(
 ) -> KioskWindow:
     """The window with the attract screen up, not ready yet (see `attach_window`). The customer's session
     and view-model are made right after the first frame, or as soon as `KioskWindow.vm` is read (a test
-    may read it at once). `voice=False`: the voice guidance's services are not built here; the caller sets
+    may read it at once). `catalog` may be a function that parses it then (`kiosk run`: app/commands/run.py
+    `Menu`), with the attract screen's `photos` taken from its JSON beforehand (kiosk/domain/catalog_peek.py).
+    `voice=False`: the voice guidance's services are not built here; the caller sets
     `KioskWindow.voice_services` before `attach_window` (`kiosk run` builds them on its startup thread,
     after the first frame)."""
+    from kiosk.domain.catalog_peek import photos_of
     from ui.app import open_window as open_qt_window
 
+    menu = catalog if callable(catalog) else lambda: catalog
+    if photos is None:
+        photos = photos_of(menu())
     voice_services = None
     if voice:
         from app.voice import build_voice
@@ -73,12 +81,12 @@ def open_window(
     made: list[CustomerSession] = []
 
     def make_session() -> CustomerSession:
-        made.append(build_session(settings, catalog, clock))
+        made.append(build_session(settings, menu(), clock))
         return made[-1]
 
     return open_qt_window(
         settings,
-        catalog,
+        photos,
         make_session,
         lambda: build_router(lambda: made[-1] if made else None),
         windowed=windowed,

@@ -14,16 +14,18 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from app.context import add_config_option, settings_from
 from kiosk.config import Settings
-from kiosk.domain.catalog import Catalog, CatalogError, load_catalog, parse_catalog
+from kiosk.domain.catalog_peek import Photos, first_photos, read_json
+from kiosk.domain.catalog_rules import CatalogError
 from kiosk.ports import Clock, SystemClock
 from kiosk.sync.files import catalog_file, read_bundle
 
 if TYPE_CHECKING:  # imported on the startup thread: the first frame does not wait for them
     from app.services import Services
+    from kiosk.domain.catalog import Catalog
     from kiosk.session.wiring import StartStop
     from kiosk.staff.service import StaffService
     from ui.voice.services import VoiceServices
@@ -43,15 +45,46 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+class Menu:
+    """The catalog the kiosk sells from: the one the backend pushed and the kiosk applied (verified on apply),
+    else the shipped one. Its JSON is read here; `photos` (the attract screen's, None when the JSON does not look
+    like a catalog) come from it at once, and `catalog()` parses and validates it the first time it is asked
+    for, which `kiosk run` does right after the first frame (kiosk/domain/catalog_peek.py)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._shipped = settings.catalog_path
+        self._catalog: Catalog | None = None
+        applied = catalog_file(settings.data_path)
+        bundle = read_bundle(applied)
+        self._applied = bundle is not None and isinstance(bundle.get("catalog"), dict)
+        self._data: Any
+        if bundle is not None and self._applied:
+            self._data, self._source = bundle["catalog"], str(applied)
+        else:
+            self._data, self._source = read_json(self._shipped), str(self._shipped)
+        self.photos: Photos | None = first_photos(self._data)
+
+    def catalog(self) -> Catalog:
+        """The parsed catalog; CatalogError says what is wrong with it (the shipped one's file, or its content)."""
+        if self._catalog is None:
+            from kiosk.domain.catalog import load_catalog, parse_catalog
+
+            if self._applied:
+                try:
+                    self._catalog = parse_catalog(self._data, self._source)
+                except CatalogError as exc:
+                    log.error("applied catalog unusable, using the shipped one: %s", exc)
+                    self._catalog = load_catalog(self._shipped)
+            elif self._data is None:
+                self._catalog = load_catalog(self._shipped)  # what is wrong with the file
+            else:
+                self._catalog = parse_catalog(self._data, self._source)
+        return self._catalog
+
+
 def load_menu(settings: Settings) -> Catalog:
-    """The catalog the backend pushed and the kiosk applied (verified on apply), else the shipped one."""
-    bundle = read_bundle(catalog_file(settings.data_path))
-    if bundle is not None and isinstance(bundle.get("catalog"), dict):
-        try:
-            return parse_catalog(bundle["catalog"], str(catalog_file(settings.data_path)))
-        except CatalogError as exc:
-            logging.getLogger(__name__).error("applied catalog unusable, using the shipped one: %s", exc)
-    return load_catalog(settings.catalog_path)
+    """The catalog the kiosk sells from, parsed (`Menu`)."""
+    return Menu(settings).catalog()
 
 
 def process_age_ms() -> float:
@@ -127,7 +160,9 @@ def run_kiosk(
 
     try:
         # Voice guidance's services are built on the startup thread, after the first frame (below).
-        window = open_window(settings, catalog, clock, windowed=args.windowed, size=args.size, voice=False)
+        window = open_window(
+            settings, menu.catalog, clock, photos=menu.photos, windowed=args.windowed, size=args.size, voice=False
+        )
     except RuntimeError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
@@ -268,17 +303,28 @@ def run_kiosk(
 
     starter = BackgroundStart(ledger_side, attach)
 
-    def first_frame() -> None:  # on the thread that draws: the GUI thread with the software renderer
-        log.info("attract screen drawn %.0f ms after the process started", process_age_ms())
-        if on_stage is not None:
-            on_stage("first-frame")
+    def begin() -> None:  # after the first frame (or a second without one), before the customer's session
+        if window.closed:
+            return
+        try:
+            menu.catalog()
+        except CatalogError as exc:  # not a usable menu: stop as before the first frame (nothing is open yet)
+            window.closed = True  # no customer's session is made over it (`KioskWindow.complete`)
+            fail(str(exc), 2)
+            return
         # Started only now: its imports (SQLAlchemy, the payment stack) would hold the GIL the first
         # frame needs, and it is ready no sooner when started earlier (measured, docs/PERFORMANCE.md).
         starter.start()
 
+    def first_frame() -> None:  # on the thread that draws: the GUI thread with the software renderer
+        log.info("attract screen drawn %.0f ms after the process started", process_age_ms())
+        if on_stage is not None:
+            on_stage("first-frame")
+        begin()
+
     window.on_first_frame(first_frame)
     # An unexposed window draws no frame: start anyway after a second.
-    QTimer.singleShot(1000, starter.start)
+    QTimer.singleShot(1000, begin)
     try:
         return app.exec()
     finally:
