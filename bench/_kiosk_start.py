@@ -13,7 +13,6 @@ bare window (`PYTHONPATH=<repo> python bench/_kiosk_start.py`). Prints, as unix 
   devices up, paying works); then it quits.
 """
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -55,6 +54,12 @@ def _touch_shown(window: object) -> bool:
 
 
 def main() -> int:
+    # What `kiosk run --windowed` does (app.cli `main`): the command's parser, then its handler, which
+    # imports Qt itself. PySide6 imported first would cost the kiosk's own imports ~3 ms more than they cost
+    # a shop (its import hook reads every module imported after it; app/pyside.py).
+    from app.cli import build_parser
+
+    args = build_parser("run").parse_args(["run", "--windowed"])
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QGuiApplication
 
@@ -106,7 +111,7 @@ def main() -> int:
             if "READY" in state:
                 QCoreApplication.quit()
 
-    return run_kiosk(argparse.Namespace(config=None, windowed=True, size=None), on_stage=on_stage)
+    return run_kiosk(args, on_stage=on_stage)
 
 
 if __name__ == "__main__":

@@ -39,13 +39,15 @@ app.exec()
 """
 
 KIOSK = """
-import argparse, os, sys, time
+import os, sys, time
+from app.cli import build_parser
+args = build_parser("run").parse_args(["run", "--windowed"])
 from app.commands.run import run_kiosk
 def on_stage(stage):
     if stage == "first-frame":
         print(f"CPU {time.thread_time() * 1000:.2f}", flush=True)
         os._exit(0)
-run_kiosk(argparse.Namespace(config=None, windowed=True, size=None), on_stage=on_stage)
+run_kiosk(args, on_stage=on_stage)
 """
 
 
