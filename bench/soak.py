@@ -230,11 +230,10 @@ def _child(
     """In a fresh process: `kiosk run` plus the driver. Prints MEM lines; exit 0 when all went through.
     `detail`: a DETAIL line at each report too (by mapping, what malloc_trim gives back, Python objects by
     type that grew, QML items) — it trims malloc, so its RSS figures are not the plain soak's."""
-    from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, QTimer
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication, QMouseEvent
     from PySide6.QtQml import qmlEngine
     from PySide6.QtQuick import QQuickItem, QQuickWindow
-    from PySide6.QtTest import QTest
 
     from app.commands.run import run_kiosk
 
@@ -283,6 +282,19 @@ def _child(
 
     Wait = Callable[[], bool]
 
+    def finger(down: bool, at: QPoint) -> None:
+        """A press or a release, posted to the window like the platform's touch input: the event loop delivers
+        it, with the GIL released as in a shop. (QTest's clicks deliver inside a call that holds the GIL: an
+        FFmpeg audio thread of the voice's player, tearing down, once waited there for the GIL while the GUI
+        thread waited for it, a deadlock of the driver; docs/PERFORMANCE.md, "Stability".)"""
+        kind = QEvent.Type.MouseButtonPress if down else QEvent.Type.MouseButtonRelease
+        buttons = Qt.MouseButton.LeftButton if down else Qt.MouseButton.NoButton
+        where = QPointF(at)
+        event = QMouseEvent(
+            kind, where, window().mapToGlobal(where), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QCoreApplication.postEvent(window(), event)
+
     def tap(name: str, settle: float = 0.0) -> Iterator[tuple[str, Wait]]:
         """Tap `name` once it is shown; `settle`: once it has also stayed put that many seconds (a panel that
         changes its layout as it appears: tapped at once, the PIN pad's mode button was hit where the
@@ -307,7 +319,8 @@ def _child(
             return now - seen[0][1] >= settle
 
         yield name, shown
-        QTest.mouseClick(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(found[0]))
+        finger(True, centre(found[0]))
+        finger(False, centre(found[0]))
 
     def checked(name: str) -> bool:
         item = visible(name)
@@ -319,9 +332,9 @@ def _child(
         corner = visible("staffCorner")
         assert corner is not None
         at = QPoint(round(corner.width() / 3), round(corner.height() / 3))
-        QTest.mousePress(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        finger(True, at)
         yield "PIN pad (corner held 3 s)", lambda: visible("pinPad") is not None
-        QTest.mouseRelease(window(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        finger(False, at)
         for digit in OWNER_PIN:
             yield from tap(f"pinKey_{digit}", settle=SETTLE)
         yield "signed in", lambda: visible("ownerRoot") is not None or visible("chooseMode_owner") is not None
