@@ -27,14 +27,16 @@ CODE = """
 import sys
 from PySide6.QtGui import QGuiApplication
 from app.builders.window import open_window
-from app.commands.run import load_menu
+from app.commands.run import Menu
 from kiosk.config import load_settings
 from kiosk.ports import SystemClock
 
 app = QGuiApplication(sys.argv[:1])
 settings = load_settings(env={})
-window = open_window(settings, load_menu(settings), SystemClock(), windowed=True, size=(800, 1280))
+menu = Menu(settings)  # as `kiosk run` does: the catalog parsed after the first frame
+window = open_window(settings, menu.catalog, SystemClock(), photos=menu.photos, windowed=True, size=(800, 1280))
 print("OPENED", sorted(m for m in sys.modules if m.startswith(%r)))
+print("CATALOG PARSER", "kiosk.domain.catalog" in sys.modules)
 frames = []
 window.window.frameSwapped.connect(lambda: frames.append(1))
 while not window.built:
@@ -45,8 +47,9 @@ window.close()
 
 
 def test_the_first_frame_needs_neither_the_session_nor_the_flow() -> None:
-    """Opening the window loads none of them (nor the mode router's and staff view-models); the first frame
-    is drawn before they are made, and they are made after it without anyone asking."""
+    """Opening the window loads none of them (nor the mode router's and staff view-models, nor the catalog's
+    parser); the first frame is drawn before they are made, and they are made after it without anyone
+    asking."""
     done = subprocess.run(
         [sys.executable, "-c", CODE % (LATER,)],
         capture_output=True,
@@ -57,6 +60,7 @@ def test_the_first_frame_needs_neither_the_session_nor_the_flow() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("OPENED")[1].splitlines()[0].strip() == "[]"
+    assert done.stdout.split("CATALOG PARSER")[1].split()[0] == "False"
     assert int(done.stdout.split("FRAMES BEFORE THE VIEW-MODEL")[1].split()[0]) >= 1
 
 
