@@ -15,8 +15,9 @@
    own device id, entry ids and hashes; the payloads as written) in batches of 100 (asyncio + httpx,
    50 connections) to one backend instance. Baseline in the same run: the same rows (as the backend
    stores them) written straight into the same `entries` table of a fresh database with the same
-   migrations, one COPY per batch in its own transaction, 30 connections (the backend's pool). Rounds
-   interleaved A B, B A, A B; ratio = bare time / ingest time (target >= 0.5). Then two instances on
+   migrations, one COPY per batch in its own transaction, 30 connections (the backend's pool); and the
+   target's other baseline, one multi-row INSERT per batch the same way. Rounds interleaved A B, B A,
+   A B; ratio = bare time / ingest time (target >= 0.5). Then two instances on
    one database, for the fleet figure. Needs root (a private cluster run as the postgres user).
 
 Run: `.venv/bin/python -m bench.sync [--quick] [--backlog] [--pairs N]` (`--backlog`: the backlog part only;
@@ -403,6 +404,38 @@ async def _copy_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns: in
     return elapsed
 
 
+async def _multirow_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns: int) -> float:
+    """The other bare baseline the target names: one multi-row INSERT a batch, in its own transaction."""
+    import psycopg
+
+    cols = (
+        "terminal_id, seq, id, device_id, ts, kind, payload, prev_hash, hash, received_at, status, reason, detail, "
+        "business_date, amount"
+    )
+    width = cols.count(",") + 1
+    statements = {  # one text per batch size, made untimed (a driver would prepare it once)
+        n: f"INSERT INTO entries ({cols}) VALUES " + ",".join(["(" + ",".join(["%s"] * width) + ")"] * n)
+        for n in {len(b) for b in batches}
+    }
+    queue: asyncio.Queue[list[tuple[Any, ...]]] = asyncio.Queue()
+    for b in batches:
+        queue.put_nowait(b)
+    connections = [await psycopg.AsyncConnection.connect(db_url) for _ in range(conns)]
+
+    async def worker(conn: Any) -> None:
+        while not queue.empty():
+            rows = queue.get_nowait()
+            async with conn.transaction(), conn.cursor() as cur:
+                await cur.execute(statements[len(rows)], [v for row in rows for v in row])
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(c) for c in connections))
+    elapsed = time.perf_counter() - t0
+    for c in connections:
+        await c.close()
+    return elapsed
+
+
 def _enrolled_work(url: str, db: str, chains: list[list[dict[str, Any]]], per: int) -> list[Any]:
     """Enroll every benchmark terminal; its request bodies (batches of `per` of its chain), built untimed."""
     work = []
@@ -572,6 +605,16 @@ def _bare_once(
     return took
 
 
+def _multirow_once(pg: Postgres, name: str, chains: list[list[dict[str, Any]]], per: int) -> float:
+    db = pg.create_db(name)
+    engine = make_engine(db)
+    migrate(engine)
+    engine.dispose()
+    took = asyncio.run(_multirow_all(db, _bare_rows(chains, per), conns=30))
+    _verify_stored(db, chains, "device")
+    return took
+
+
 def _insert_once(pg: Postgres, name: str, chains: list[list[dict[str, Any]]], per: int) -> float:
     """The backend's old way of writing rows (SQLAlchemy executemany), without HTTP or checks."""
     from concurrent.futures import ThreadPoolExecutor
@@ -614,6 +657,7 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
     ingest_times: list[float] = []
     bare_times: list[float] = []
     insert_times: list[float] = []
+    multirow_times: list[float] = []
     loads: list[str] = []
     try:
         for r in range(rounds):
@@ -621,9 +665,11 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
             if r % 2 == 0:
                 ingest_times.append(_ingest_once(pg, f"ingest{r}", chains, per))
                 bare_times.append(_bare_once(pg, f"bare{r}", chains, per))
+                multirow_times.append(_multirow_once(pg, f"multirow{r}", chains, per))
                 insert_times.append(_insert_once(pg, f"insert{r}", chains, per))
             else:
                 insert_times.append(_insert_once(pg, f"insert{r}", chains, per))
+                multirow_times.append(_multirow_once(pg, f"multirow{r}", chains, per))
                 bare_times.append(_bare_once(pg, f"bare{r}", chains, per))
                 ingest_times.append(_ingest_once(pg, f"ingest{r}", chains, per))
         a, b = statistics.median(ingest_times), statistics.median(bare_times)
@@ -638,6 +684,13 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
             f"  bare COPY of the same rows into the same table, one transaction a batch, 30 connections: median "
             f"{b:.2f} s = {total / b:,.0f} rows/s {[round(x, 2) for x in bare_times]}; "
             f"ratio bare/ingest = {b / a:.2f} (per round {ratios}; target >= 0.5)"
+        )
+        m = statistics.median(multirow_times)
+        m_ratios = [round(y / x, 2) for x, y in zip(ingest_times, multirow_times, strict=True)]
+        lines.append(
+            f"  bare multi-row INSERT of the same rows (one statement and transaction a batch), 30 connections: "
+            f"median {m:.2f} s = {total / m:,.0f} rows/s {[round(x, 2) for x in multirow_times]}; "
+            f"ratio bare/ingest = {m / a:.2f} (per round {m_ratios})"
         )
         lines.append(
             f"  the same rows through SQLAlchemy executemany (no HTTP, no checks), 10 "
