@@ -373,50 +373,20 @@ async def _push_all(urls: list[str], work: list[tuple[str, Ed25519PrivateKey, li
     return elapsed
 
 
-async def _copy_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns: int) -> float:
+# The `entries` columns the bare baselines write, in the order of `_bare_rows`' tuples.
+ENTRY_COLUMNS = (
+    "terminal_id, seq, id, device_id, ts, kind, payload, prev_hash, hash, received_at, status, reason, detail, "
+    "business_date, amount"
+)
+
+
+async def _write_all(
+    db_url: str, batches: list[list[tuple[Any, ...]]], conns: int, write: Callable[[Any, list[tuple[Any, ...]]], Any]
+) -> float:
+    """Seconds to write every batch with `write(cursor, rows)`, each batch in its own transaction, over `conns`
+    connections taking batches from one queue."""
     import psycopg
 
-    cols = (
-        "terminal_id, seq, id, device_id, ts, kind, payload, prev_hash, hash, received_at, status, reason, detail, "
-        "business_date, amount"
-    )
-    queue: asyncio.Queue[list[tuple[Any, ...]]] = asyncio.Queue()
-    for b in batches:
-        queue.put_nowait(b)
-    connections = [await psycopg.AsyncConnection.connect(db_url) for _ in range(conns)]
-
-    async def worker(conn: Any) -> None:
-        while not queue.empty():
-            rows = queue.get_nowait()
-            async with (
-                conn.transaction(),
-                conn.cursor() as cur,
-                cur.copy(f"COPY entries ({cols}) FROM STDIN") as copy,
-            ):
-                for row in rows:
-                    await copy.write_row(row)
-
-    t0 = time.perf_counter()
-    await asyncio.gather(*(worker(c) for c in connections))
-    elapsed = time.perf_counter() - t0
-    for c in connections:
-        await c.close()
-    return elapsed
-
-
-async def _multirow_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns: int) -> float:
-    """The other bare baseline the target names: one multi-row INSERT a batch, in its own transaction."""
-    import psycopg
-
-    cols = (
-        "terminal_id, seq, id, device_id, ts, kind, payload, prev_hash, hash, received_at, status, reason, detail, "
-        "business_date, amount"
-    )
-    width = cols.count(",") + 1
-    statements = {  # one text per batch size, made untimed (a driver would prepare it once)
-        n: f"INSERT INTO entries ({cols}) VALUES " + ",".join(["(" + ",".join(["%s"] * width) + ")"] * n)
-        for n in {len(b) for b in batches}
-    }
     queue: asyncio.Queue[list[tuple[Any, ...]]] = asyncio.Queue()
     for b in batches:
         queue.put_nowait(b)
@@ -426,7 +396,7 @@ async def _multirow_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns
         while not queue.empty():
             rows = queue.get_nowait()
             async with conn.transaction(), conn.cursor() as cur:
-                await cur.execute(statements[len(rows)], [v for row in rows for v in row])
+                await write(cur, rows)
 
     t0 = time.perf_counter()
     await asyncio.gather(*(worker(c) for c in connections))
@@ -434,6 +404,31 @@ async def _multirow_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns
     for c in connections:
         await c.close()
     return elapsed
+
+
+async def _copy_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns: int) -> float:
+    """The bare baseline: one COPY a batch."""
+
+    async def copy_rows(cur: Any, rows: list[tuple[Any, ...]]) -> None:
+        async with cur.copy(f"COPY entries ({ENTRY_COLUMNS}) FROM STDIN") as copy:
+            for row in rows:
+                await copy.write_row(row)
+
+    return await _write_all(db_url, batches, conns, copy_rows)
+
+
+async def _multirow_all(db_url: str, batches: list[list[tuple[Any, ...]]], conns: int) -> float:
+    """The other bare baseline the target names: one multi-row INSERT a batch."""
+    width = ENTRY_COLUMNS.count(",") + 1
+    statements = {  # one text per batch size, made untimed (a driver would prepare it once)
+        n: f"INSERT INTO entries ({ENTRY_COLUMNS}) VALUES " + ",".join(["(" + ",".join(["%s"] * width) + ")"] * n)
+        for n in {len(b) for b in batches}
+    }
+
+    async def insert_rows(cur: Any, rows: list[tuple[Any, ...]]) -> None:
+        await cur.execute(statements[len(rows)], [v for row in rows for v in row])
+
+    return await _write_all(db_url, batches, conns, insert_rows)
 
 
 def _enrolled_work(url: str, db: str, chains: list[list[dict[str, Any]]], per: int) -> list[Any]:
