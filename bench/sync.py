@@ -667,25 +667,28 @@ def postgres_ingest(terminals: int, batches: int, per: int, rounds: int, src: Pa
                 multirow_times.append(_multirow_once(pg, f"multirow{r}", chains, per))
                 bare_times.append(_bare_once(pg, f"bare{r}", chains, per))
                 ingest_times.append(_ingest_once(pg, f"ingest{r}", chains, per))
-        a, b = statistics.median(ingest_times), statistics.median(bare_times)
-        c = statistics.median(insert_times)
-        ratios = [round(y / x, 2) for x, y in zip(ingest_times, bare_times, strict=True)]
+        a, c = statistics.median(ingest_times), statistics.median(insert_times)
+
+        def against(label: str, times: list[float], target: str = "") -> str:
+            t = statistics.median(times)
+            per_round = [round(y / x, 2) for x, y in zip(ingest_times, times, strict=True)]
+            return (
+                f"  {label}, 30 connections: median {t:.2f} s = {total / t:,.0f} rows/s "
+                f"{[round(x, 2) for x in times]}; ratio bare/ingest = {t / a:.2f} (per round {per_round}{target})"
+            )
+
         lines.append(
             f"PostgreSQL ingest, 1 instance, {terminals} terminals x {batches} batches x {per} real entries "
             f"({payload_bytes:,.0f} B payload on average; rows checked after each run): median {a:.2f} s = "
             f"{total / a:,.0f} entries/s {[round(x, 2) for x in ingest_times]} ({', '.join(loads)} at each round)"
         )
         lines.append(
-            f"  bare COPY of the same rows into the same table, one transaction a batch, 30 connections: median "
-            f"{b:.2f} s = {total / b:,.0f} rows/s {[round(x, 2) for x in bare_times]}; "
-            f"ratio bare/ingest = {b / a:.2f} (per round {ratios}; target >= 0.5)"
+            against(
+                "bare COPY of the same rows into the same table, one transaction a batch", bare_times, "; target >= 0.5"
+            )
         )
-        m = statistics.median(multirow_times)
-        m_ratios = [round(y / x, 2) for x, y in zip(ingest_times, multirow_times, strict=True)]
         lines.append(
-            f"  bare multi-row INSERT of the same rows (one statement and transaction a batch), 30 connections: "
-            f"median {m:.2f} s = {total / m:,.0f} rows/s {[round(x, 2) for x in multirow_times]}; "
-            f"ratio bare/ingest = {m / a:.2f} (per round {m_ratios})"
+            against("bare multi-row INSERT of the same rows (one statement and transaction a batch)", multirow_times)
         )
         lines.append(
             f"  the same rows through SQLAlchemy executemany (no HTTP, no checks), 10 "
