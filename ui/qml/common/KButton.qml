@@ -34,8 +34,10 @@ Rectangle {
 
     function activate() { if (enabled_) root.clicked() }
 
-    // Keypad focus inside a scrolling view brings the control into view.
-    onActiveFocusChanged: if (activeFocus) Reveal.reveal(root)
+    // Keypad focus inside a scrolling view brings the control into view. Only the keypad's: a screen gives its
+    // first control the focus as it opens, and scrolling to it then hid the screen's question from a touch
+    // customer (the order-type screen at 2.0 on a landscape tablet).
+    onActiveFocusChanged: if (activeFocus && Theme.keypadActive) Reveal.reveal(root)
     // Any other key (Tab, the voice keys) also means the keypad is in use.
     Keys.onPressed: (event) => { Theme.keypadActive = true; event.accepted = false }
     Keys.onReturnPressed: { Theme.keypadActive = true; activate() }

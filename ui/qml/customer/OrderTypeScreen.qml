@@ -10,6 +10,10 @@ FocusScope {
     anchors.fill: parent
     anchors.bottomMargin: easyNav.height  // easy mode's fixed bar below (EasyNavBar.qml)
 
+    // A short screen (a landscape tablet at a large scale, easy mode's bars): the question and the two choices
+    // still show whole, at once: smaller gaps, a title-sized question, and each card only its sentence.
+    readonly property bool compact: height > 0 && height < Theme.s(600)
+
     // The title and the two cards; they scroll when a large scale on a small screen needs more room.
     Flickable {
         id: scroller
@@ -21,36 +25,42 @@ FocusScope {
         }
         // Down to the higher of the two buttons under it.
         height: Math.max(0, Math.min(backButton.visible ? backButton.y : easyButton.y, easyButton.y) - Theme.gap)
-        contentHeight: Math.max(height, body.implicitHeight + Theme.gapLarge * 2)
+        contentHeight: Math.max(height, body.implicitHeight + body.spacing * 2)
         clip: true
         boundsBehavior: Flickable.StopAtBounds
 
         Column {
             id: body
             width: scroller.width
-            y: Math.max(Theme.gapLarge, (scroller.height - implicitHeight) / 2)
-            spacing: Theme.gapLarge
+            y: Math.max(screen.compact ? Theme.gap : Theme.gapLarge, (scroller.height - implicitHeight) / 2)
+            spacing: screen.compact ? Theme.gap : Theme.gapLarge
 
             Text {
                 id: title
+                objectName: "orderTypeTitle"
                 anchors.horizontalCenter: parent.horizontalCenter
                 width: parent.width - Theme.gapLarge * 2
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
+                wrapMode: screen.compact ? Text.NoWrap : Text.Wrap
                 text: qsTr("어디에서 드시나요?")
+                fontSizeMode: screen.compact ? Text.HorizontalFit : Text.FixedSize  // compact: on one line
+                minimumPixelSize: Theme.fontLarge
+                // Compact: the same height in every language (Noto Sans CJK's line is ~1.45 em, Nanum's less).
+                height: screen.compact ? Math.ceil(font.pixelSize * 1.25) : implicitHeight
+                verticalAlignment: Text.AlignVCenter
                 color: Theme.text
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontHuge * 0.8
+                font.pixelSize: screen.compact ? Theme.fontTitle : Theme.fontHuge * 0.8
                 font.bold: true
             }
 
             Grid {
                 id: cards
                 // The room the cards would like: what the view leaves under the title.
-                readonly property real space: scroller.height - title.height - Theme.gapLarge * 3
+                readonly property real space: scroller.height - title.height - body.spacing * 3
                 anchors.horizontalCenter: parent.horizontalCenter
                 columns: screen.portrait ? 1 : 2
-                spacing: Theme.gapLarge
+                spacing: screen.compact ? Theme.gap : Theme.gapLarge
                 Repeater {
                     model: [["dine_in", qsTr("매장에서 먹어요"), qsTr("매장"), "dineInButton"], ["take_out", qsTr("포장해 갈게요"), qsTr("포장"), "takeOutButton"]]
                     KCard {
@@ -59,7 +69,8 @@ FocusScope {
                         required property int index
                         objectName: modelData[3]
                         width: Math.min((screen.width - Theme.gapLarge * 2) / cards.columns - Theme.gapLarge, Theme.s(640))
-                        height: Math.max(cardTitle.height + cardLine.height + Theme.gap * 3, Math.min(Theme.s(screen.portrait ? 400 : 480), screen.portrait ? cards.space / 2 - Theme.gapLarge : cards.space))
+                        height: Math.max(screen.compact ? Math.max(Theme.touchMin, cardLine.height + Theme.gapSmall * 2) : cardTitle.height + cardLine.height + Theme.gap * 3,
+                                         Math.min(Theme.s(screen.portrait ? 400 : 480), screen.portrait ? cards.space / 2 - cards.spacing : cards.space))
                         radius: Theme.radius * 1.5
                         color: card.pressed ? Theme.surfaceAlt : Theme.surface
                         border.color: Theme.controlBorder
@@ -76,11 +87,12 @@ FocusScope {
                             Pictogram {
                                 anchors.horizontalCenter: parent.horizontalCenter
                                 kind: card.modelData[0]
-                                size: Math.min(Theme.s(170), card.height - cardTitle.height - cardLine.height - Theme.gap * 2 - Theme.gapLarge * 2)
+                                size: Math.min(Theme.s(170), card.height - (cardTitle.visible ? cardTitle.height : 0) - cardLine.height - Theme.gap * 2 - Theme.gapLarge * 2)
                                 visible: size >= Theme.s(48)
                             }
                             Text {
                                 id: cardTitle
+                                visible: !screen.compact  // compact: the sentence says it
                                 width: parent.width
                                 horizontalAlignment: Text.AlignHCenter
                                 wrapMode: Text.Wrap
@@ -94,11 +106,17 @@ FocusScope {
                                 id: cardLine
                                 width: parent.width
                                 horizontalAlignment: Text.AlignHCenter
-                                wrapMode: Text.Wrap
+                                // Compact: one line in both cards, a little smaller where a language's sentence is long.
+                                wrapMode: screen.compact ? Text.NoWrap : Text.Wrap
+                                fontSizeMode: screen.compact ? Text.HorizontalFit : Text.FixedSize
+                                minimumPixelSize: Theme.fontBody
+                                height: screen.compact ? Math.ceil(font.pixelSize * 1.25) : implicitHeight
+                                verticalAlignment: Text.AlignVCenter
                                 text: card.modelData[1]
-                                color: Theme.text
+                                color: screen.compact ? Theme.primary : Theme.text
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontLarge
+                                font.bold: screen.compact
                             }
                         }
                     }
