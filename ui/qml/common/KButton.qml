@@ -68,18 +68,15 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        Loader {  // made only for a button that has a second line (most have none)
-            active: root.subText !== ""
-            visible: active
+        Text {
+            visible: root.subText !== ""
             width: parent.width
-            sourceComponent: Text {
-                text: root.subText
-                color: root.enabled_ ? root.ink : Theme.disabledInk
-                font.family: root.fontFamily
-                font.pixelSize: Theme.fontSmall
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
-            }
+            text: root.subText
+            color: root.enabled_ ? root.ink : Theme.disabledInk
+            font.family: root.fontFamily
+            font.pixelSize: Theme.fontSmall
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
         }
     }
 
