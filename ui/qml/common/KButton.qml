@@ -68,15 +68,18 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
-        Text {
-            visible: root.subText !== ""
+        Loader {  // made only for a button that has a second line (most have none)
+            active: root.subText !== ""
+            visible: active
             width: parent.width
-            text: root.subText
-            color: root.enabled_ ? root.ink : Theme.disabledInk
-            font.family: root.fontFamily
-            font.pixelSize: Theme.fontSmall
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
+            sourceComponent: Text {
+                text: root.subText
+                color: root.enabled_ ? root.ink : Theme.disabledInk
+                font.family: root.fontFamily
+                font.pixelSize: Theme.fontSmall
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+            }
         }
     }
 
