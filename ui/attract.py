@@ -72,8 +72,15 @@ def attract_rows(photos: Iterable[tuple[str, str]], image_url: Callable[[str], s
     (kiosk/domain/catalog_peek.py): the photos the attract screen shows, keyed as `menu_rows` keys them, so
     the full view-model's rows update them in place (`RowModel.set_rows`) and no photo is loaded again."""
     return [
-        {"key": key, "name": "", "priceText": "", "image": image_url(image), "isNew": False, "isBest": False}
-        | {"soldOut": False}
+        {
+            "key": key,
+            "name": "",
+            "priceText": "",
+            "image": image_url(image),
+            "isNew": False,
+            "isBest": False,
+            "soldOut": False,
+        }
         for key, image in photos
     ]
 

@@ -124,6 +124,11 @@ class Catalog:
         except KeyError:
             raise KeyError(f"no item {item_id!r} in the catalog") from None
 
+    @property
+    def first_category(self) -> str:
+        """The category a customer's order starts in (and the attract screen's photos come from); "" if none."""
+        return self.categories[0].id if self.categories else ""
+
     def items_in(self, category_id: str) -> list[Item]:
         return [item for item in self.items if item.category_id == category_id]
 

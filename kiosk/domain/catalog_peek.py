@@ -35,7 +35,7 @@ def read_json(path: Path) -> Any:
 
 
 def first_photos(data: Any) -> Photos | None:
-    """The first category's items (kiosk.flow.state.initial_state starts the customer there) as (id, image),
+    """The first category's items (`Catalog.first_category`: the customer's order starts there) as (id, image),
     or None when `data` does not look like a catalog here."""
     if not isinstance(data, dict):
         return None
@@ -59,5 +59,4 @@ def first_photos(data: Any) -> Photos | None:
 
 def photos_of(catalog: Catalog) -> Photos:
     """`first_photos` of a parsed catalog: the same items."""
-    first = catalog.categories[0].id if catalog.categories else ""
-    return [(item.id, item.image) for item in catalog.items_in(first)]
+    return [(item.id, item.image) for item in catalog.items_in(catalog.first_category)]

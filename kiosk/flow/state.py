@@ -88,5 +88,4 @@ class FlowState:
 
 
 def initial_state(catalog: Catalog, language: str = "ko") -> FlowState:
-    first = catalog.categories[0].id if catalog.categories else ""
-    return FlowState(catalog=catalog, language=language, default_language=language, category_id=first)
+    return FlowState(catalog=catalog, language=language, default_language=language, category_id=catalog.first_category)

@@ -73,7 +73,7 @@ class CounterViewModel(QObject):
     def __init__(self, services: CounterServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self._category = services.counter.catalog.categories[0].id if services.counter.catalog.categories else ""
+        self._category = services.counter.catalog.first_category
         self._message = ""
         self._error = False
         self._report = ""
