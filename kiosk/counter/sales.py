@@ -184,6 +184,14 @@ class Counter:
         paid = sum(t.amount for t in tenders)
         if paid != total:
             raise SaleRefused(f"결제 금액 {paid:,}원이 합계 {total:,}원과 다릅니다 / the tenders do not add up")
+        change_out = sum(t.change for t in tenders if t.method == "voucher")
+        if change_out:  # cash change for a voucher comes out of the drawer, as a paid out does
+            holds = self.day.drawer_balance() + sum(t.amount for t in tenders if t.method == "cash")
+            if change_out > holds:
+                raise SaleRefused(
+                    f"상품권 거스름돈 {change_out:,}원이 금전함 잔액 {holds:,}원보다 많습니다 "
+                    f"/ the drawer does not hold the voucher's change ({holds:,}원)"
+                )
         approved_by = self.check_discount(ticket, who, approver)
         order = ticket.to_order(self.catalog, self.ledger.clock.now(), order_id)
         # card / QR / barcode first: the sale's `payment` is the one the intent guard knows

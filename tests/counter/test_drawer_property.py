@@ -54,7 +54,11 @@ def test_drawer_balance_is_float_plus_cash_in_minus_cash_out(
                         tenders = [tender] + (
                             [cash_tender(total - tender.amount, total)] if tender.amount < total else []
                         )
-                        w.counter.sell(ticket, tenders, STAFF)
+                        try:
+                            w.counter.sell(ticket, tenders, STAFF)
+                        except SaleRefused:  # the change is more than the drawer holds, with this sale's cash
+                            assert tender.change > cash_in - cash_out + total - tender.amount
+                            continue
                         cash_out += tender.change
                         cash_in += total - tender.amount
                     else:

@@ -97,6 +97,18 @@ def test_a_paper_voucher_pays_and_its_cash_change_leaves_the_drawer(world: World
         voucher_tender(1_000, 1_500, world.rules)
 
 
+def test_voucher_change_the_drawer_does_not_hold_is_refused_and_nothing_is_recorded(world: World) -> None:
+    world.day.open(STAFF, 3_000)
+    ticket = Ticket().add(world.catalog, "tiramisu")  # 6,500: a 10,000원 voucher wants 3,500 back
+    seq = world.ledger.last_seq()
+    with pytest.raises(SaleRefused, match="drawer does not hold"):
+        world.counter.sell(ticket, [voucher_tender(6_500, 10_000, world.rules)], STAFF)
+    assert world.ledger.last_seq() == seq and world.day.drawer_balance() == 3_000
+    world.day.paid(STAFF, 500, "잔돈", out=False)  # with 3,500 in the drawer the change can be given
+    world.counter.sell(ticket, [voucher_tender(6_500, 10_000, world.rules)], STAFF)
+    assert world.day.drawer_balance() == 0
+
+
 def test_discounts_come_off_the_lines_and_over_the_limit_need_a_manager(world: World) -> None:
     world.day.open(STAFF, 0)
     ticket = Ticket().add(world.catalog, "cheesecake").add(world.catalog, "milk_1l")  # 6,000 taxable, 3,200 tax-free
