@@ -202,7 +202,8 @@ def attach_window(
             announce(mode)
 
     window.modes.router.on_change = changed
-    # Freed memory back to the system on each return to the attract screen, at most once a minute (app/memory.py).
+    # Freed memory back to the system on each return to the attract screen, at most every 10 s, off the GUI thread
+    # (app/memory.py).
     from app.memory import MemoryReturner, malloc_trim, return_memory_when_idle
 
     return_memory_when_idle(

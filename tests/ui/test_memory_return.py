@@ -77,3 +77,29 @@ def test_the_kiosk_allocates_from_two_malloc_arenas_whatever_its_threads() -> No
     arena a thread, what each thread frees in the middle of its arena stays resident (the soak's mix)."""
     assert _arenas("plain") > 2, "eight threads allocating at once got no arenas of their own: nothing to test"
     assert _arenas("limit") <= 2
+
+
+def test_a_trim_runs_off_the_calling_thread_at_most_every_interval() -> None:
+    """`MemoryReturner.idle()` hands the trim to a thread of its own (a trim takes up to ~17 ms, which the GUI
+    thread should not wait for), and trims again only once `every_s` has passed."""
+    import threading
+
+    from app.memory import MemoryReturner
+
+    clock = [100.0]
+    ran_on: list[int] = []
+
+    def trim() -> bool:
+        ran_on.append(threading.get_ident())
+        return True
+
+    returner = MemoryReturner(trim, lambda: clock[0], every_s=10.0)
+    assert returner.idle()
+    returner.wait(10)
+    assert ran_on and ran_on[0] != threading.get_ident() and returner.trims == 1
+    clock[0] += 9.9
+    assert not returner.idle()
+    clock[0] += 0.2
+    assert returner.idle()
+    returner.wait(10)
+    assert returner.trims == 2 and len(ran_on) == 2
