@@ -71,6 +71,38 @@ def _wire(
             "prev_hash": prev, "hash": h}  # fmt: skip
 
 
+def test_sale_figures_no_terminal_writes_are_stored_without_them_never_a_server_error(
+    postgres: Postgres, tmp_path: Path
+) -> None:
+    """A sale or refund whose payload is sound in the chain but holds figures no terminal writes (a total past
+    any number, nesting too deep for a JSON parser, a fraction, a date that is not one, an amount as text) is
+    stored like any entry, without a business date and amount for the daily totals: before, the first two
+    were a server error for the whole push, and the push was sent again and again."""
+    url = postgres.create_db("ingestfigures")
+    with BackendProcess(url) as server, terminal(tmp_path, server.url, url) as t:
+        key, tid = load_key(key_path(tmp_path / "data")), t.terminal_id
+        payloads = [
+            (SALE_COMPLETED, '{"business_date":"2026-11-21","totals":{"total":1e400}}'),
+            (SALE_COMPLETED, '{"business_date":"2026-11-21","totals":' + "[" * 5000 + "]" * 5000 + "}"),
+            (SALE_COMPLETED, "[" * 100_000),
+            (SALE_COMPLETED, '{"business_date":"2026-11-21","totals":{"total":12.5}}'),
+            (SALE_COMPLETED, '{"business_date":"2026-11-21 and then some","totals":{"total":100}}'),
+            ("sale.refunded", '{"business_date":"2026-11-21","amount":"100"}'),
+            ("sale.refunded", '{"business_date":"2026-11-21","amount":300}'),
+        ]
+        batch: list[dict[str, Any]] = []
+        for kind, payload in payloads:
+            batch.append(_wire("TEST-01", len(batch) + 1, str(batch[-1]["hash"]) if batch else "0" * 64, kind, payload))
+        reply, _ = signed(
+            server.url, key, tid, "POST", f"/v1/terminals/{tid}/journal", json.dumps({"entries": batch}).encode()
+        )
+        assert reply.status_code == 200, reply.text
+        assert (reply.json()["stored"], reply.json()["rejected"]) == (7, [])
+        rows = {r["seq"]: r for r in server_entries(server.url, tid)}
+        assert [(rows[s]["business_date"], rows[s]["amount"]) for s in range(1, 7)] == [(None, None)] * 6
+        assert (rows[7]["business_date"], rows[7]["amount"]) == ("2026-11-21", -300)
+
+
 def test_ingest_on_postgres_stores_refused_entries_in_place_and_sale_figures(
     postgres: Postgres, tmp_path: Path
 ) -> None:
