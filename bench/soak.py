@@ -413,6 +413,11 @@ def _child(
 
         gc.collect()
         kinds = _smaps_kib()
+        # The JavaScript heap after a full collection: live data (a leak grows it) or garbage not yet collected.
+        js_engine = qmlEngine(window())
+        if js_engine is not None:
+            js_engine.collectGarbage()
+        kinds["jsgc_collected"] = _smaps_kib().get("jsgc", 0)
         arena, free, mmapped = _malloc_kib()
         trimmed = _malloc_trim_kib()
         types = Counter(type(o).__qualname__ for o in gc.get_objects())
