@@ -13,6 +13,9 @@ Rectangle {
     property bool checked: false
     property bool enabled_: true
     property int fontSize: Theme.fontBody
+    // A button whose size is fixed whatever its words (the top bar's): the words shrink, down to at most half,
+    // until every line of them fits inside it (a CJK language's taller lines, a long translation).
+    property bool fitText: false
     property string fontFamily: Theme.fontFamily
     property color fill: checked ? Theme.primary : primary ? Theme.primary : quiet ? "transparent" : Theme.surface
     property color ink: (checked || primary) ? Theme.primaryInk : Theme.text
@@ -60,6 +63,10 @@ Rectangle {
         Text {
             id: label
             width: parent.width
+            height: root.fitText ? root.height - Theme.gapSmall : undefined  // undefined: its implicit height
+            fontSizeMode: root.fitText ? Text.Fit : Text.FixedSize
+            minimumPixelSize: Math.ceil(root.fontSize / 2)
+            verticalAlignment: Text.AlignVCenter
             text: root.text
             color: root.enabled_ ? root.ink : Theme.disabledInk
             font.family: root.fontFamily

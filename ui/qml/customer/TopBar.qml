@@ -124,6 +124,7 @@ Rectangle {
         y: (bar.rowHeight - height) / 2
         width: bar.sideWidth
         height: bar.buttonHeight
+        fitText: true
         checked: bar.kiosk.lowPosition
         fill: checked ? Theme.primary : "transparent"
         ink: checked ? Theme.primaryInk : Theme.darkInk
@@ -140,6 +141,7 @@ Rectangle {
         y: (bar.rowHeight - height) / 2
         width: bar.sideWidth
         height: bar.buttonHeight
+        fitText: true
     }
     KButton {
         id: staffButton
@@ -154,6 +156,7 @@ Rectangle {
         fontSize: Theme.fontSmall
         width: bar.sideWidth
         height: bar.buttonHeight
+        fitText: true
         onClicked: bar.kiosk.callStaff()
     }
 }
