@@ -101,7 +101,7 @@ class MemoryReturner:
         log.debug("memory handed back to the system in %.1f ms", (time.perf_counter() - started) * 1000)
 
     def wait(self, timeout: float | None = None) -> None:
-        """Until the last trim has finished (tests, and before the process ends)."""
+        """Until the last trim has finished (tests)."""
         if self._thread is not None:
             self._thread.join(timeout)
 
