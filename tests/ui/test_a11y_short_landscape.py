@@ -28,6 +28,13 @@ def named(k: Kiosk, prefix: str) -> list[QQuickItem]:
     return [i for i in walk(k.window.contentItem()) if i.objectName().startswith(prefix) and all_visible(i)]
 
 
+def shown_from_the_top_without_scrolling(k: Kiosk, view_name: str) -> None:
+    """The screen's scrolling view has nothing more to show, and shows it from its top."""
+    view = k.find(view_name)
+    assert float(view.property("contentHeight")) <= view.height() + 1, f"{view_name} scrolls"
+    assert float(view.property("contentY")) == 0
+
+
 def fits(k: Kiosk) -> None:
     settle(k)
     problems = check_text(k) + check_reachable(k)
@@ -94,9 +101,7 @@ def test_the_order_type_question_and_both_choices_show_whole_at_2_0(
     vm.start()
     k.wait_step("order_type")
     fits(k)
-    view = k.find("orderTypeScroll")
-    assert float(view.property("contentHeight")) <= view.height() + 1, "the order-type screen scrolls"
-    assert float(view.property("contentY")) == 0
+    shown_from_the_top_without_scrolling(k, "orderTypeScroll")
     for name in ("orderTypeTitle", "dineInButton", "takeOutButton"):
         assert whole(k, k.find(name)), name
     touch_min = round(56 * 2.0)
@@ -128,9 +133,7 @@ def test_every_payment_method_shows_whole_on_a_short_landscape_window(
     vm.checkoutCart()
     k.wait_step("payment_method")
     fits(k)
-    view = k.find("methodScroll")
-    assert float(view.property("contentHeight")) <= view.height() + 1, "the payment screen scrolls"
-    assert float(view.property("contentY")) == 0
+    shown_from_the_top_without_scrolling(k, "methodScroll")
     methods = named(k, "method_")
     assert len(methods) == 3
     for item in [k.find("payQuestion"), k.find("payAmount"), *methods]:
