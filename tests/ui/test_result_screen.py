@@ -126,3 +126,37 @@ def test_the_order_number_is_the_largest_thing_and_the_receipt_buttons_are_big_a
     settle(k)
     assert rects(k) == {"finishButton": finish}
     assert not check_text(k)
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_the_on_screen_receipt_keeps_its_message_and_qr_on_a_short_portrait_window(
+    make_kiosk: Callable[..., Kiosk], scale: float
+) -> None:
+    """The printer failed, on 800x1280 at 1.5 and 2.0: the receipt panel under the order number shows its whole
+    message inside it and a QR code a phone can read, and the order number stays whole on the screen. Before, the
+    order number's column took the screen: at 2.0 the panel showed no receipt and no QR, and its message ran past
+    its bottom edge."""
+    from tests.helpers.kiosk import pay, start_take_out
+
+    k = make_kiosk(size=SIZES["portrait"], scale=scale)
+    start_take_out(k)
+    k.kw.vm.openItem("cheesecake")
+    k.qtbot.waitUntil(lambda: k.text("cartCount") == "1")
+    k.printer_sim.set_faults(paper_out=True)
+    k.qtbot.waitUntil(lambda: k.exists("printerProblemBadge"), timeout=5000)
+    pay(k)
+    k.click("receiptYes")
+    settle(k)
+    window = QRectF(0, 0, k.window.width(), k.window.height())
+
+    def box(name: str) -> QRectF:
+        item = k.find(name)
+        assert all_visible(item), name
+        return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+
+    panel = box("receiptFallback")
+    assert window.contains(panel)
+    assert panel.contains(box("receiptFallbackMessage")), "the message runs past the panel"
+    qr = box("receiptQr")
+    assert panel.contains(qr) and qr.width() >= 120, qr  # ~2 cm on a kiosk panel: a phone reads it
+    assert window.contains(box("orderNumberText"))

@@ -21,7 +21,12 @@ FocusScope {
         y: screen.fallback && screen.portrait
            ? Math.max(0, (screen.height - height - receiptPanel.height - Theme.gapLarge) / 2) : 0
         width: screen.fallback && !screen.portrait ? screen.width * 0.45 : screen.width
-        height: screen.fallback && screen.portrait ? lay.columnHeight + Theme.gapLarge * 2 : screen.height
+        // Portrait: the column, but never so tall that the receipt under it cannot show its message and a QR code
+        // a phone can read (the column shrinks to fit instead, `lay.scale`).
+        height: screen.fallback && screen.portrait
+                ? Math.min(lay.columnHeight + Theme.gapLarge * 2,
+                           Math.max(screen.height * 0.5, screen.height - receiptPanel.leastHeight - Theme.gapLarge))
+                : screen.height
 
         // Every place below is a binding on sizes known when the screen is made (texts' heights, the
         // window's size), with anchors-free x / y and no positioner or Layout: the screen is laid out in
@@ -249,14 +254,16 @@ FocusScope {
         height: Math.min(naturalHeight, screen.portrait ? screen.height - mainArea.height - Theme.gapLarge
                                                         : screen.height - Theme.gapLarge * 2)
         readonly property real naturalHeight: fallbackMessage.height + receiptText.implicitHeight + Theme.gap * 2 + pad * 3
+        // The least it needs: its message, and a QR code of a readable size with its caption.
+        readonly property real leastHeight: fallbackMessage.height + pad * 3 + Theme.s(180) + Theme.fontSmall * 1.5
         radius: Theme.radius
         color: Theme.surfaceAlt
         border.color: Theme.border
         border.width: Theme.highContrast ? Theme.s(2) : 0
 
-        // A short landscape window for the scale (1280x800 at 2.0): less padding and a smaller message, so the
-        // QR code keeps its room.
-        readonly property bool short: !screen.portrait && screen.height < Theme.s(700)
+        // A short window for the scale (1280x800 at 2.0, 800x1280 at 1.5 and 2.0): less padding and a smaller
+        // message, so the QR code keeps its room.
+        readonly property bool short: screen.portrait ? lay.tight : screen.height < Theme.s(700)
         readonly property int pad: short ? Theme.gapSmall : Theme.gapLarge
         // never below the panel (easy mode's bar is under it)
         readonly property int qrSize: Math.max(0, Math.min(Theme.s(280), (width - pad * 3) * 0.4,
