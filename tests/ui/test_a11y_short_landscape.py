@@ -146,3 +146,33 @@ def test_every_payment_method_shows_whole_on_a_short_landscape_window(
             assert QRectF(0, 0, card.width(), card.height()).contains(box), (card.objectName(), t.property("text"))
             assert float(t.property("contentHeight")) <= t.height() + 1, t.property("text")
     assert all(m.height() >= round(56 * scale) for m in methods)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280), (1080, 1920)])
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_the_printer_badge_shows_whole_beside_the_top_bar_buttons(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], scale: float
+) -> None:
+    """Staff's printer badge (프린터 점검) lies wholly inside the window and clear of every top-bar button, at every
+    scale in both orientations: where its words have no room it shows its sign only. Before, at 2.0 on 1280x800 it
+    was cut at the window's left edge, and on 800x1280 it was off the window altogether."""
+    k = make_kiosk(size=size, scale=scale)
+    vm = k.kw.vm
+    vm.start()
+    k.wait_step("order_type")
+    vm.chooseOrderType("take_out")
+    k.wait_step("menu")
+    k.printer_sim.set_faults(paper_out=True)
+    k.qtbot.waitUntil(lambda: k.exists("printerProblemBadge"), timeout=5000)
+    settle(k)
+    badge = k.find("printerProblemBadge")
+    shown = badge.mapRectToScene(QRectF(0, 0, badge.width(), badge.height()))
+    assert QRectF(0, 0, k.window.width(), k.window.height()).contains(shown), shown
+    bar = k.find("topLang_ko").parentItem()
+    buttons = [
+        i for i in walk(bar.parentItem()) if i.objectName().startswith(("topLang_", "topLow", "voice", "staffCall"))
+    ]
+    assert buttons
+    for b in buttons:
+        if all_visible(b):
+            assert not shown.intersects(b.mapRectToScene(QRectF(0, 0, b.width(), b.height()))), b.objectName()

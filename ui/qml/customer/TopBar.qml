@@ -46,14 +46,20 @@ Rectangle {
 
     // For staff: the receipt printer needs attention. Small and quiet, so customers carry on; outside the
     // row of buttons, so they never move when it comes and goes.
+    // Where the room beside the buttons is too narrow for its words (2.0 on a 1280x800 or 800x1280 window), it
+    // shows only its sign, and in two rows goes beside the languages when even that does not fit in the first.
     Rectangle {
             id: problemBadge
             objectName: "printerProblemBadge"
             visible: bar.kiosk.printerProblem
-            anchors { right: bar.twoRows ? bar.firstRowLeft.left : buttons.left; rightMargin: Theme.gapSmall }
-            y: (bar.rowHeight - height) / 2
-            width: problemLabel.implicitWidth + Theme.gap
-            height: problemLabel.implicitHeight + Theme.s(8)
+            readonly property Item beside: bar.twoRows && bar.firstRowLeft.x < signWidth + Theme.gapSmall * 2
+                                           ? buttons : bar.twoRows ? bar.firstRowLeft : buttons
+            readonly property real signWidth: problemSign.implicitWidth + Theme.gap
+            readonly property bool words: beside.x >= problemWords.implicitWidth + Theme.gap + Theme.gapSmall * 2
+            anchors { right: beside.left; rightMargin: Theme.gapSmall }
+            y: beside === buttons && bar.twoRows ? buttons.y + (buttons.height - height) / 2 : (bar.rowHeight - height) / 2
+            width: (words ? problemWords.implicitWidth : problemSign.implicitWidth) + Theme.gap
+            height: problemWords.implicitHeight + Theme.s(8)
             radius: height / 2
             color: "transparent"
             border.color: Theme.danger
@@ -61,10 +67,21 @@ Rectangle {
             Accessible.role: Accessible.StaticText
             Accessible.name: qsTr("프린터 점검 필요") + ": " + bar.kiosk.printerProblemText
             Text {
-                id: problemLabel
+                id: problemWords
                 anchors.centerIn: parent
+                visible: problemBadge.words
                 text: qsTr("프린터 점검")
                 color: "#FCA5A5"  // on the dark bar and on the attract screen's dark background alike
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall * 0.8
+                font.bold: true
+            }
+            Text {
+                id: problemSign
+                anchors.centerIn: parent
+                visible: !problemBadge.words
+                text: "⚠"
+                color: problemWords.color
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall * 0.8
                 font.bold: true
