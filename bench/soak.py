@@ -414,9 +414,9 @@ def _child(
         gc.collect()
         kinds = _smaps_kib()
         # The JavaScript heap after a full collection: live data (a leak grows it) or garbage not yet collected.
-        js_engine = qmlEngine(window())
-        if js_engine is not None:
-            js_engine.collectGarbage()
+        engine = qmlEngine(window())
+        if engine is not None:
+            engine.collectGarbage()
         kinds["jsgc_collected"] = _smaps_kib().get("jsgc", 0)
         arena, free, mmapped = _malloc_kib()
         trimmed = _malloc_trim_kib()
@@ -441,7 +441,6 @@ def _child(
                     held[what] += 1
                     example.setdefault(what, repr(tuples[key])[:60])
         tuples.clear()
-        engine = qmlEngine(window())
         items = sum(1 for _ in walk(window().contentItem()))
         engine_children = len(engine.findChildren(QObject)) if engine is not None else 0
         return (

@@ -52,36 +52,31 @@ Rectangle {
             id: problemBadge
             objectName: "printerProblemBadge"
             visible: bar.kiosk.printerProblem
-            readonly property Item beside: bar.twoRows && bar.firstRowLeft.x < signWidth + Theme.gapSmall * 2
-                                           ? buttons : bar.twoRows ? bar.firstRowLeft : buttons
-            readonly property real signWidth: problemSign.implicitWidth + Theme.gap
-            readonly property bool words: beside.x >= problemWords.implicitWidth + Theme.gap + Theme.gapSmall * 2
+            readonly property real wordsWidth: wordsMetrics.advanceWidth + Theme.gap
+            // Two rows: beside the first row's buttons when the sign fits there, else beside the languages.
+            readonly property Item beside: bar.twoRows && bar.firstRowLeft.x >= height + Theme.gapSmall * 2
+                                           ? bar.firstRowLeft : buttons
+            readonly property bool words: beside.x >= wordsWidth + Theme.gapSmall * 2
             anchors { right: beside.left; rightMargin: Theme.gapSmall }
             y: beside === buttons && bar.twoRows ? buttons.y + (buttons.height - height) / 2 : (bar.rowHeight - height) / 2
-            width: (words ? problemWords.implicitWidth : problemSign.implicitWidth) + Theme.gap
-            height: problemWords.implicitHeight + Theme.s(8)
+            width: words ? wordsWidth : height  // the sign alone: a round badge
+            height: wordsMetrics.height + Theme.s(8)
             radius: height / 2
             color: "transparent"
             border.color: Theme.danger
             border.width: Theme.s(2)
             Accessible.role: Accessible.StaticText
             Accessible.name: qsTr("프린터 점검 필요") + ": " + bar.kiosk.printerProblemText
-            Text {
-                id: problemWords
-                anchors.centerIn: parent
-                visible: problemBadge.words
+            TextMetrics {
+                id: wordsMetrics
+                font: problemLabel.font
                 text: qsTr("프린터 점검")
-                color: "#FCA5A5"  // on the dark bar and on the attract screen's dark background alike
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall * 0.8
-                font.bold: true
             }
             Text {
-                id: problemSign
+                id: problemLabel
                 anchors.centerIn: parent
-                visible: !problemBadge.words
-                text: "⚠"
-                color: problemWords.color
+                text: problemBadge.words ? wordsMetrics.text : "⚠"
+                color: "#FCA5A5"  // on the dark bar and on the attract screen's dark background alike
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall * 0.8
                 font.bold: true
